@@ -1,0 +1,38 @@
+using Approval.Engine.Definitions;
+using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
+using Approval.Engine.Timers;
+
+namespace Approval.Engine.Activities;
+
+/// <summary>
+/// Deadline completion (限时办结): the window issues every result together (统一出件) and the project completes,
+/// on time or overdue against its target with clock stops and approved extensions taken into account.
+/// </summary>
+public sealed class DeadlineCompletion : IActivity
+{
+    public ActivityType Type => ActivityType.DeadlineCompletion;
+
+    public void Enter(StepContext step) => step.Record("ReadyForIssue");
+
+    public void Handle(StepContext step, Command command)
+    {
+        if (command is not IssueResults) throw new ConflictException($"Completion does not take {command.GetType().Name}.");
+        step.RequireRole(ActorRole.WindowClerk);
+        if (step.Instance.Deficiencies.Count > 0)
+            throw new ConflictException("Results cannot be issued while 容缺 materials are outstanding: " + string.Join("、", step.Instance.Deficiencies));
+        var instance = step.Instance;
+        instance.DueOn = step.Deadlines.ProjectDue(instance);
+        instance.OnTime = instance.DueOn is not { } due || step.Today <= due;
+        instance.Status = InstanceStatus.Completed;
+        instance.EndedAt = step.Now;
+        instance.EndedOn = step.Today;
+        step.CancelTimers(_ => true);
+        var used = step.Calendar.WorkingDaysBetween(instance.AcceptedOn!.Value, step.Today,
+            step.Deadlines.StopsOf(instance, _ => true)).Days;
+        step.Record("Completed", instance.OnTime == true ? "按时办结" : "超期办结",
+            $"用时 {used} 个工作日；时限 {instance.TargetWorkingDays + instance.ExtensionWorkingDays} 个工作日（期限 {instance.DueOn:yyyy-MM-dd}）");
+    }
+
+    public void OnTimer(StepContext step, DurableTimer timer) => TaskTimers.Record(step, timer);
+}

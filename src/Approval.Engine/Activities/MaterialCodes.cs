@@ -1,0 +1,24 @@
+using Approval.Engine.Definitions;
+
+namespace Approval.Engine.Activities;
+
+/// <summary>Checks material codes against an intake checklist and merges what the applicant hands in.</summary>
+public static class MaterialCodes
+{
+    /// <summary>Unknown codes are bad input, named by their position so the applicant can fix them.</summary>
+    public static void Validate(OneWindowIntakeDefinition intake, IReadOnlyList<string> codes, string field = "materials")
+    {
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (intake.Materials.All(m => m.Code != codes[i]))
+                throw new InvalidInputException($"{field}[{i}]",
+                    $"Unknown material '{codes[i]}'; the checklist has: {string.Join(", ", intake.Materials.Select(m => m.Code))}.");
+        }
+    }
+
+    public static List<string> Merge(OneWindowIntakeDefinition intake, IEnumerable<string> have, IReadOnlyList<string> added)
+    {
+        Validate(intake, added);
+        return have.Union(added).ToList();
+    }
+}

@@ -1,0 +1,134 @@
+using System.Security.Cryptography;
+using Approval.Engine.Definitions;
+using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
+using Approval.Engine.Timers;
+
+namespace Approval.Engine.Activities;
+
+/// <summary>
+/// One-window intake (一窗受理): the window checks the filing against the checklist and accepts, accepts with
+/// deficiencies (容缺受理), returns it with a one-time notice of every missing item (一次性告知), or refuses it (不予受理).
+/// </summary>
+public sealed class OneWindowIntake : IActivity
+{
+    public ActivityType Type => ActivityType.OneWindowIntake;
+
+    public void Enter(StepContext step)
+    {
+        step.Instance.Status = InstanceStatus.Filed;
+        step.Record("Filed", reasons: string.Join("、", step.Instance.SubmittedMaterials));
+    }
+
+    public void Handle(StepContext step, Command command)
+    {
+        var intake = (OneWindowIntakeDefinition)step.Activity;
+        switch (command)
+        {
+            case AcceptApplication accept:
+                RequireWaitingForWindow(step);
+                var missing = Missing(intake, step.Instance);
+                if (missing.Count > 0)
+                    throw new ConflictException("Cannot accept: required materials are missing: " + Names(missing)
+                        + ". Return the filing with a one-time notice, or accept with deficiencies where 容缺 is allowed.");
+                Accept(step, step.Acceptance);
+                break;
+            case AcceptWithDeficiencies deficient:
+                RequireWaitingForWindow(step);
+                AcceptWithDeficiencies(step, intake, deficient);
+                break;
+            case ReturnApplication ret:
+                RequireWaitingForWindow(step);
+                Return(step, intake, ret.Note);
+                break;
+            case RefuseApplication refuse:
+                RequireWaitingForWindow(step);
+                if (string.IsNullOrWhiteSpace(refuse.Reason))
+                    throw new InvalidInputException("reason", "A refusal (不予受理) needs a reason the applicant can read.");
+                step.EndProject(InstanceStatus.Refused, refuse.Reason.Trim());
+                break;
+            case ResubmitApplication resubmit:
+                step.RequireApplicant();
+                if (step.Instance.Status != InstanceStatus.Returned)
+                    throw new ConflictException("Only a returned filing can be resubmitted.");
+                step.Instance.SubmittedMaterials = MaterialCodes.Merge(intake, step.Instance.SubmittedMaterials, resubmit.Materials);
+                step.Instance.Status = InstanceStatus.Filed;
+                step.Record("Resubmitted", reasons: string.Join("、", resubmit.Materials));
+                break;
+            default:
+                throw new ConflictException($"The intake step does not take {command.GetType().Name}.");
+        }
+    }
+
+    public void OnTimer(StepContext step, DurableTimer timer) { }
+
+    /// <summary>The required materials of the checklist that have not been handed in.</summary>
+    public static List<MaterialRequirement> Missing(OneWindowIntakeDefinition intake, ProjectInstance instance) =>
+        intake.Materials.Where(m => m.Required && !instance.SubmittedMaterials.Contains(m.Code)).ToList();
+
+    private static void AcceptWithDeficiencies(StepContext step, OneWindowIntakeDefinition intake, AcceptWithDeficiencies command)
+    {
+        var missing = Missing(intake, step.Instance);
+        if (missing.Count == 0)
+            throw new ConflictException("Nothing is missing: accept the filing normally.");
+        var notAllowed = missing.Where(m => !m.DeficiencyAllowed).ToList();
+        if (notAllowed.Count > 0)
+            throw new ConflictException("These materials may not be missing (容缺 not allowed): " + Names(notAllowed) + ".");
+        var latest = step.Calendar.Deadline(step.Today, intake.MaxDeficiencyWorkingDays).Date;
+        if (command.PromisedBy <= step.Today || command.PromisedBy > latest)
+            throw new InvalidInputException("promisedBy",
+                $"The promised date must be after {step.Today:yyyy-MM-dd} and no later than {latest:yyyy-MM-dd} " +
+                $"({intake.MaxDeficiencyWorkingDays} working days); given {command.PromisedBy:yyyy-MM-dd}.");
+        step.Instance.Deficiencies = missing.Select(m => m.Code).ToList();
+        step.Instance.DeficienciesDueOn = command.PromisedBy;
+        step.Schedule(TimerKind.DeficienciesDue, step.Deadlines.EndOf(command.PromisedBy));
+        step.Record("AcceptedWithDeficiencies", reasons: $"容缺：{Names(missing)}；承诺补齐日期 {command.PromisedBy:yyyy-MM-dd}");
+        Accept(step, step.Acceptance);
+    }
+
+    private static void Accept(StepContext step, AcceptanceContext acceptance)
+    {
+        var instance = step.Instance;
+        instance.ProjectCode ??= acceptance.IssuedCode;
+        instance.ProjectCodeLocallyIssued = acceptance.IssuedCode is not null && instance.ProjectCode == acceptance.IssuedCode;
+        instance.QueryKey = NewQueryKey();
+        instance.AcceptedOn = step.Today;
+        instance.Status = InstanceStatus.Running;
+        instance.DueOn = step.Deadlines.ProjectDue(instance);
+        step.Record("Accepted", "受理", $"项目代码 {instance.ProjectCode}；办结时限 {instance.DueOn:yyyy-MM-dd}");
+        step.CompleteStep();
+    }
+
+    private static void Return(StepContext step, OneWindowIntakeDefinition intake, string? note)
+    {
+        var missing = Missing(intake, step.Instance);
+        if (missing.Count == 0 && string.IsNullOrWhiteSpace(note))
+            throw new ConflictException("Nothing on the checklist is missing: give a note saying what must change, or accept.");
+        step.Instance.Status = InstanceStatus.Returned;
+        var notice = missing.Select(m => m.Name).ToList();
+        if (!string.IsNullOrWhiteSpace(note)) notice.Add(note.Trim());
+        step.Record("Returned", "一次性告知", string.Join("；", notice));
+    }
+
+    private static void RequireWaitingForWindow(StepContext step)
+    {
+        step.RequireRole(ActorRole.WindowClerk);
+        if (step.Instance.Status != InstanceStatus.Filed)
+            throw new ConflictException($"The filing is {step.Instance.Status}, not waiting for the window.");
+    }
+
+    private static string Names(IEnumerable<MaterialRequirement> materials) => string.Join("、", materials.Select(m => m.Name));
+
+    // Unambiguous characters only: the key is read off paper and typed by hand.
+    private static string NewQueryKey()
+    {
+        const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        return string.Create(8, alphabet, (span, a) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = a[RandomNumberGenerator.GetInt32(a.Length)];
+        });
+    }
+}
+
+/// <summary>What the engine prepared before an acceptance: a locally issued code when the filing had none.</summary>
+public sealed record AcceptanceContext(string? IssuedCode);

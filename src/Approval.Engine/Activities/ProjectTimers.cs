@@ -1,0 +1,41 @@
+using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
+using Approval.Engine.Timers;
+
+namespace Approval.Engine.Activities;
+
+/// <summary>What belongs to the whole project rather than one step: the 容缺 promise, the project deadline, and routing task timers.</summary>
+public static class ProjectTimers
+{
+    public static void Fire(StepContext step, DurableTimer timer, IActivity current)
+    {
+        switch (timer.Kind)
+        {
+            case TimerKind.DeficienciesDue when step.Instance.Deficiencies.Count > 0:
+                step.EndProject(InstanceStatus.Terminated,
+                    $"容缺材料未在承诺期限 {step.Instance.DeficienciesDueOn:yyyy-MM-dd} 内补齐：{string.Join("、", step.Instance.Deficiencies)}");
+                break;
+            case TimerKind.ProjectDeadline:
+                step.Record("ProjectOverdue", reasons: $"办结期限 {step.Instance.DueOn:yyyy-MM-dd} 已过");
+                break;
+            case TimerKind.TaskWarning or TimerKind.TaskDeadline:
+                var task = step.Instance.Tasks.FirstOrDefault(t => t.Id == timer.TaskId);
+                // A timer of a step that is over has nothing left to do.
+                if (task is not null && task.ActivityId == step.Instance.CurrentActivityId) current.OnTimer(step, timer);
+                break;
+        }
+    }
+
+    public static void Supply(StepContext step, SupplyDeficiencies command)
+    {
+        step.RequireApplicant();
+        if (step.Instance.Deficiencies.Count == 0) throw new ConflictException("No 容缺 materials are outstanding.");
+        var supplied = command.Materials.Intersect(step.Instance.Deficiencies).ToList();
+        if (supplied.Count == 0)
+            throw new InvalidInputException("materials", "None of these are outstanding; outstanding: " + string.Join(", ", step.Instance.Deficiencies));
+        step.Instance.SubmittedMaterials = step.Instance.SubmittedMaterials.Union(supplied).ToList();
+        step.Instance.Deficiencies = step.Instance.Deficiencies.Except(supplied).ToList();
+        if (step.Instance.Deficiencies.Count == 0) step.CancelTimers(t => t.Kind == TimerKind.DeficienciesDue);
+        step.Record("DeficienciesSupplied", reasons: string.Join("、", supplied));
+    }
+}

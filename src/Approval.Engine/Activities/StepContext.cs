@@ -1,0 +1,205 @@
+using Approval.Engine.Calendar;
+using Approval.Engine.Definitions;
+using Approval.Engine.Journal;
+using Approval.Engine.Runtime;
+using Approval.Engine.Timers;
+using NodaTime;
+
+namespace Approval.Engine.Activities;
+
+/// <summary>
+/// What an activity sees and may change while a command runs: the instance, its definition and catalogue,
+/// the calendar, the time, the actor — and helpers that keep tasks, timers and the journal consistent.
+/// </summary>
+public sealed class StepContext
+{
+    private readonly List<JournalEntry> _journal;
+
+    internal StepContext(ProjectInstance instance, WorkflowDefinition definition, DefinitionCatalog catalog,
+        Deadlines deadlines, Instant now, Actor actor, string operationId, List<JournalEntry> journal)
+    {
+        Instance = instance;
+        Definition = definition;
+        Catalog = catalog;
+        Deadlines = deadlines;
+        Now = now;
+        Today = deadlines.Calendar.LocalDateOf(now);
+        Actor = actor;
+        OperationId = operationId;
+        _journal = journal;
+    }
+
+    public ProjectInstance Instance { get; }
+    public WorkflowDefinition Definition { get; }
+    public DefinitionCatalog Catalog { get; }
+    public Deadlines Deadlines { get; }
+    public WorkingDayCalendar Calendar => Deadlines.Calendar;
+    public Instant Now { get; }
+    /// <summary>The local (Asia/Shanghai) date of <see cref="Now"/>.</summary>
+    public LocalDate Today { get; }
+    public Actor Actor { get; }
+    public string OperationId { get; }
+    public ActivityDefinition Activity => Definition.Activity(Instance.CurrentActivityId);
+
+    /// <summary>Prepared by the engine before an acceptance (a locally issued code when the filing had none).</summary>
+    public AcceptanceContext Acceptance { get; internal set; } = new(null);
+
+    /// <summary>Set by an activity when it is done; the engine then moves the flow on.</summary>
+    internal bool StepCompleted { get; set; }
+
+    /// <summary>An extension request created by the command, reported in its result.</summary>
+    public Extension? CreatedExtension { get; internal set; }
+
+    /// <summary>Tasks of the current activity.</summary>
+    public IEnumerable<WorkTask> StepTasks => Instance.Tasks.Where(t => t.ActivityId == Instance.CurrentActivityId);
+
+    /// <summary>Working days left in the current step from today (at least 1), the limit of a re-check after a correction.</summary>
+    public int StepDaysLeft() => Instance.StepDueOn is { } due
+        ? Math.Max(1, Calendar.WorkingDaysBetween(Today, due).Days)
+        : 1;
+
+    public void CompleteStep(string? reason = null)
+    {
+        Record("StepCompleted", reasons: reason);
+        StepCompleted = true;
+    }
+
+    /// <summary>Ends the project without completion (rejected, refused, terminated): open tasks and timers are cancelled.</summary>
+    public void EndProject(InstanceStatus status, string reason)
+    {
+        foreach (var task in Instance.Tasks.Where(t => t.IsOpen || t.Status == Runtime.TaskStatus.Waiting))
+        {
+            task.Status = Runtime.TaskStatus.Cancelled;
+        }
+        CancelTimers(_ => true);
+        Instance.Status = status;
+        Instance.OutcomeReason = reason;
+        Instance.EndedAt = Now;
+        Instance.EndedOn = Today;
+        Record("ProjectEnded", status.ToString(), reason);
+    }
+
+    /// <summary>Opens a task of the current activity, with its deadline, follow-up date and timers (none when the limit is 0).</summary>
+    public WorkTask OpenTask(TaskKind kind, string? departmentId, string? matterCode, string title, int limitWorkingDays,
+        Runtime.TaskStatus status = Runtime.TaskStatus.Open)
+    {
+        var task = new WorkTask
+        {
+            Id = Guid.NewGuid(), InstanceId = Instance.Id, ActivityId = Instance.CurrentActivityId, Kind = kind,
+            DepartmentId = departmentId, MatterCode = matterCode, Title = title, Status = status,
+            LimitWorkingDays = limitWorkingDays,
+        };
+        Instance.Tasks.Add(task);
+        if (status != Runtime.TaskStatus.Open) return task;
+        if (limitWorkingDays > 0)
+        {
+            StartClock(task);
+        }
+        else
+        {
+            // The applicant's own tasks run no clock: their time is stopped time, not the department's.
+            task.OpenedOn = Today;
+            Record("TaskOpened", task: task);
+        }
+        return task;
+    }
+
+    /// <summary>Starts (or restarts after a correction) a task's clock from today.</summary>
+    public void StartClock(WorkTask task)
+    {
+        task.Status = Runtime.TaskStatus.Open;
+        task.OpenedOn = Today;
+        RescheduleTask(task);
+        Record("TaskOpened", task: task);
+    }
+
+    /// <summary>Re-derives a task's dates and replaces its timers (after a stop, a resumption or an extension).</summary>
+    public void RescheduleTask(WorkTask task)
+    {
+        CancelTimers(t => t.TaskId == task.Id);
+        Deadlines.Refresh(Instance, task);
+        if (task.Status != Runtime.TaskStatus.Open) return;
+        if (task.WarnOn is { } warn && warn <= task.DueOn && Deadlines.StartOf(warn) > Now)
+            Schedule(TimerKind.TaskWarning, Deadlines.StartOf(warn), task);
+        Schedule(TimerKind.TaskDeadline, Deadlines.EndOf(task.DueOn!.Value), task);
+    }
+
+    /// <summary>Closes a task with its outcome; its timers are cancelled.</summary>
+    public void CloseTask(WorkTask task, string outcome, string? comment = null, IEnumerable<string>? items = null)
+    {
+        task.Status = Runtime.TaskStatus.Done;
+        task.Outcome = outcome;
+        task.Comment = comment;
+        if (items is not null) task.Items = items.ToList();
+        task.DecidedAt = Now;
+        task.DecidedBy = Actor.UserId;
+        CancelTimers(t => t.TaskId == task.Id);
+        Record("TaskDecided", outcome, comment ?? (task.Items.Count > 0 ? string.Join("；", task.Items) : null), task);
+    }
+
+    public DurableTimer Schedule(TimerKind kind, Instant dueAt, WorkTask? task = null)
+    {
+        var timer = new DurableTimer
+        {
+            Id = Guid.NewGuid(), InstanceId = Instance.Id, TaskId = task?.Id, Kind = kind, DueAt = dueAt,
+            Status = TimerStatus.Pending,
+        };
+        Instance.Timers.Add(timer);
+        return timer;
+    }
+
+    public void CancelTimers(Func<DurableTimer, bool> which)
+    {
+        foreach (var timer in Instance.Timers.Where(t => t.Status == TimerStatus.Pending).Where(which))
+            timer.Status = TimerStatus.Cancelled;
+    }
+
+    /// <summary>Appends to the project's journal, numbered in order, in the same transaction as the change.</summary>
+    public void Record(string @event, string? decision = null, string? reasons = null, WorkTask? task = null,
+        string? departmentId = null)
+    {
+        _journal.Add(new JournalEntry
+        {
+            InstanceId = Instance.Id, Sequence = ++Instance.JournalCount, ProjectCode = Instance.ProjectCode,
+            ActivityId = task?.ActivityId ?? Instance.CurrentActivityId,
+            DepartmentId = task?.DepartmentId ?? departmentId ?? Actor.DepartmentId, MatterCode = task?.MatterCode,
+            TaskId = task?.Id, Event = @event, Decision = decision, Reasons = reasons, UserId = Actor.UserId,
+            ActorRole = Actor.Role.ToString(), At = Now, WorkingDay = Today, OperationId = OperationId,
+        });
+    }
+
+    /// <summary>The task a command names, which must belong to the current step and be open.</summary>
+    public WorkTask OpenTaskOf(Guid taskId)
+    {
+        var task = Instance.Tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new NotFoundException($"Task {taskId}");
+        if (task.ActivityId != Instance.CurrentActivityId || !task.IsOpen)
+            throw new ConflictException($"Task {taskId} ({task.Title}) is no longer open: it is {task.Status}.");
+        return task;
+    }
+
+    /// <summary>Refuses an approver acting on another department's task (PRODUCT.md: never act on another department's matter).</summary>
+    public void RequireDepartment(WorkTask task)
+    {
+        if (Actor.Role == ActorRole.System) return;
+        if (Actor.Role != ActorRole.Approver || Actor.DepartmentId != task.DepartmentId)
+            throw new ForbiddenException($"Only an approver of department '{task.DepartmentId}' may act on this task.");
+    }
+
+    /// <summary>Refuses anyone but the applicant side (the investor or the agent who filed) for applicant tasks.</summary>
+    public void RequireApplicant()
+    {
+        var ok = Actor.Role switch
+        {
+            ActorRole.Investor => Actor.UserId == Instance.InvestorId,
+            ActorRole.Agent => Actor.UserId == Instance.AgentId,
+            _ => false,
+        };
+        if (!ok) throw new ForbiddenException("Only the project's investor or its proxy agent may do this.");
+    }
+
+    public void RequireRole(params ActorRole[] roles)
+    {
+        if (Actor.Role != ActorRole.System && !roles.Contains(Actor.Role))
+            throw new ForbiddenException($"This needs the role {string.Join(" or ", roles)}.");
+    }
+}

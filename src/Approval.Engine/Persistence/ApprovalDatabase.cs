@@ -1,0 +1,97 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
+
+namespace Approval.Engine.Persistence;
+
+/// <summary>
+/// Creates <see cref="ApprovalDbContext"/>s for the configured provider (pooled), migrates the schema at start,
+/// and serialises writers where the provider needs it.
+/// </summary>
+public sealed class ApprovalDatabase : IAsyncDisposable
+{
+    private readonly Func<ApprovalDbContext> _create;
+    // SQLite has one writer at a time; queueing writers in-process avoids busy/snapshot errors under load.
+    private readonly SemaphoreSlim? _writeGate;
+
+    public ApprovalDatabase(PersistenceOptions options)
+    {
+        Options = options;
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder(options.ConnectionString) { Pooling = true };
+            if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } dir) Directory.CreateDirectory(dir);
+            var o = new DbContextOptionsBuilder<SqliteApprovalDbContext>()
+                .UseSqlite(builder.ConnectionString, s => s.CommandTimeout(60))
+                .ConfigureWarnings(Quiet).Options;
+            var pool = new PooledDbContextFactory<SqliteApprovalDbContext>(o);
+            _create = pool.CreateDbContext;
+            _writeGate = new SemaphoreSlim(1, 1);
+        }
+        else
+        {
+            var o = new DbContextOptionsBuilder<PostgresApprovalDbContext>()
+                .UseNpgsql(options.ConnectionString)
+                .ConfigureWarnings(Quiet).Options;
+            var pool = new PooledDbContextFactory<PostgresApprovalDbContext>(o);
+            _create = pool.CreateDbContext;
+        }
+    }
+
+    public PersistenceOptions Options { get; }
+    public DatabaseProvider Provider => Options.Provider;
+
+    public ApprovalDbContext CreateContext() => _create();
+
+    /// <summary>Waits for the right to write (SQLite only; PostgreSQL relies on row versions and locks).</summary>
+    public async ValueTask<IDisposable> EnterWriteAsync(CancellationToken ct)
+    {
+        if (_writeGate is null) return NoGate.Instance;
+        await _writeGate.WaitAsync(ct);
+        return new Releaser(_writeGate);
+    }
+
+    /// <summary>Brings the schema up to date with the hand-written migrations of the provider.</summary>
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await using var db = CreateContext();
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers (trackers, supervisors) read while a decision is being written.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>True when a save failed on a unique key (a concurrent duplicate), which a retry resolves.</summary>
+    public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        SqliteException s => s.SqliteErrorCode == 19,
+        PostgresException p => p.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure
+            or PostgresErrorCodes.DeadlockDetected,
+        _ => false,
+    };
+
+    public ValueTask DisposeAsync()
+    {
+        _writeGate?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    // The model snapshot belongs to the design-time package we cannot obtain; the migration test guards the schema instead.
+    private static void Quiet(WarningsConfigurationBuilder w) => w.Ignore(RelationalEventId.PendingModelChangesWarning);
+
+    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
+
+    private sealed class NoGate : IDisposable
+    {
+        public static readonly NoGate Instance = new();
+        public void Dispose() { }
+    }
+}

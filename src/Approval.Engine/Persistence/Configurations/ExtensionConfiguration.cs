@@ -1,0 +1,20 @@
+using Approval.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Approval.Engine.Persistence.Configurations;
+
+/// <summary>Maps <see cref="Extension"/>, indexed for the supervisor's pending list.</summary>
+public sealed class ExtensionConfiguration : IEntityTypeConfiguration<Extension>
+{
+    public void Configure(EntityTypeBuilder<Extension> b)
+    {
+        b.ToTable("extensions");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.Reason).HasMaxLength(4000);
+        b.Property(e => e.DecisionNote).HasMaxLength(4000);
+        b.HasIndex(e => e.InstanceId).HasDatabaseName("ix_extensions_instance");
+        b.HasIndex(e => e.Status).HasDatabaseName("ix_extensions_status");
+    }
+}

@@ -1,0 +1,38 @@
+using Approval.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Approval.Engine.Persistence.Configurations;
+
+/// <summary>Maps <see cref="ProjectInstance"/>: the aggregate root, its concurrency token and its look-ups.</summary>
+public sealed class InstanceConfiguration : IEntityTypeConfiguration<ProjectInstance>
+{
+    public void Configure(EntityTypeBuilder<ProjectInstance> b)
+    {
+        b.ToTable("instances");
+        b.HasKey(i => i.Id);
+        b.Property(i => i.Id).ValueGeneratedNever();
+        b.Property(i => i.DefinitionId).HasMaxLength(100);
+        b.Property(i => i.ProjectCode).HasMaxLength(24);
+        b.Property(i => i.QueryKey).HasMaxLength(32);
+        b.Property(i => i.SubmittedMaterials).HasMaxLength(4000);
+        b.Property(i => i.Deficiencies).HasMaxLength(4000);
+        b.Property(i => i.OutcomeReason).HasMaxLength(4000);
+        b.Property(i => i.Version).IsConcurrencyToken();
+        b.Ignore(i => i.IsEnded);
+
+        // At most one running instance per project code and definition; ended ones may repeat.
+        b.HasIndex(i => new { i.ProjectCode, i.DefinitionId }).IsUnique()
+            .HasFilter("\"ProjectCode\" IS NOT NULL AND \"EndedAt\" IS NULL")
+            .HasDatabaseName("ux_instances_running_code");
+        b.HasIndex(i => i.ProjectCode).HasDatabaseName("ix_instances_code");
+        b.HasIndex(i => new { i.Status, i.DueOn }).HasDatabaseName("ix_instances_status_due");
+        b.HasIndex(i => i.InvestorId).HasDatabaseName("ix_instances_investor");
+        b.HasIndex(i => i.AgentId).HasDatabaseName("ix_instances_agent");
+
+        b.HasMany(i => i.Tasks).WithOne().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.Timers).WithOne().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.ClockStops).WithOne().HasForeignKey(s => s.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.Extensions).WithOne().HasForeignKey(e => e.InstanceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,19 @@
+using Approval.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Approval.Engine.Persistence.Configurations;
+
+/// <summary>Maps <see cref="ProcessedOperation"/>; the key makes a concurrent retry fail instead of signing twice.</summary>
+public sealed class OperationConfiguration : IEntityTypeConfiguration<ProcessedOperation>
+{
+    public void Configure(EntityTypeBuilder<ProcessedOperation> b)
+    {
+        b.ToTable("operations");
+        b.HasKey(o => o.OperationId);
+        b.Property(o => o.OperationId).HasMaxLength(200);
+        b.Property(o => o.CommandType).HasMaxLength(100);
+        b.Property(o => o.UserId).HasMaxLength(100);
+        b.Property(o => o.Result).HasMaxLength(8000);
+    }
+}

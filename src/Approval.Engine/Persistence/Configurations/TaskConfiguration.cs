@@ -1,0 +1,26 @@
+using Approval.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Approval.Engine.Persistence.Configurations;
+
+/// <summary>Maps <see cref="WorkTask"/>, indexed for a department's open tasks by due date and for overdue lists.</summary>
+public sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
+{
+    public void Configure(EntityTypeBuilder<WorkTask> b)
+    {
+        b.ToTable("tasks");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Id).ValueGeneratedNever();
+        b.Property(t => t.ActivityId).HasMaxLength(100);
+        b.Property(t => t.DepartmentId).HasMaxLength(100);
+        b.Property(t => t.MatterCode).HasMaxLength(100);
+        b.Property(t => t.Outcome).HasMaxLength(64);
+        b.Property(t => t.Comment).HasMaxLength(4000);
+        b.Property(t => t.Items).HasMaxLength(8000);
+        b.Ignore(t => t.IsOpen);
+        b.HasIndex(t => new { t.DepartmentId, t.Status, t.DueOn }).HasDatabaseName("ix_tasks_department_open_due");
+        b.HasIndex(t => new { t.Status, t.DueOn }).HasDatabaseName("ix_tasks_status_due");
+        b.HasIndex(t => t.InstanceId).HasDatabaseName("ix_tasks_instance");
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NodaTime;
+
+namespace Approval.Engine.Persistence;
+
+/// <summary>Stores an <see cref="Instant"/> as a UTC <see cref="DateTime"/> (timestamptz on PostgreSQL, ISO text on SQLite).</summary>
+/// <remarks>The NodaTime plugins for Npgsql and SQLite are not obtainable here, so we convert ourselves.</remarks>
+public sealed class InstantConverter() : ValueConverter<Instant, DateTime>(
+    i => i.ToDateTimeUtc(),
+    d => Instant.FromDateTimeUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc)));
+
+/// <summary>Stores a <see cref="LocalDate"/> as a <see cref="DateOnly"/> (date on PostgreSQL, yyyy-MM-dd text on SQLite).</summary>
+public sealed class LocalDateConverter() : ValueConverter<LocalDate, DateOnly>(
+    d => d.ToDateOnly(),
+    d => LocalDate.FromDateOnly(d));
+
+/// <summary>Stores a list of strings as one JSON text column, the same on every provider.</summary>
+public sealed class StringListConverter() : ValueConverter<List<string>, string>(
+    l => JsonSerializer.Serialize(l, (JsonSerializerOptions?)null),
+    s => JsonSerializer.Deserialize<List<string>>(s, (JsonSerializerOptions?)null) ?? new List<string>());
+
+/// <summary>Compares string lists by content so that EF Core notices changes made in place.</summary>
+public sealed class StringListComparer() : ValueComparer<List<string>>(
+    (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
+    l => l.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())),
+    l => l.ToList());

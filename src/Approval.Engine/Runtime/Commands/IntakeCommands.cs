@@ -1,0 +1,41 @@
+using NodaTime;
+
+namespace Approval.Engine.Runtime.Commands;
+
+/// <summary>The project data given at filing.</summary>
+public sealed record ProjectDetails(
+    string ProjectName,
+    string InvestorId,
+    string InvestorName,
+    string Division,
+    string Industry,
+    decimal InvestmentAmount,
+    string? ProjectCode);
+
+/// <summary>File an application (申报), by the investor or by an authorised proxy agent.</summary>
+public sealed record FileApplication(string OperationId, Actor Actor, string DefinitionId, ProjectDetails Project,
+    IReadOnlyList<string> Materials) : Command(OperationId, Actor);
+
+/// <summary>Resubmit after a one-time notice, with the complete set of materials now handed in.</summary>
+public sealed record ResubmitApplication(string OperationId, Actor Actor, Guid InstanceId, IReadOnlyList<string> Materials)
+    : InstanceCommand(OperationId, Actor, InstanceId);
+
+/// <summary>Accept (受理): every required material is there.</summary>
+public sealed record AcceptApplication(string OperationId, Actor Actor, Guid InstanceId)
+    : InstanceCommand(OperationId, Actor, InstanceId);
+
+/// <summary>Accept with deficiencies (容缺受理): the missing items may be 容缺 and are promised by a date.</summary>
+public sealed record AcceptWithDeficiencies(string OperationId, Actor Actor, Guid InstanceId, LocalDate PromisedBy)
+    : InstanceCommand(OperationId, Actor, InstanceId);
+
+/// <summary>Return with a one-time notice (一次性告知) listing every missing item, computed from the checklist.</summary>
+public sealed record ReturnApplication(string OperationId, Actor Actor, Guid InstanceId, string? Note)
+    : InstanceCommand(OperationId, Actor, InstanceId);
+
+/// <summary>Refuse (不予受理), with the reason the law requires.</summary>
+public sealed record RefuseApplication(string OperationId, Actor Actor, Guid InstanceId, string Reason)
+    : InstanceCommand(OperationId, Actor, InstanceId);
+
+/// <summary>Hand in materials promised under 容缺.</summary>
+public sealed record SupplyDeficiencies(string OperationId, Actor Actor, Guid InstanceId, IReadOnlyList<string> Materials)
+    : InstanceCommand(OperationId, Actor, InstanceId);

@@ -1,0 +1,27 @@
+namespace Approval.Engine.Runtime.Commands;
+
+/// <summary>How a department decides its matter.</summary>
+public enum MatterDecision { Approve, Reject, RequestCorrection }
+
+/// <summary>A department's sign-off (审批决定) on its own matter.</summary>
+public sealed record DecideMatter(string OperationId, Actor Actor, Guid TaskId, MatterDecision Decision,
+    string? Reasons, IReadOnlyList<string> Items) : TaskCommand(OperationId, Actor, TaskId);
+
+/// <summary>Stop a task's clock for an art. 45 reason, with the written notice and the expected length.</summary>
+public sealed record StopClock(string OperationId, Actor Actor, Guid TaskId, ClockStopReason Reason, string Notice,
+    int ExpectedWorkingDays) : TaskCommand(OperationId, Actor, TaskId);
+
+/// <summary>Restart a stopped clock; counting resumes on <paramref name="ResumesOn"/> (today when null).</summary>
+public sealed record ResumeClock(string OperationId, Actor Actor, Guid TaskId, NodaTime.LocalDate? ResumesOn)
+    : TaskCommand(OperationId, Actor, TaskId);
+
+/// <summary>Ask a supervisor for more working days (延期申请).</summary>
+public sealed record RequestExtension(string OperationId, Actor Actor, Guid TaskId, int WorkingDays, string Reason)
+    : TaskCommand(OperationId, Actor, TaskId);
+
+/// <summary>A supervisor approves or refuses an extension request.</summary>
+public sealed record DecideExtension(string OperationId, Actor Actor, Guid ExtensionId, bool Approve, string? Note)
+    : Command(OperationId, Actor);
+
+/// <summary>A timer has come due (issued by the scheduler, never by a user).</summary>
+public sealed record FireTimer(string OperationId, Guid TimerId) : Command(OperationId, Actor.System);

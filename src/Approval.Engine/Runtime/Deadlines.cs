@@ -1,0 +1,80 @@
+using Approval.Engine.Calendar;
+using NodaTime;
+
+namespace Approval.Engine.Runtime;
+
+/// <summary>
+/// The one place that derives due dates (project, step, task) and follow-up dates from the working-day calendar,
+/// the clock stops and the approved extensions, so that every deadline moves together when one of them changes.
+/// </summary>
+public sealed class Deadlines(WorkingDayCalendar calendar, EngineOptions options)
+{
+    public WorkingDayCalendar Calendar => calendar;
+
+    /// <summary>The project's deadline: target plus extensions after acceptance, every clock stop left out.</summary>
+    public LocalDate? ProjectDue(ProjectInstance instance) => instance.AcceptedOn is { } accepted
+        ? calendar.Deadline(accepted, instance.TargetWorkingDays + instance.ExtensionWorkingDays,
+            StopsOf(instance, _ => true)).Date
+        : null;
+
+    /// <summary>The current step's deadline: its budget after it started, with the step's clock stops left out.</summary>
+    public LocalDate StepDue(ProjectInstance instance, LocalDate startedOn, int budget, string activityId) =>
+        calendar.Deadline(startedOn, budget + StepExtension(instance, activityId),
+            StopsOf(instance, s => s.ActivityId == activityId)).Date;
+
+    /// <summary>A task's deadline: its limit plus approved extensions after it opened, its own and step-wide stops left out.</summary>
+    public LocalDate TaskDue(ProjectInstance instance, WorkTask task) =>
+        calendar.Deadline(task.OpenedOn!.Value, task.LimitWorkingDays + task.ExtensionWorkingDays,
+            TaskStops(instance, task)).Date;
+
+    /// <summary>The first day a task is yellow: when at most N working days are left, or a share of its time is used.</summary>
+    /// <remarks>On day X, "used" is the working days in (opened, X] and "left" those in (X, due].</remarks>
+    public LocalDate? WarnOn(ProjectInstance instance, WorkTask task)
+    {
+        var total = task.LimitWorkingDays + task.ExtensionWorkingDays;
+        var candidates = new List<int>();
+        if (options.YellowWhenWorkingDaysLeft > 0) candidates.Add(total - options.YellowWhenWorkingDaysLeft);
+        if (options.YellowWhenShareUsed is { } share) candidates.Add((int)Math.Ceiling(total * share));
+        if (candidates.Count == 0) return null;
+        var used = candidates.Min();
+        return used <= 0
+            ? task.OpenedOn
+            : calendar.Deadline(task.OpenedOn!.Value, used,
+                TaskStops(instance, task)).Date;
+    }
+
+    /// <summary>Re-derives a task's due and follow-up dates after a stop, a resumption or an extension.</summary>
+    public void Refresh(ProjectInstance instance, WorkTask task)
+    {
+        if (task.OpenedOn is null) return;
+        task.DueOn = TaskDue(instance, task);
+        task.WarnOn = WarnOn(instance, task);
+    }
+
+    /// <summary>The instant a deadline day is over (24:00 local time unless configured otherwise).</summary>
+    public Instant EndOf(LocalDate day) => calendar.EndOfDay(day);
+
+    /// <summary>The instant a day begins in the service centre's time zone.</summary>
+    public Instant StartOf(LocalDate day) => calendar.StartOfDay(day);
+
+    private ClockStops TaskStops(ProjectInstance instance, WorkTask task) =>
+        StopsOf(instance, s => s.ActivityId == task.ActivityId && (s.TaskId is null || s.TaskId == task.Id));
+
+    private int StepExtension(ProjectInstance instance, string activityId) =>
+        instance.Tasks.Where(t => t.ActivityId == activityId).Select(t => t.ExtensionWorkingDays).DefaultIfEmpty(0).Max();
+
+    /// <summary>The calendar's view of the stops: each stop covers its first day up to the day before counting resumes,
+    /// or, while open, the working days the department said it expects to need.</summary>
+    internal ClockStops StopsOf(ProjectInstance instance, Func<ClockStop, bool> which)
+    {
+        var ranges = new List<DateInterval>();
+        foreach (var s in instance.ClockStops.Where(which))
+        {
+            var last = s.ResumesOn is { } resumes
+                ? resumes.PlusDays(-1)
+                : calendar.Deadline(s.StartsOn.PlusDays(-1), Math.Max(1, s.ExpectedWorkingDays)).Date;
+            if (last >= s.StartsOn) ranges.Add(new DateInterval(s.StartsOn, last));
+        }
+        return ranges.Count == 0 ? ClockStops.None : ClockStops.From(ranges);
+    }
+}

@@ -1,0 +1,30 @@
+namespace Approval.Engine.Runtime;
+
+/// <summary>Settings of the engine that differ between service centres.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Where definitions, the catalogue and calendars live.</summary>
+    public string WorkflowsDirectory { get; set; } = "workflows";
+
+    /// <summary>A task turns yellow when this many working days or fewer are left (0 disables).</summary>
+    public int YellowWhenWorkingDaysLeft { get; set; } = 1;
+
+    /// <summary>A task also turns yellow once this share of its time is used (null disables).</summary>
+    public double? YellowWhenShareUsed { get; set; }
+
+    /// <summary>
+    /// What the colours mean. <see cref="LightConvention.NearAndOverdue"/>: yellow near the deadline, red overdue
+    /// (泉州, 成都). <see cref="LightConvention.OverdueAndEscalated"/>: yellow overdue, red still overdue after
+    /// <see cref="EscalationWorkingDays"/> (湛江).
+    /// </summary>
+    public LightConvention LightConvention { get; set; } = LightConvention.NearAndOverdue;
+
+    /// <summary>Working days of 督办 after the deadline before red, under <see cref="LightConvention.OverdueAndEscalated"/>.</summary>
+    public int EscalationWorkingDays { get; set; } = 3;
+
+    /// <summary>How often a command is retried after a concurrency conflict before giving up.</summary>
+    public int MaxConflictRetries { get; set; } = 20;
+}
+
+/// <summary>The two colour conventions seen in e-supervision rules.</summary>
+public enum LightConvention { NearAndOverdue, OverdueAndEscalated }

@@ -1,0 +1,90 @@
+using NodaTime;
+
+namespace Approval.Engine.Runtime;
+
+/// <summary>One running (or finished) approval of a project (项目办件): the workflow instance, correlated by project code.</summary>
+/// <remarks>
+/// The aggregate root: tasks, timers, clock stops, extensions and the journal hang off it and change
+/// together with it in one transaction. <see cref="Version"/> is the optimistic-concurrency token.
+/// </remarks>
+public sealed class ProjectInstance
+{
+    public Guid Id { get; set; }
+    public string DefinitionId { get; set; } = "";
+    public int DefinitionVersion { get; set; }
+
+    /// <summary>The investment project code (投资项目统一代码); fixed at acceptance, possibly given at filing.</summary>
+    public string? ProjectCode { get; set; }
+    public bool ProjectCodeLocallyIssued { get; set; }
+
+    public string ProjectName { get; set; } = "";
+    /// <summary>The project unit (项目单位) the application is for.</summary>
+    public string InvestorId { get; set; } = "";
+    public string InvestorName { get; set; } = "";
+    /// <summary>The proxy agent (代办员) who filed it, when one did.</summary>
+    public string? AgentId { get; set; }
+    public string Division { get; set; } = "";
+    public string Industry { get; set; } = "";
+    /// <summary>Total investment in units of 10,000 yuan (万元).</summary>
+    public decimal InvestmentAmount { get; set; }
+
+    public InstanceStatus Status { get; set; }
+    public string CurrentActivityId { get; set; } = "";
+
+    /// <summary>Material codes the applicant has handed in so far (the checklist is in the definition).</summary>
+    public List<string> SubmittedMaterials { get; set; } = [];
+    /// <summary>Items accepted as missing (容缺) and the date by which the applicant promised them.</summary>
+    public List<string> Deficiencies { get; set; } = [];
+    public LocalDate? DeficienciesDueOn { get; set; }
+
+    /// <summary>The query key printed on the receipt (受理通知书); with the project code it lets the investor track the project. Kept so the receipt can be reprinted; guessing is prevented by identical answers and rate limiting.</summary>
+    public string? QueryKey { get; set; }
+
+    public Instant FiledAt { get; set; }
+    public LocalDate? AcceptedOn { get; set; }
+    public int TargetWorkingDays { get; set; }
+    /// <summary>Working days added by approved extensions (延期) to the whole project.</summary>
+    public int ExtensionWorkingDays { get; set; }
+    /// <summary>The project's deadline, derived from acceptance, target, extensions and clock stops; kept for queries.</summary>
+    public LocalDate? DueOn { get; set; }
+
+    public LocalDate? StepStartedOn { get; set; }
+    /// <summary>The one date of the combined site survey (集中踏勘), once fixed.</summary>
+    public LocalDate? SurveyOn { get; set; }
+    public LocalDate? StepDueOn { get; set; }
+
+    public Instant? EndedAt { get; set; }
+    public LocalDate? EndedOn { get; set; }
+    public bool? OnTime { get; set; }
+    public string? OutcomeReason { get; set; }
+
+    public int JournalCount { get; set; }
+    public int Version { get; set; }
+
+    public List<WorkTask> Tasks { get; set; } = [];
+    public List<Timers.DurableTimer> Timers { get; set; } = [];
+    public List<ClockStop> ClockStops { get; set; } = [];
+    public List<Extension> Extensions { get; set; } = [];
+
+    public bool IsEnded => Status is InstanceStatus.Completed or InstanceStatus.Rejected
+        or InstanceStatus.Refused or InstanceStatus.Terminated;
+}
+
+/// <summary>Where a project stands as a whole.</summary>
+public enum InstanceStatus
+{
+    /// <summary>Filed, waiting for the window (待受理).</summary>
+    Filed,
+    /// <summary>Returned with a one-time notice (一次性告知); waiting for the applicant to resubmit.</summary>
+    Returned,
+    /// <summary>Accepted (受理) and in progress.</summary>
+    Running,
+    /// <summary>Results issued (办结).</summary>
+    Completed,
+    /// <summary>A department rejected it (不予许可).</summary>
+    Rejected,
+    /// <summary>The window refused to accept it (不予受理).</summary>
+    Refused,
+    /// <summary>Ended without a decision, e.g. promised 容缺 materials never arrived (终止办理).</summary>
+    Terminated,
+}

@@ -1,0 +1,70 @@
+using Approval.Engine.Activities;
+using Approval.Engine.Definitions;
+using Approval.Engine.Journal;
+using Approval.Engine.Persistence;
+using Approval.Engine.ProjectCodes;
+using Approval.Engine.Runtime.Commands;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.Runtime;
+
+public sealed partial class WorkflowEngine
+{
+    /// <summary>Creates the instance on the latest version of its definition and enters intake.</summary>
+    private async Task<CommandResult> FileAsync(ApprovalDbContext db, FileApplication command, List<JournalEntry> journal,
+        CancellationToken ct)
+    {
+        if (command.Actor.Role is not (ActorRole.Agent or ActorRole.Investor or ActorRole.System))
+            throw new ForbiddenException("Only an investor or a proxy agent files applications.");
+        var definition = catalog.Latest(command.DefinitionId);
+        var project = Validate(command.Project);
+        var intake = (OneWindowIntakeDefinition)definition.Start;
+        MaterialCodes.Validate(intake, command.Materials);
+        if (project.ProjectCode is { } code &&
+            await db.Instances.AnyAsync(i => i.ProjectCode == code && i.DefinitionId == definition.Id && i.EndedAt == null, ct))
+            throw new ConflictException($"Project {code} already has a running {definition.Name} application.");
+
+        var now = clock.GetCurrentInstant();
+        var instance = new ProjectInstance
+        {
+            Id = Guid.NewGuid(), DefinitionId = definition.Id, DefinitionVersion = definition.Version,
+            ProjectCode = project.ProjectCode, ProjectName = project.ProjectName, InvestorId = project.InvestorId,
+            InvestorName = project.InvestorName, AgentId = command.Actor.Role == ActorRole.Agent ? command.Actor.UserId : null,
+            Division = project.Division, Industry = project.Industry, InvestmentAmount = project.InvestmentAmount,
+            CurrentActivityId = intake.Id, SubmittedMaterials = command.Materials.Distinct().ToList(),
+            FiledAt = now, TargetWorkingDays = definition.TargetWorkingDays,
+        };
+        var step = new StepContext(instance, definition, catalog, Deadlines, now, command.Actor, command.OperationId, journal);
+        instance.StepStartedOn = step.Today;
+        instance.StepDueOn = Deadlines.Calendar.Deadline(step.Today, intake.BudgetWorkingDays).Date;
+        Activities[intake.Type].Enter(step);
+        instance.Version = 1;
+        db.Instances.Add(instance);
+        return ResultOf(step);
+    }
+
+    private static ProjectDetails Validate(ProjectDetails p)
+    {
+        Require(p.ProjectName, "project.projectName", 200);
+        Require(p.InvestorId, "project.investorId", 100);
+        Require(p.InvestorName, "project.investorName", 200);
+        Require(p.Division, "project.division", 12);
+        Require(p.Industry, "project.industry", 100);
+        if (p.InvestmentAmount is < 0 or > 100_000_000m)
+            throw new InvalidInputException("project.investmentAmount", $"Investment (万元) must be between 0 and 100,000,000; given {p.InvestmentAmount}.");
+        string? code = null;
+        if (!string.IsNullOrWhiteSpace(p.ProjectCode))
+        {
+            if (!ProjectCode.TryParse(p.ProjectCode, out var parsed, out var error))
+                throw new InvalidInputException("project.projectCode", $"Invalid project code: {error!.Message}");
+            code = parsed.Value;
+        }
+        return p with { ProjectName = p.ProjectName.Trim(), InvestorName = p.InvestorName.Trim(), ProjectCode = code };
+    }
+
+    private static void Require(string? value, string field, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value)) throw new InvalidInputException(field, "Required.");
+        if (value.Length > maxLength) throw new InvalidInputException(field, $"At most {maxLength} characters; given {value.Length}.");
+    }
+}

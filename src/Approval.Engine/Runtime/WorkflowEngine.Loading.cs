@@ -1,0 +1,66 @@
+using Approval.Engine.Activities;
+using Approval.Engine.Persistence;
+using Approval.Engine.ProjectCodes;
+using Approval.Engine.Runtime.Commands;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.Runtime;
+
+public sealed partial class WorkflowEngine
+{
+    private static async Task<Guid> InstanceIdOfAsync(ApprovalDbContext db, Command command, CancellationToken ct)
+    {
+        Guid? id = command switch
+        {
+            InstanceCommand c => c.InstanceId,
+            TaskCommand c => await db.Tasks.Where(t => t.Id == c.TaskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(ct),
+            DecideExtension c => await db.Extensions.Where(e => e.Id == c.ExtensionId).Select(e => (Guid?)e.InstanceId).FirstOrDefaultAsync(ct),
+            FireTimer c => await db.Timers.Where(t => t.Id == c.TimerId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(ct),
+            _ => throw new ArgumentException($"Unknown command {command.GetType().Name}", nameof(command)),
+        };
+        return id ?? throw new NotFoundException(command switch
+        {
+            TaskCommand c => $"Task {c.TaskId}",
+            DecideExtension c => $"Extension {c.ExtensionId}",
+            FireTimer c => $"Timer {c.TimerId}",
+            _ => "Project",
+        });
+    }
+
+    /// <summary>Loads the aggregate: the instance with its tasks, pending timers, clock stops and extensions.</summary>
+    private static Task<ProjectInstance?> LoadAsync(ApprovalDbContext db, Guid id, CancellationToken ct) =>
+        db.Instances
+            .Include(i => i.Tasks)
+            .Include(i => i.Timers.Where(t => t.Status == Timers.TimerStatus.Pending))
+            .Include(i => i.ClockStops)
+            .Include(i => i.Extensions)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.Id == id, ct);
+
+    /// <summary>
+    /// Before an acceptance, outside the transaction: confirm a given code with the platform (在线平台核验),
+    /// or issue a local one. A code issued for an acceptance that then fails stays reserved; gaps are harmless.
+    /// </summary>
+    private async Task<AcceptanceContext> PrepareAcceptanceAsync(Command command, CancellationToken ct)
+    {
+        if (command is not (AcceptApplication or AcceptWithDeficiencies)) return new AcceptanceContext(null);
+        var instanceId = ((InstanceCommand)command).InstanceId;
+        string? code;
+        await using (var db = database.CreateContext())
+        {
+            var found = await db.Instances.Where(i => i.Id == instanceId)
+                .Select(i => new { i.ProjectCode, i.Status }).FirstOrDefaultAsync(ct);
+            if (found is null || found.Status != InstanceStatus.Filed) return new AcceptanceContext(null);
+            code = found.ProjectCode;
+        }
+        if (code is not null)
+        {
+            var verification = await verifier.VerifyAsync(ProjectCode.Parse(code), ct);
+            if (!verification.Confirmed)
+                throw new ConflictException($"The platform did not confirm project code {code} ({verification.Source}): {verification.Reason}");
+            return new AcceptanceContext(null);
+        }
+        var issued = await issuer.IssueAsync(Deadlines.Calendar.LocalDateOf(clock.GetCurrentInstant()), ct);
+        return new AcceptanceContext(issued.Value);
+    }
+}

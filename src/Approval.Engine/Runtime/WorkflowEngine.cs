@@ -1,0 +1,169 @@
+using System.Text.Json;
+using Approval.Engine.Activities;
+using Approval.Engine.Calendar;
+using Approval.Engine.Definitions;
+using Approval.Engine.Journal;
+using Approval.Engine.Persistence;
+using Approval.Engine.ProjectCodes;
+using Approval.Engine.Runtime.Commands;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Approval.Engine.Runtime;
+
+/// <summary>
+/// Runs commands against projects: one database transaction per command in which state, tasks, timers, clock
+/// stops and the journal change together; idempotent by operation id; optimistic concurrency on the instance,
+/// with conflicts retried here rather than shown to the user.
+/// </summary>
+public sealed partial class WorkflowEngine(
+    ApprovalDatabase database,
+    DefinitionCatalog catalog,
+    IWorkingDayCalendars calendars,
+    IClock clock,
+    EngineOptions options,
+    LocalProjectCodeIssuer issuer,
+    IProjectCodeVerifier verifier,
+    ILogger<WorkflowEngine> logger)
+{
+    private static readonly Dictionary<ActivityType, IActivity> Activities = new IActivity[]
+    {
+        new OneWindowIntake(), new JointPreReview(), new CombinedSiteSurvey(), new ParallelApprovals(), new DeadlineCompletion(),
+    }.ToDictionary(a => a.Type);
+
+    public DefinitionCatalog Catalog => catalog;
+
+    /// <summary>The deadline rules of the national calendar (regional overlays are chosen per deployment).</summary>
+    public Deadlines Deadlines { get; } = new(calendars.National, options);
+
+    public async Task<CommandResult> ExecuteAsync(Command command, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(command.OperationId) || command.OperationId.Length > 200)
+            throw new InvalidInputException("operationId", "Every command needs an operation id of 1 to 200 characters (header Idempotency-Key).");
+        var acceptance = await PrepareAcceptanceAsync(command, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryExecuteAsync(command, acceptance, ct);
+            }
+            catch (DbUpdateException ex) when (attempt < options.MaxConflictRetries &&
+                (ex is DbUpdateConcurrencyException || ApprovalDatabase.IsUniqueViolation(ex)))
+            {
+                LogConflict(logger, command.GetType().Name, command.OperationId, attempt);
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
+            }
+        }
+    }
+
+    private async Task<CommandResult> TryExecuteAsync(Command command, AcceptanceContext acceptance, CancellationToken ct)
+    {
+        using var gate = await database.EnterWriteAsync(ct);
+        await using var db = database.CreateContext();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var done = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.OperationId == command.OperationId, ct);
+        if (done is not null) return Replay(done, command);
+
+        var journal = new List<JournalEntry>();
+        var result = command is FileApplication file
+            ? await FileAsync(db, file, journal, ct)
+            : await ApplyAsync(db, command, acceptance, journal, ct);
+        db.Journal.AddRange(journal);
+        db.Operations.Add(new ProcessedOperation
+        {
+            OperationId = command.OperationId, CommandType = command.GetType().Name, InstanceId = result.InstanceId,
+            UserId = command.Actor.UserId, Result = JsonSerializer.Serialize(result), At = clock.GetCurrentInstant(),
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    private async Task<CommandResult> ApplyAsync(ApprovalDbContext db, Command command, AcceptanceContext acceptance,
+        List<JournalEntry> journal, CancellationToken ct)
+    {
+        var instanceId = await InstanceIdOfAsync(db, command, ct);
+        var instance = await LoadAsync(db, instanceId, ct) ?? throw new NotFoundException($"Project {instanceId}");
+        if (instance.IsEnded && command is not FireTimer)
+            throw new ConflictException($"The project has ended ({instance.Status}).");
+        var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
+        var step = new StepContext(instance, definition, catalog, Deadlines, clock.GetCurrentInstant(), command.Actor,
+            command.OperationId, journal) { Acceptance = acceptance };
+        var dueBefore = instance.DueOn;
+
+        Dispatch(step, command);
+        Advance(step);
+        SyncProjectClock(step, dueBefore);
+        instance.Version++;
+        return ResultOf(step);
+    }
+
+    private static void Dispatch(StepContext step, Command command)
+    {
+        var instance = step.Instance;
+        switch (command)
+        {
+            case FireTimer fire:
+                var timer = instance.Timers.FirstOrDefault(t => t.Id == fire.TimerId);
+                if (timer is null || timer.Status != Timers.TimerStatus.Pending || instance.IsEnded) return;   // applied once already
+                timer.Status = Timers.TimerStatus.Fired;
+                timer.FiredAt = step.Now;
+                ProjectTimers.Fire(step, timer, Activities[step.Activity.Type]);
+                break;
+            case SupplyDeficiencies supply:
+                ProjectTimers.Supply(step, supply);
+                break;
+            case DecideExtension decide:
+                MatterClock.DecideExtension(step, instance.Extensions.Single(e => e.Id == decide.ExtensionId), decide);
+                break;
+            default:
+                Activities[step.Activity.Type].Handle(step, command);
+                break;
+        }
+    }
+
+    /// <summary>Moves the flow on while activities complete (an activity may complete as soon as it is entered).</summary>
+    private void Advance(StepContext step)
+    {
+        var instance = step.Instance;
+        while (step.StepCompleted && !instance.IsEnded)
+        {
+            step.StepCompleted = false;
+            if (step.Definition.NextAfter(instance.CurrentActivityId) is not { } next) break;
+            instance.CurrentActivityId = next.Id;
+            instance.StepStartedOn = step.Today;
+            instance.StepDueOn = Deadlines.StepDue(instance, step.Today, next.BudgetWorkingDays, next.Id);
+            step.Record("StepStarted", reasons: $"{next.Name}：期限 {instance.StepDueOn:yyyy-MM-dd}");
+            Activities[next.Type].Enter(step);
+        }
+    }
+
+    /// <summary>Re-derives the project's and the step's deadlines and keeps the project deadline timer in step with them.</summary>
+    private void SyncProjectClock(StepContext step, LocalDate? dueBefore)
+    {
+        var instance = step.Instance;
+        if (instance.Status != InstanceStatus.Running) return;
+        instance.DueOn = Deadlines.ProjectDue(instance);
+        if (instance.StepStartedOn is { } started)
+            instance.StepDueOn = Deadlines.StepDue(instance, started, step.Activity.BudgetWorkingDays, step.Activity.Id);
+        var pending = instance.Timers.Any(t => t.Kind == Timers.TimerKind.ProjectDeadline && t.Status == Timers.TimerStatus.Pending);
+        if (pending && dueBefore == instance.DueOn) return;
+        step.CancelTimers(t => t.Kind == Timers.TimerKind.ProjectDeadline);
+        step.Schedule(Timers.TimerKind.ProjectDeadline, Deadlines.EndOf(instance.DueOn!.Value));
+    }
+
+    private static CommandResult ResultOf(StepContext step) => new(
+        step.Instance.Id, step.Instance.Status.ToString(), step.Instance.CurrentActivityId, step.Instance.ProjectCode,
+        step.Instance.QueryKey, ExtensionId: step.CreatedExtension?.Id);
+
+    private static CommandResult Replay(ProcessedOperation done, Command command)
+    {
+        if (done.CommandType != command.GetType().Name || done.UserId != command.Actor.UserId)
+            throw new ConflictException($"Operation id '{done.OperationId}' was already used for another request.");
+        return JsonSerializer.Deserialize<CommandResult>(done.Result)! with { Replayed = true };
+    }
+
+    [LoggerMessage(LogLevel.Debug, "Concurrency conflict on {Command} {OperationId}, attempt {Attempt}; retrying")]
+    private static partial void LogConflict(ILogger logger, string command, string operationId, int attempt);
+}
