@@ -1,7 +1,11 @@
+using Approval.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddApproval();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
-app.Run();
+await app.UseApprovalAsync();
+await app.RunAsync();
 
 /// <summary>The web host's entry point, visible to the functional tests.</summary>
 public partial class Program;

@@ -6,7 +6,7 @@ namespace Approval.Engine.Timers;
 public sealed class SchedulerOptions
 {
     /// <summary>This node's name in leases; unique per process by default.</summary>
-    public string NodeId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48];
+    public string NodeId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
     /// <summary>How long a claim holds; a crashed node's timers are taken over after it.</summary>
     public Duration Lease { get; set; } = Duration.FromMinutes(2);
