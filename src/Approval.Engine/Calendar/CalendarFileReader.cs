@@ -19,12 +19,19 @@ internal static class CalendarFileReader
 
     private const int LongestBreak = 31;
 
+    // The keys each object may have; a test holds them equal to workflows/schema/calendar.schema.json.
+    internal static readonly string[] RootKeys = ["$schema", "description", "region", "years"];
+    internal static readonly string[] RegionKeys = ["code", "name"];
+    internal static readonly string[] YearKeys = ["status", "notices", "arrangements", "notes"];
+    internal static readonly string[] NoticeKeys = ["title", "number", "issued", "sources"];
+    internal static readonly string[] ArrangementKeys = ["name", "holidays", "workdays", "notes"];
+
     public static CalendarFile Read(string file)
     {
         using var document = Parse(file);
-        var root = JsonFields.Of(document.RootElement, file, "$", "$schema", "description", "region", "years");
+        var root = JsonFields.Of(document.RootElement, file, "$", RootKeys);
         root.OptionalString("description");
-        var region = root.Optional("region") is { } r ? ReadRegion(JsonFields.Of(r, file, root.PathOf("region"), "code", "name")) : null;
+        var region = root.Optional("region") is { } r ? ReadRegion(JsonFields.Of(r, file, root.PathOf("region"), RegionKeys)) : null;
         var years = root.Required("years");
         if (years.ValueKind != JsonValueKind.Object)
             throw new CalendarDataException(file, root.PathOf("years"), "expected an object keyed by year, e.g. \"2027\": { ... }");
@@ -39,7 +46,7 @@ internal static class CalendarFileReader
                 || number is < SupportedRange.FirstYear or > SupportedRange.LastYear)
                 throw new CalendarDataException(file, path,
                     $"'{year.Name}' is not a year key; expected four digits from {SupportedRange.FirstYear} to {SupportedRange.LastYear}");
-            list.Add(ReadYear(number, JsonFields.Of(year.Value, file, path, "status", "notices", "arrangements", "notes"), file));
+            list.Add(ReadYear(number, JsonFields.Of(year.Value, file, path, YearKeys), file));
         }
         return new CalendarFile(file, region, list);
     }
@@ -69,11 +76,11 @@ internal static class CalendarFileReader
         var status = fields.RequiredString("status");
         if (status is not ("verified" or "unverified"))
             throw new CalendarDataException(file, fields.PathOf("status"), $"'{status}' is not a status; expected 'verified' or 'unverified'");
-        var notices = fields.Array("notices").Select(n => ReadNotice(JsonFields.Of(n.Element, file, n.Path, "title", "number", "issued", "sources"))).ToList();
+        var notices = fields.Array("notices").Select(n => ReadNotice(JsonFields.Of(n.Element, file, n.Path, NoticeKeys))).ToList();
         var days = new List<DayEntry>();
         foreach (var (element, path) in fields.Array("arrangements"))
         {
-            var arrangement = JsonFields.Of(element, file, path, "name", "holidays", "workdays", "notes");
+            var arrangement = JsonFields.Of(element, file, path, ArrangementKeys);
             var name = arrangement.RequiredString("name");
             arrangement.OptionalString("notes");
             arrangement.Required("holidays");
