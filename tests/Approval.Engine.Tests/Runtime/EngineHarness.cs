@@ -1,0 +1,117 @@
+using Approval.Engine;
+using Approval.Engine.Persistence;
+using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
+using Approval.Engine.Timers;
+using Approval.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+
+namespace Approval.Engine.Tests.Runtime;
+
+/// <summary>
+/// The engine as a host would run it (definitions from the repository's workflows/, a real database), with a
+/// fake clock and the timer scheduler driven by hand. One harness, one database.
+/// </summary>
+public sealed class EngineHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string? _directory;
+    private int _operations;
+
+    private EngineHarness(ServiceProvider services, FakeClock clock, string? directory)
+    {
+        _services = services;
+        Clock = clock;
+        _directory = directory;
+    }
+
+    public FakeClock Clock { get; }
+    public WorkflowEngine Engine => _services.GetRequiredService<WorkflowEngine>();
+    public TimerScheduler Scheduler => _services.GetRequiredService<TimerScheduler>();
+    public ApprovalDatabase Database => _services.GetRequiredService<ApprovalDatabase>();
+
+    public static readonly Actor Agent = new("agent-li", ActorRole.Agent, DisplayName: "代办员 李");
+    public static readonly Actor Investor = new("investor-1", ActorRole.Investor, DisplayName: "项目单位");
+    public static readonly Actor Window = new("window-wang", ActorRole.WindowClerk, DisplayName: "综合窗口 王");
+    public static readonly Actor Supervisor = new("supervisor-zhao", ActorRole.Supervisor, DisplayName: "电子监察 赵");
+    public static Actor Approver(string department) => new($"approver-{department}", ActorRole.Approver, department);
+
+    /// <summary>A harness on a fresh SQLite file, or on the given PostgreSQL database.</summary>
+    public static async Task<EngineHarness> StartAsync(FakeClock clock, string? postgres = null,
+        Action<ApprovalEngineSetup>? configure = null, string? sqliteDirectory = null)
+    {
+        var directory = postgres is null ? sqliteDirectory ?? Path.Combine(Path.GetTempPath(), "approval-engine-" + Guid.NewGuid().ToString("N")) : null;
+        if (directory is not null) Directory.CreateDirectory(directory);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddApprovalEngine(setup =>
+        {
+            setup.Engine.WorkflowsDirectory = RepositoryPaths.Workflows;
+            setup.Persistence.Provider = postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+            setup.Persistence.ConnectionString = postgres ?? $"Data Source={Path.Combine(directory!, "approval.db")}";
+            setup.Scheduler.Enabled = false;
+            configure?.Invoke(setup);
+        });
+        services.Replace(ServiceDescriptor.Singleton<IClock>(clock));
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<ApprovalDatabase>().MigrateAsync();
+        return new EngineHarness(provider, clock, sqliteDirectory is null ? directory : null);
+    }
+
+    public string NextOperation() => $"op-{Interlocked.Increment(ref _operations)}-{Guid.NewGuid():N}";
+
+    public Task<CommandResult> RunAsync(Func<string, Command> command) => Engine.ExecuteAsync(command(NextOperation()));
+
+    /// <summary>Files an application as the agent with the given materials (all of the checklist by default).</summary>
+    public async Task<Guid> FileAsync(string definitionId, IEnumerable<string>? materials = null, string? projectCode = null)
+    {
+        var intake = (global::Approval.Engine.Definitions.OneWindowIntakeDefinition)Engine.Catalog.Latest(definitionId).Start;
+        var handedIn = (materials ?? intake.Materials.Select(m => m.Code)).ToList();
+        var project = new ProjectDetails("年产10万吨新材料项目", Investor.UserId, "某某新材料有限公司", "320193", "C26", 52000m, projectCode);
+        var result = await Engine.ExecuteAsync(new FileApplication(NextOperation(), Agent with { }, definitionId, project, handedIn));
+        return result.InstanceId;
+    }
+
+    /// <summary>Files and accepts, so the project is running; returns its id.</summary>
+    public async Task<Guid> FileAndAcceptAsync(string definitionId, string? projectCode = null)
+    {
+        var id = await FileAsync(definitionId, projectCode: projectCode);
+        await RunAsync(op => new AcceptApplication(op, Window, id));
+        return id;
+    }
+
+    public async Task<ProjectInstance> LoadAsync(Guid id)
+    {
+        await using var db = Database.CreateContext();
+        return await db.Instances.AsNoTracking().Include(i => i.Tasks).Include(i => i.Timers).Include(i => i.ClockStops)
+            .Include(i => i.Extensions).AsSplitQuery().SingleAsync(i => i.Id == id);
+    }
+
+    public async Task<List<Journal.JournalEntry>> JournalAsync(Guid id)
+    {
+        await using var db = Database.CreateContext();
+        return await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync();
+    }
+
+    public async Task<List<WorkTask>> OpenTasksAsync(Guid id, TaskKind? kind = null) =>
+        (await LoadAsync(id)).Tasks.Where(t => t.Status == global::Approval.Engine.Runtime.TaskStatus.Open && (kind is null || t.Kind == kind)).ToList();
+
+    /// <summary>Moves the clock to 10:00 local time on a date.</summary>
+    public void SetDate(LocalDate date) =>
+        Clock.Set(date.At(new LocalTime(10, 0)).InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToInstant());
+
+    public LocalDate Today => Engine.Deadlines.Calendar.LocalDateOf(Clock.GetCurrentInstant());
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_directory is not null)
+        {
+            try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+        }
+    }
+}
