@@ -13,13 +13,34 @@ public sealed class ClockStops
 {
     private const string Field = "stops";
 
-    private ClockStops(IReadOnlyList<DateInterval> ranges) => Ranges = ranges;
+    private ClockStops(IReadOnlyList<DateInterval> ranges)
+    {
+        Ranges = ranges;
+        // Day indexes of the part of each stop inside the supported range, worked out once so that a deadline
+        // with stops stays a handful of array look-ups per stop.
+        var first = new List<int>(ranges.Count);
+        var last = new List<int>(ranges.Count);
+        foreach (var range in ranges)
+        {
+            if (!SupportedRange.TryIndexRange(range, out var a, out var b)) continue;
+            first.Add(a);
+            last.Add(b);
+        }
+        FirstIndexes = [.. first];
+        LastIndexes = [.. last];
+    }
 
     /// <summary>No stops.</summary>
     public static ClockStops None { get; } = new([]);
 
     /// <summary>The merged ranges, sorted by start, pairwise neither overlapping nor adjacent.</summary>
     public IReadOnlyList<DateInterval> Ranges { get; }
+
+    /// <summary>First day index of each stop inside the supported range, ascending.</summary>
+    internal int[] FirstIndexes { get; }
+
+    /// <summary>Last day index of each stop inside the supported range, matching <see cref="FirstIndexes"/>.</summary>
+    internal int[] LastIndexes { get; }
 
     /// <summary>Whether there is no stop at all.</summary>
     public bool IsEmpty => Ranges.Count == 0;

@@ -25,12 +25,12 @@ public sealed partial class WorkingDayCalendar
 
         var target = _days.WorkingBefore(start + 1) + (long)workingDays;
         var end = _days.WorkingDayAt(target);
-        foreach (var stop in stops?.Ranges ?? [])
+        var (firsts, lasts) = (stops?.FirstIndexes ?? [], stops?.LastIndexes ?? []);
+        for (var i = 0; i < firsts.Length && end >= 0; i++)
         {
-            if (end < 0) break;
-            if (!SupportedRange.TryIndexRange(stop, out var first, out var last) || last <= start) continue;
-            if (first > end) break; // sorted: every later stop starts later still
-            target += _days.WorkingIn(Math.Max(first, start + 1), last);
+            if (lasts[i] <= start) continue;
+            if (firsts[i] > end) break; // sorted: every later stop starts later still
+            target += _days.WorkingIn(Math.Max(firsts[i], start + 1), lasts[i]);
             end = _days.WorkingDayAt(target);
         }
         if (end < 0)
@@ -55,11 +55,10 @@ public sealed partial class WorkingDayCalendar
         var b = IndexOf(to, "to");
         var (low, high, sign) = a <= b ? (a, b, 1) : (b, a, -1);
         var days = _days.WorkingIn(low + 1, high);
-        foreach (var stop in stops?.Ranges ?? [])
+        var (firsts, lasts) = (stops?.FirstIndexes ?? [], stops?.LastIndexes ?? []);
+        for (var i = 0; i < firsts.Length && firsts[i] <= high; i++)
         {
-            if (!SupportedRange.TryIndexRange(stop, out var first, out var last)) continue;
-            if (first > high) break;
-            days -= _days.WorkingIn(Math.Max(first, low + 1), Math.Min(last, high));
+            days -= _days.WorkingIn(Math.Max(firsts[i], low + 1), Math.Min(lasts[i], high));
         }
         var reason = FirstReasonIn(low + 1, high);
         if (reason is not null && _strict)
