@@ -20,7 +20,7 @@ public sealed class DeadlineCompletion : IActivity
         if (command is not IssueResults) throw new ConflictException($"Completion does not take {command.GetType().Name}.");
         step.RequireRole(ActorRole.WindowClerk);
         if (step.Instance.Deficiencies.Count > 0)
-            throw new ConflictException("Results cannot be issued while 容缺 materials are outstanding: " + string.Join("、", step.Instance.Deficiencies));
+            throw new ConflictException("Results cannot be issued while 容缺 materials are outstanding: " + MaterialCodes.Names(step.Definition, step.Instance.Deficiencies));
         var instance = step.Instance;
         instance.DueOn = step.Deadlines.ProjectDue(instance);
         instance.OnTime = instance.DueOn is not { } due || step.Today <= due;

@@ -21,4 +21,11 @@ public static class MaterialCodes
         Validate(intake, added);
         return have.Union(added).ToList();
     }
+
+    /// <summary>The checklist names of material codes, for notices and reasons people read.</summary>
+    public static string Names(WorkflowDefinition definition, IEnumerable<string> codes)
+    {
+        var intake = (OneWindowIntakeDefinition)definition.Start;
+        return string.Join("、", codes.Select(c => intake.Materials.FirstOrDefault(m => m.Code == c)?.Name ?? c));
+    }
 }

@@ -13,7 +13,7 @@ public static class ProjectTimers
         {
             case TimerKind.DeficienciesDue when step.Instance.Deficiencies.Count > 0:
                 step.EndProject(InstanceStatus.Terminated,
-                    $"容缺材料未在承诺期限 {step.Instance.DeficienciesDueOn:yyyy-MM-dd} 内补齐：{string.Join("、", step.Instance.Deficiencies)}");
+                    $"容缺材料未在承诺期限 {step.Instance.DeficienciesDueOn:yyyy-MM-dd} 内补齐：{MaterialCodes.Names(step.Definition, step.Instance.Deficiencies)}");
                 break;
             case TimerKind.ProjectDeadline:
                 step.Record("ProjectOverdue", reasons: $"办结期限 {step.Instance.DueOn:yyyy-MM-dd} 已过");
@@ -36,6 +36,6 @@ public static class ProjectTimers
         step.Instance.SubmittedMaterials = step.Instance.SubmittedMaterials.Union(supplied).ToList();
         step.Instance.Deficiencies = step.Instance.Deficiencies.Except(supplied).ToList();
         if (step.Instance.Deficiencies.Count == 0) step.CancelTimers(t => t.Kind == TimerKind.DeficienciesDue);
-        step.Record("DeficienciesSupplied", reasons: string.Join("、", supplied));
+        step.Record("DeficienciesSupplied", reasons: MaterialCodes.Names(step.Definition, supplied));
     }
 }
