@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Approval.Engine.Calendar;
 
 /// <summary>
@@ -16,7 +18,7 @@ internal sealed class ProvisionalReasons(CalendarLayer national, CalendarLayer? 
     private readonly int _latestVerified = national.Years.Values.Where(y => y.Info.IsVerified).Select(y => y.Info.Year).DefaultIfEmpty(0).Max();
     private readonly Dictionary<(int Year, string Cause), ProvisionalReason?> _cache = [];
 
-    public ProvisionalReason? For(NodaTime.LocalDate date)
+    public ProvisionalReason? For(LocalDate date)
     {
         var nationalReason = National(date);
         var regionalReason = Regional(date.Year);
@@ -28,7 +30,7 @@ internal sealed class ProvisionalReasons(CalendarLayer national, CalendarLayer? 
         });
     }
 
-    private ProvisionalReason? National(NodaTime.LocalDate date)
+    private ProvisionalReason? National(LocalDate date)
     {
         // A date a verified notice names is settled even if its calendar year is not (2017-12-30, from the 2018 notice).
         if (national.Days.TryGetValue(date, out var entry))
