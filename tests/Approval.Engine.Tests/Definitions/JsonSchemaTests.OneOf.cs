@@ -45,27 +45,4 @@ public sealed partial class JsonSchemaTests
     public void OneOf_matched_by_two_alternatives_is_refused() =>
         Only(Validate("""{ "oneOf": [ { "type": "integer" }, { "minimum": 0 } ] }""", "3"),
             "$", "matches 2 of the alternatives, but exactly one must match");
-
-    [Fact]
-    public void Unsupported_keyword_is_refused_when_the_schema_is_read()
-    {
-        var refusal = Assert.Throws<FormatException>(() => JsonSchema.Parse("""{ "properties": { "a": { "anyOf": [] } } }"""));
-
-        Assert.Equal("#/properties/a/anyOf: keyword 'anyOf' is not supported by this validator", refusal.Message);
-    }
-
-    [Fact]
-    public void Reference_to_another_document_is_refused() =>
-        Assert.Contains("only references inside the same schema",
-            Assert.Throws<FormatException>(() => JsonSchema.Parse("""{ "$ref": "other.json#/x" }""")).Message);
-
-    [Fact]
-    public void Reference_to_a_missing_definition_is_refused() =>
-        Assert.Contains("nothing at 'nowhere'",
-            Assert.Throws<FormatException>(() => JsonSchema.Parse("""{ "$defs": {}, "$ref": "#/$defs/nowhere" }""")).Message);
-
-    [Fact]
-    public void Invalid_pattern_is_refused() =>
-        Assert.StartsWith("#/pattern: invalid pattern",
-            Assert.Throws<FormatException>(() => JsonSchema.Parse("""{ "pattern": "[a-" }""")).Message);
 }

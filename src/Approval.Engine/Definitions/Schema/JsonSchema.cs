@@ -18,20 +18,6 @@ namespace Approval.Engine.Definitions;
 /// </remarks>
 public sealed partial class JsonSchema
 {
-    private static readonly HashSet<string> CheckedKeywords =
-    [
-        "type", "properties", "required", "additionalProperties", "enum", "const", "items", "minItems", "maxItems",
-        "uniqueItems", "minimum", "maximum", "minLength", "maxLength", "pattern", "$ref", "oneOf",
-    ];
-
-    private static readonly HashSet<string> Annotations =
-    [
-        "$schema", "$id", "$comment", "$defs", "title", "description", "default", "examples", "format",
-        "deprecated", "readOnly", "writeOnly",
-    ];
-
-    private static readonly HashSet<string> TypeNames = ["object", "array", "string", "number", "integer", "boolean", "null"];
-
     private readonly JsonNode root;
     private readonly Dictionary<string, Regex> patterns = new(StringComparer.Ordinal);
 
@@ -65,67 +51,6 @@ public sealed partial class JsonSchema
         var errors = new List<SchemaError>();
         Check(root, instance, JsonPath.Root, errors);
         return errors;
-    }
-
-    private void Inspect(JsonNode? schema, string pointer)
-    {
-        if (schema is JsonValue flag && flag.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
-            return;
-        if (schema is not JsonObject keywords)
-            throw new FormatException($"{pointer}: a schema must be an object or a boolean");
-
-        foreach (var (keyword, value) in keywords)
-        {
-            var at = $"{pointer}/{keyword}";
-            if (!CheckedKeywords.Contains(keyword) && !Annotations.Contains(keyword))
-                throw new FormatException($"{at}: keyword '{keyword}' is not supported by this validator");
-            switch (keyword)
-            {
-                case "properties" or "$defs":
-                    foreach (var (name, sub) in AsObject(value, at))
-                        Inspect(sub, $"{at}/{name}");
-                    break;
-                case "additionalProperties" or "items":
-                    Inspect(value, at);
-                    break;
-                case "oneOf":
-                    var branches = value as JsonArray;
-                    if (branches is null || branches.Count == 0)
-                        throw new FormatException($"{at}: must be a non-empty array of schemas");
-                    for (var i = 0; i < branches.Count; i++)
-                        Inspect(branches[i], $"{at}/{i}");
-                    break;
-                case "$ref":
-                    Resolve(Text(value, at));
-                    break;
-                case "pattern":
-                    CompilePattern(Text(value, at), at);
-                    break;
-                case "type":
-                    foreach (var name in value is JsonArray list ? list.ToArray() : [value])
-                        if (!TypeNames.Contains(Text(name, at)))
-                            throw new FormatException($"{at}: unknown type {JsonPath.Show(name)}");
-                    break;
-            }
-        }
-    }
-
-    private static string Text(JsonNode? value, string at) =>
-        value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : throw new FormatException($"{at}: must be a string");
-
-    private static JsonObject AsObject(JsonNode? value, string at) =>
-        value as JsonObject ?? throw new FormatException($"{at}: must be an object");
-
-    private void CompilePattern(string pattern, string at)
-    {
-        try
-        {
-            patterns.TryAdd(pattern, new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
-        }
-        catch (ArgumentException e)
-        {
-            throw new FormatException($"{at}: invalid pattern: {e.Message}", e);
-        }
     }
 
     /// <summary>Follows a local JSON pointer (<c>#/$defs/name</c>); references to other documents are not supported.</summary>

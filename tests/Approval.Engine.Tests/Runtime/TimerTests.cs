@@ -1,0 +1,95 @@
+using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
+using Approval.Engine.Tests.Persistence;
+using Approval.Engine.Timers;
+using Approval.Testing;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Approval.Engine.Tests.Runtime;
+
+/// <summary>Durable timers: they survive a restart, fire once when fired twice, and are shared out between nodes.</summary>
+public sealed class TimerTests
+{
+    private const string Enterprise = "enterprise-establishment";
+
+    [Fact]
+    public async Task A_timer_fires_after_a_restart_of_the_engine()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "approval-restart-" + Guid.NewGuid().ToString("N"));
+        var clock = FakeClock.AtShanghai(2024, 5, 6, 9);
+        Guid id;
+        await using (var before = await EngineHarness.StartAsync(clock, sqliteDirectory: directory))
+        {
+            id = await FileWithDeficiencyAsync(before, new LocalDate(2024, 5, 7));
+        }
+
+        await using (var after = await EngineHarness.StartAsync(clock, sqliteDirectory: directory))
+        {
+            clock.Set(after.Engine.Deadlines.EndOf(new LocalDate(2024, 5, 7)) + Duration.FromSeconds(1));
+            var fired = await after.Scheduler.RunDueAsync();
+
+            Assert.True(fired >= 1);
+            Assert.Equal(InstanceStatus.Terminated, (await after.LoadAsync(id)).Status);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_timer_not_yet_due_is_not_claimed()
+    {
+        await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 5, 6, 9));
+        var id = await FileWithDeficiencyAsync(h, new LocalDate(2024, 5, 7));
+
+        Assert.Empty(await h.Scheduler.ClaimAsync());
+        Assert.Equal(InstanceStatus.Running, (await h.LoadAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Two_schedulers_on_one_postgres_database_apply_each_timer_once()
+    {
+        await using var pg = await PostgresDatabase.CreateAsync(TestContext.Current.CancellationToken);
+        var clock = FakeClock.AtShanghai(2024, 5, 6, 9);
+        await using var nodeA = await EngineHarness.StartAsync(clock, pg.ConnectionString, s => { s.Scheduler.NodeId = "node-a"; s.Scheduler.BatchSize = 5; });
+        await using var nodeB = await EngineHarness.StartAsync(clock, pg.ConnectionString, s => { s.Scheduler.NodeId = "node-b"; s.Scheduler.BatchSize = 5; });
+        var ids = new List<Guid>();
+        for (var i = 0; i < 20; i++) ids.Add(await FileWithDeficiencyAsync(i % 2 == 0 ? nodeA : nodeB, new LocalDate(2024, 5, 7)));
+
+        clock.Set(nodeA.Engine.Deadlines.EndOf(new LocalDate(2024, 5, 7)) + Duration.FromSeconds(1));
+        var fired = await Task.WhenAll(Task.Run(() => nodeA.Scheduler.RunDueAsync()), Task.Run(() => nodeB.Scheduler.RunDueAsync()));
+
+        Assert.Equal(ids.Count, fired.Sum());
+        await using var db = nodeA.Database.CreateContext();
+        var ended = await db.Journal.AsNoTracking().Where(j => j.Event == "ProjectEnded").Select(j => j.InstanceId).ToListAsync();
+        Assert.Equal(ids.Order(), ended.Order());
+        Assert.All(await db.Timers.AsNoTracking().Where(t => t.Kind == TimerKind.DeficienciesDue).ToListAsync(),
+            t => Assert.Equal(TimerStatus.Fired, t.Status));
+    }
+
+    [Fact]
+    public async Task A_crashed_nodes_claim_is_taken_over_when_its_lease_expires()
+    {
+        await using var pg = await PostgresDatabase.CreateAsync(TestContext.Current.CancellationToken);
+        var clock = FakeClock.AtShanghai(2024, 5, 6, 9);
+        await using var crashed = await EngineHarness.StartAsync(clock, pg.ConnectionString, s => s.Scheduler.NodeId = "crashed");
+        await using var survivor = await EngineHarness.StartAsync(clock, pg.ConnectionString, s => s.Scheduler.NodeId = "survivor");
+        var id = await FileWithDeficiencyAsync(crashed, new LocalDate(2024, 5, 7));
+        clock.Set(crashed.Engine.Deadlines.EndOf(new LocalDate(2024, 5, 7)) + Duration.FromSeconds(1));
+
+        Assert.Single(await crashed.Scheduler.ClaimAsync());   // claimed, then the node dies before firing
+        Assert.Equal(0, await survivor.Scheduler.RunDueAsync());
+        clock.Advance(Duration.FromMinutes(3));
+        Assert.Equal(1, await survivor.Scheduler.RunDueAsync());
+
+        Assert.Equal(InstanceStatus.Terminated, (await survivor.LoadAsync(id)).Status);
+    }
+
+    private static async Task<Guid> FileWithDeficiencyAsync(EngineHarness h, LocalDate promisedBy)
+    {
+        var intake = (global::Approval.Engine.Definitions.OneWindowIntakeDefinition)h.Engine.Catalog.Latest(Enterprise).Start;
+        var id = await h.FileAsync(Enterprise, intake.Materials.Where(m => m.Code != "bank-account").Select(m => m.Code));
+        await h.RunAsync(op => new AcceptWithDeficiencies(op, EngineHarness.Window, id, promisedBy));
+        return id;
+    }
+}
