@@ -76,7 +76,7 @@ public sealed partial class LoaderTests
     [Fact]
     public void Missing_schema_stops_the_load_with_its_name()
     {
-        File.Delete(Path.Combine(workflows.Path, "schema", "workflow.schema.json"));
+        File.Delete(Path.Combine(workflows.Folder, "schema", "workflow.schema.json"));
 
         workflows.LoadFails().HasOnly("schema/workflow.schema.json", "$", "file not found");
     }
@@ -84,7 +84,7 @@ public sealed partial class LoaderTests
     [Fact]
     public void Missing_directory_is_refused()
     {
-        var missing = Path.Combine(workflows.Path, "nowhere");
+        var missing = Path.Combine(workflows.Folder, "nowhere");
 
         var refusal = Assert.Throws<DefinitionValidationException>(() => DefinitionLoader.Load(missing));
 

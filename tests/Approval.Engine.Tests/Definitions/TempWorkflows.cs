@@ -13,14 +13,14 @@ internal sealed class TempWorkflows : IDisposable
 
     public TempWorkflows()
     {
-        Directory.CreateDirectory(System.IO.Path.Combine(Path, "schema"));
+        Directory.CreateDirectory(Path.Combine(Folder, "schema"));
         foreach (var schema in new[] { "workflow.schema.json", "catalogue.schema.json" })
-            File.Copy(System.IO.Path.Combine(RepositoryFiles.Workflows, "schema", schema), System.IO.Path.Combine(Path, "schema", schema));
+            File.Copy(Path.Combine(RepositoryFiles.Workflows, "schema", schema), Path.Combine(Folder, "schema", schema));
         Write("catalogue/departments.json", Departments());
         Write("catalogue/matters.json", Matters());
     }
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"approval-definitions-{Guid.NewGuid():N}");
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"approval-definitions-{Guid.NewGuid():N}");
 
     /// <summary>A valid definition: stage budgets 2 + 1 + 8 + 1 = the target 12; GH-001 (5) then ZJ-001 (3) fill the 8.</summary>
     public static JsonObject Demo(int version = 1) => JsonNode.Parse($$"""
@@ -69,14 +69,14 @@ internal sealed class TempWorkflows : IDisposable
 
     public void Write(string relativePath, string text)
     {
-        var path = System.IO.Path.Combine(Path, relativePath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        var path = Path.Combine(Folder, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
     }
 
-    public DefinitionCatalog Load() => DefinitionLoader.Load(Path);
+    public DefinitionCatalog Load() => DefinitionLoader.Load(Folder);
 
-    public DefinitionValidationException LoadFails() => Assert.Throws<DefinitionValidationException>(() => DefinitionLoader.Load(Path));
+    public DefinitionValidationException LoadFails() => Assert.Throws<DefinitionValidationException>(() => DefinitionLoader.Load(Folder));
 
     /// <summary>Writes <paramref name="definition"/> as demo.v1.json and returns the refusal.</summary>
     public DefinitionValidationException Refuses(JsonObject definition)
@@ -87,7 +87,7 @@ internal sealed class TempWorkflows : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(Path))
-            Directory.Delete(Path, recursive: true);
+        if (Directory.Exists(Folder))
+            Directory.Delete(Folder, recursive: true);
     }
 }

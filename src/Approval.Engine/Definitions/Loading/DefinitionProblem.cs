@@ -10,24 +10,8 @@ public sealed record DefinitionProblem(string File, string JsonPath, string Mess
     public override string ToString() => $"{File}: {JsonPath}: {Message}";
 }
 
-/// <summary>The workflows directory was refused (定义校验失败); it lists every problem found, not just the first.</summary>
-public sealed class DefinitionValidationException : Exception
-{
-    /// <summary>Creates the exception; its message has one problem per line.</summary>
-    public DefinitionValidationException(IReadOnlyList<DefinitionProblem> problems)
-        : base(string.Join('\n', problems))
-    {
-        Problems = problems;
-    }
-
-    /// <summary>Every problem, in file order.</summary>
-    public IReadOnlyList<DefinitionProblem> Problems { get; }
-}
-
 /// <summary>Collects the problems of one file, so that rules only say where and what.</summary>
 internal sealed class FileProblems(string file, List<DefinitionProblem> all)
 {
-    public string File => file;
-
     public void Add(string jsonPath, string message) => all.Add(new(file, jsonPath, message));
 }
