@@ -58,10 +58,6 @@ public sealed class ShippedWorkflowsTests
             Catalog.Latest("industrial-construction-permit").Activities.OfType<CombinedSiteSurveyDefinition>().Single().Absence);
 
     [Fact]
-    public void Every_catalogue_matter_belongs_to_a_catalogue_department() =>
-        Assert.All(Catalog.Matters, m => Catalog.Department(m.DepartmentId));
-
-    [Fact]
     public void Window_checklists_allow_deficiency_only_where_a_promise_date_exists() =>
         Assert.All(
             Catalog.Definitions.Select(d => (OneWindowIntakeDefinition)d.Start),

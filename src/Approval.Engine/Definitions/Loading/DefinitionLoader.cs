@@ -40,14 +40,14 @@ public static partial class DefinitionLoader
 
         var definitions = new Dictionary<(string, int), string>();
         var loaded = new List<WorkflowDefinition>();
-        foreach (var file in Directory.EnumerateFiles(workflowsDirectory, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(workflowsDirectory, "*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal))
         {
-            if (files.Read(file!, workflowSchema) is not { } json)
+            if (files.Read(file, workflowSchema) is not { } json)
                 continue;
             var definition = ModelReader.Workflow(json);
-            var report = files.ProblemsOf(file!);
-            CheckFileName(file!, definition, report);
-            if (!definitions.TryAdd((definition.Id, definition.Version), file!))
+            var report = files.ProblemsOf(file);
+            CheckFileName(file, definition, report);
+            if (!definitions.TryAdd((definition.Id, definition.Version), file))
                 report.Add(JsonPath.Root, $"{definition.Key} is already defined by {definitions[(definition.Id, definition.Version)]}");
             FlowRules.Check(definition, report);
             StageRules.Check(definition, catalogue, report);
