@@ -1,0 +1,130 @@
+using Approval.Engine.Persistence;
+using Approval.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using NodaTime;
+
+namespace Approval.Engine.Tests.Persistence;
+
+/// <summary>
+/// What every provider's hand-written migrations must do: build exactly the model's schema, once.
+/// Each provider's subclass supplies fresh empty databases and reads a schema back.
+/// </summary>
+public abstract class MigrationTests : IAsyncDisposable
+{
+    private const string Initial = "20261122000000_Initial";
+    private readonly Stack<IAsyncDisposable> _owned = new();
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The migration class this provider's context must find, and no other.</summary>
+    protected abstract Type InitialMigration { get; }
+
+    /// <summary>A new, empty database for this test only, dropped by <paramref name="own"/>'s registration.</summary>
+    protected abstract Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own);
+
+    protected abstract Task<IReadOnlyList<string>> DescribeAsync(System.Data.Common.DbConnection connection);
+
+    [Fact]
+    public async Task Migrations_build_the_schema_the_model_defines()
+    {
+        var migrated = await MigratedAsync();
+        var created = await NewAsync();
+        await using (var db = created.CreateContext()) await db.Database.EnsureCreatedAsync(Ct);
+
+        SchemaAssert.Same(model: await DescribeAsync(created), migrated: await DescribeAsync(migrated));
+    }
+
+    [Fact]
+    public async Task Migrating_twice_changes_nothing()
+    {
+        var database = await MigratedAsync();
+        var before = await DescribeAsync(database);
+
+        await database.MigrateAsync(Ct);
+
+        SchemaAssert.Same(model: before, migrated: await DescribeAsync(database));
+        await using var db = database.CreateContext();
+        Assert.Equal([Initial], await db.Database.GetAppliedMigrationsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task No_migration_is_pending_after_migrating()
+    {
+        var database = await MigratedAsync();
+
+        await using var db = database.CreateContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Context_finds_only_its_own_providers_migrations()
+    {
+        var database = await NewAsync();
+
+        await using var db = database.CreateContext();
+        var migrations = db.GetService<IMigrationsAssembly>().Migrations;
+        Assert.Equal([(Initial, InitialMigration)], migrations.Select(m => (m.Key, m.Value.AsType())));
+    }
+
+    [Fact]
+    public async Task Migrated_schema_keeps_one_running_instance_per_code_and_definition()
+    {
+        var database = await MigratedAsync();
+        var ended = Instant.FromUtc(2026, 1, 5, 8, 0);
+
+        await AddAsync(database, Instance("91440300MA5XXXXX01", "demo", ended));
+        await AddAsync(database, Instance("91440300MA5XXXXX01", "demo", null));
+        await AddAsync(database, Instance("91440300MA5XXXXX01", "other", null));
+        await AddAsync(database, Instance(null, "demo", null));
+        await AddAsync(database, Instance(null, "demo", null));
+        var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => AddAsync(database, Instance("91440300MA5XXXXX01", "demo", null)));
+
+        Assert.True(ApprovalDatabase.IsUniqueViolation(duplicate), duplicate.InnerException?.Message);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (_owned.TryPop(out var owned)) await owned.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<ApprovalDatabase> NewAsync()
+    {
+        var database = new ApprovalDatabase(await CreateEmptyAsync(_owned.Push));
+        _owned.Push(database);
+        return database;
+    }
+
+    private async Task<ApprovalDatabase> MigratedAsync()
+    {
+        var database = await NewAsync();
+        await database.MigrateAsync(Ct);
+        return database;
+    }
+
+    private async Task<IReadOnlyList<string>> DescribeAsync(ApprovalDatabase database)
+    {
+        await using var db = database.CreateContext();
+        await db.Database.OpenConnectionAsync(Ct);
+        return await DescribeAsync(db.Database.GetDbConnection());
+    }
+
+    private static async Task AddAsync(ApprovalDatabase database, ProjectInstance instance)
+    {
+        await using var db = database.CreateContext();
+        db.Instances.Add(instance);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private static ProjectInstance Instance(string? code, string definition, Instant? endedAt) => new()
+    {
+        Id = Guid.NewGuid(),
+        DefinitionId = definition,
+        ProjectCode = code,
+        Status = endedAt is null ? InstanceStatus.Running : InstanceStatus.Completed,
+        FiledAt = Instant.FromUtc(2026, 1, 5, 1, 0),
+        EndedAt = endedAt,
+    };
+}

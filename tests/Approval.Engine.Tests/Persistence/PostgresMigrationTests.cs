@@ -1,0 +1,20 @@
+using System.Data.Common;
+using Approval.Engine.Persistence;
+
+namespace Approval.Engine.Tests.Persistence;
+
+/// <summary>The PostgreSQL migrations, each test on databases of its own (see <see cref="PostgresDatabase"/>).</summary>
+public sealed class PostgresMigrationTests : MigrationTests
+{
+    protected override Type InitialMigration => typeof(Engine.Persistence.Migrations.Postgres.Initial);
+
+    protected override async Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
+    {
+        var database = await PostgresDatabase.CreateAsync(Ct);
+        own(database);
+        return database.Options;
+    }
+
+    protected override Task<IReadOnlyList<string>> DescribeAsync(DbConnection connection) =>
+        PostgresSchema.DescribeAsync(connection, Ct);
+}

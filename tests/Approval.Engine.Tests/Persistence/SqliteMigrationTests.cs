@@ -1,0 +1,29 @@
+using System.Data.Common;
+using Approval.Engine.Persistence;
+
+namespace Approval.Engine.Tests.Persistence;
+
+/// <summary>The SQLite migrations, each test on temp files of its own.</summary>
+public sealed class SqliteMigrationTests : MigrationTests
+{
+    protected override Type InitialMigration => typeof(Engine.Persistence.Migrations.Sqlite.Initial);
+
+    protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
+    {
+        var file = new SqliteDatabaseFile();
+        own(new Disposer(file));
+        return Task.FromResult(file.Options);
+    }
+
+    protected override Task<IReadOnlyList<string>> DescribeAsync(DbConnection connection) =>
+        SqliteSchema.DescribeAsync(connection, Ct);
+
+    private sealed class Disposer(IDisposable inner) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            inner.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
