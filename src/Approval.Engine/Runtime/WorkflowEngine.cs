@@ -66,9 +66,20 @@ public sealed partial class WorkflowEngine(
         if (done is not null) return Replay(done, command);
 
         var journal = new List<JournalEntry>();
-        var result = command is FileApplication file
-            ? await FileAsync(db, file, journal, ct)
-            : await ApplyAsync(db, command, acceptance, journal, ct);
+        CommandResult result;
+        try
+        {
+            result = command is FileApplication file
+                ? await FileAsync(db, file, journal, ct)
+                : await ApplyAsync(db, command, acceptance, journal, ct);
+        }
+        catch (ConflictException)
+        {
+            // A retry of this very operation may have committed after we looked: then the answer is its result.
+            var committed = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.OperationId == command.OperationId, ct);
+            if (committed is not null) return Replay(committed, command);
+            throw;
+        }
         db.Journal.AddRange(journal);
         db.Operations.Add(new ProcessedOperation
         {
