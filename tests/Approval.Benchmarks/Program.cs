@@ -1,3 +1,9 @@
+using Approval.Benchmarks.EngineLoad;
 using BenchmarkDotNet.Running;
 
+// "engine …" runs a load scenario against the whole engine; anything else goes to BenchmarkDotNet as before.
+if (args is ["engine", .. var rest])
+    return await EngineLoadCommand.RunAsync(rest);
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

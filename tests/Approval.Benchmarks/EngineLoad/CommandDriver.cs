@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Approval.Engine.Definitions;
+using Approval.Engine.Persistence;
+using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using TaskStatus = Approval.Engine.Runtime.TaskStatus;
+
+namespace Approval.Benchmarks.EngineLoad;
+
+/// <summary>An open task as a user's to-do list shows it.</summary>
+public readonly record struct OpenTask(Guid Id, TaskKind Kind, string? DepartmentId);
+
+/// <summary>
+/// What one worker uses to drive projects: runs engine commands, timing each one (the "decisions" of the summary),
+/// and reads open tasks the way a department's to-do list would (in wall time, not in the latencies).
+/// </summary>
+public sealed class CommandDriver(WorkflowEngine engine, ApprovalDatabase database, LocalDate today, SqlProfiler? profiler)
+{
+    public static readonly Actor Agent = new("agent-1", ActorRole.Agent);
+    public static readonly Actor Window = new("w", ActorRole.WindowClerk);
+    public static Actor Approver(string? department) => new("a-" + department, ActorRole.Approver, department);
+
+    private static readonly ProjectDetails Project =
+        new("年产10万吨新材料项目", "investor-1", "某某新材料有限公司", "320193", "C26", 52000m, null);
+
+    public Latencies Latencies { get; } = new();
+
+    /// <summary>The fixed local date of the run (the clock stands still on a working day).</summary>
+    public LocalDate Today => today;
+
+    public async Task<CommandResult> RunAsync(Command command, CancellationToken ct)
+    {
+        var name = command.GetType().Name;
+        var sample = profiler is null ? null : SqlProfiler.Begin(name);
+        var started = Stopwatch.GetTimestamp();
+        var result = await engine.ExecuteAsync(command, ct);
+        var elapsed = Stopwatch.GetTimestamp() - started;
+        Latencies.Add(name, elapsed);
+        if (sample is not null) profiler!.End(sample, Stopwatch.GetElapsedTime(started, started + elapsed));
+        return result;
+    }
+
+    /// <summary>Files with every material of the definition's intake checklist, then accepts; returns the project.</summary>
+    public async Task<Guid> FileAndAcceptAsync(string definitionId, CancellationToken ct)
+    {
+        var intake = (OneWindowIntakeDefinition)engine.Catalog.Latest(definitionId).Start;
+        var filed = await RunAsync(new FileApplication(NextOperation(), Agent, definitionId, Project,
+            [.. intake.Materials.Select(m => m.Code)]), ct);
+        Expect(await RunAsync(new AcceptApplication(NextOperation(), Window, filed.InstanceId), ct), "Running");
+        return filed.InstanceId;
+    }
+
+    /// <summary>The project's open tasks of one kind, ordered by department so that runs repeat.</summary>
+    public async Task<List<OpenTask>> OpenTasksAsync(Guid instanceId, TaskKind kind, CancellationToken ct)
+    {
+        var sample = profiler is null ? null : SqlProfiler.Begin("(read open tasks)");
+        var started = Stopwatch.GetTimestamp();
+        await using var db = database.CreateContext();
+        var tasks = await db.Tasks.AsNoTracking()
+            .Where(t => t.InstanceId == instanceId && t.Status == TaskStatus.Open && t.Kind == kind)
+            .OrderBy(t => t.DepartmentId)
+            .Select(t => new OpenTask(t.Id, t.Kind, t.DepartmentId))
+            .ToListAsync(ct);
+        if (sample is not null) profiler!.End(sample, Stopwatch.GetElapsedTime(started));
+        return tasks;
+    }
+
+    /// <summary>Acts on every open task of a kind, again and again while acting opens more (matters waiting for others).</summary>
+    public async Task DecideAllAsync(Guid instanceId, TaskKind kind, Func<string, OpenTask, Command> decide, CancellationToken ct)
+    {
+        while (await OpenTasksAsync(instanceId, kind, ct) is { Count: > 0 } open)
+            foreach (var task in open)
+                await RunAsync(decide(NextOperation(), task), ct);
+    }
+
+    public static string NextOperation() => "bench-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Fails the run loudly when the engine did not do what the scenario expects.</summary>
+    public static CommandResult Expect(CommandResult result, string status) =>
+        result.Status == status ? result
+            : throw new InvalidOperationException($"Project {result.InstanceId}: expected {status}, the engine answered {result.Status} at {result.CurrentActivityId}.");
+}

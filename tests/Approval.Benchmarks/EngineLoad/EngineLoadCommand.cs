@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using Approval.Benchmarks.EngineLoad.Scenarios;
+using Approval.Engine;
+using Approval.Engine.Persistence;
+using Approval.Engine.Runtime;
+using Approval.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+
+namespace Approval.Benchmarks.EngineLoad;
+
+/// <summary>
+/// <c>engine --scenario … --instances N --store …</c>: runs N projects end to end against a fresh database and
+/// prints a short header, then exactly one summary line that scripts compare between runs.
+/// </summary>
+public static class EngineLoadCommand
+{
+    // A Monday and a working day, inside the published calendar years: the survey can be held "today" and the
+    // clock never needs to move, so every worker shares one clock.
+    private static readonly LocalDate RunDate = new(2024, 3, 4);
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        LoadOptions options;
+        try
+        {
+            options = LoadOptions.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine("engine: " + ex.Message);
+            Console.Error.WriteLine(LoadOptions.Usage);
+            return 2;
+        }
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        try
+        {
+            await RunAsync(options, cancel.Token);
+            return 0;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains(BenchmarkStore.PostgresVariable, StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("engine: " + ex.Message);
+            return 2;
+        }
+    }
+
+    private static async Task RunAsync(LoadOptions options, CancellationToken ct)
+    {
+        var scenario = ILoadScenario.Named(options.Scenario);
+        using var workflows = BenchmarkWorkflows.Create();
+        await using var store = await BenchmarkStore.CreateAsync(options.Store);
+        var clock = FakeClock.AtShanghai(RunDate.Year, RunDate.Month, RunDate.Day, 10);
+        await using var services = BuildServices(workflows.Folder, store, clock);
+        var database = services.GetRequiredService<ApprovalDatabase>();
+        await database.MigrateAsync(ct);
+        var engine = services.GetRequiredService<WorkflowEngine>();
+
+        foreach (var line in Header(options, scenario, await store.DescribeAsync())) Console.WriteLine(line);
+
+        // Subscribed before the warm-up: EF Core re-checks whether anyone listens only about once a second.
+        using var profiler = options.Profile ? new SqlProfiler() : null;
+        await RunWorkersAsync(options.Warmup, options.Concurrency, scenario, () => new CommandDriver(engine, database, RunDate, null), ct);
+        var process = ProcessCost.Start();
+        var wall = Stopwatch.StartNew();
+        var drivers = await RunWorkersAsync(options.Instances, options.Concurrency, scenario,
+            () => new CommandDriver(engine, database, RunDate, profiler), ct);
+        wall.Stop();
+        var cost = process.Stop();
+
+        Console.WriteLine(await CheckEndedAsync(database, options.Warmup + options.Instances, ct));
+        Console.WriteLine(cost.Describe(wall.Elapsed, drivers.Sum(d => d.Latencies.Count)));
+        if (profiler is not null) foreach (var line in profiler.Report()) Console.WriteLine(line);
+        Console.WriteLine(Summary(options, drivers, wall.Elapsed));
+    }
+
+    private static ServiceProvider BuildServices(string workflows, BenchmarkStore store, IClock clock)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddApprovalEngine(setup =>
+        {
+            setup.Engine.WorkflowsDirectory = workflows;
+            setup.Persistence.Provider = store.Provider;
+            setup.Persistence.ConnectionString = store.ConnectionString;
+            setup.Scheduler.Enabled = false;
+        });
+        services.Replace(ServiceDescriptor.Singleton(clock));
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="instances"/> projects on <paramref name="concurrency"/> async workers, each taking the
+    /// next project number when its previous project has ended.
+    /// </summary>
+    private static async Task<List<CommandDriver>> RunWorkersAsync(int instances, int concurrency, ILoadScenario scenario,
+        Func<CommandDriver> newDriver, CancellationToken ct)
+    {
+        var next = -1;
+        var drivers = Enumerable.Range(0, Math.Min(concurrency, Math.Max(instances, 1))).Select(_ => newDriver()).ToList();
+        await Task.WhenAll(drivers.Select(driver => Task.Run(async () =>
+        {
+            for (var index = Interlocked.Increment(ref next); index < instances; index = Interlocked.Increment(ref next))
+                await scenario.RunAsync(driver, index, ct);
+        }, ct)));
+        return drivers;
+    }
+
+    private static IEnumerable<string> Header(LoadOptions options, ILoadScenario scenario, string store)
+    {
+        yield return $"engine load: scenario={options.Scenario} instances={options.Instances} concurrency={options.Concurrency} " +
+            $"warm-up={options.Warmup} instances (not counted){(options.Profile ? " profile=on (adds overhead)" : "")}";
+        yield return $"machine: {Environment.ProcessorCount} cores ({Machine.Cpu()}), {Machine.Os()}, .NET {Environment.Version}, " +
+            $"{(Machine.IsOptimised() ? "Release" : "NOT optimised")}, server GC={System.Runtime.GCSettings.IsServerGC}, " +
+            $"load average {Machine.LoadAverage()}";
+        yield return $"store: {store}";
+        yield return $"scenario: {scenario.Description}";
+        yield return $"clock: fixed at {RunDate:yyyy-MM-dd} 10:00 Asia/Shanghai; latency = one engine command (Stopwatch); " +
+            "task look-ups between commands count in wall time only";
+    }
+
+    /// <summary>Reads back what the engine stored: every project of the run must have ended.</summary>
+    private static async Task<string> CheckEndedAsync(ApprovalDatabase database, int expected, CancellationToken ct)
+    {
+        await using var db = database.CreateContext();
+        var statuses = await db.Instances.AsNoTracking().GroupBy(i => i.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count(), Ended = g.Count(i => i.EndedAt != null) }).ToListAsync(ct);
+        var ended = statuses.Sum(s => s.Ended);
+        var total = statuses.Sum(s => s.Count);
+        if (ended != expected || total != expected)
+            throw new InvalidOperationException($"Expected {expected} ended projects in the database, found {ended} of {total}.");
+        return $"checked: {ended} projects ended in the database (incl. warm-up): " +
+            string.Join(", ", statuses.OrderBy(s => s.Status.ToString()).Select(s => $"{s.Count} {s.Status}"));
+    }
+
+    private static string Summary(LoadOptions options, List<CommandDriver> drivers, TimeSpan wall)
+    {
+        var latencies = Latencies.AllSorted(drivers.Select(d => d.Latencies));
+        var seconds = wall.TotalSeconds;
+        return string.Format(CultureInfo.InvariantCulture,
+            "instances/s={0:F1} decisions/s={1:F1} p50_ms={2:F2} p95_ms={3:F2} p99_ms={4:F2} store={5} scenario={6} instances={7}",
+            options.Instances / seconds, latencies.Length / seconds, Latencies.Percentile(latencies, 50),
+            Latencies.Percentile(latencies, 95), Latencies.Percentile(latencies, 99),
+            options.Store.ToString().ToLowerInvariant(), options.Scenario, options.Instances);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace Approval.Benchmarks.EngineLoad;
+
+/// <summary>The database a load run writes to.</summary>
+public enum LoadStore { Sqlite, Postgres }
+
+/// <summary>
+/// The command line of <c>engine</c>: <c>--scenario parallel3|industrial --instances N --store sqlite|postgres
+/// [--concurrency C] [--warmup W] [--profile]</c>.
+/// </summary>
+public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store, int Concurrency, int Warmup, bool Profile)
+{
+    /// <summary>
+    /// Local project codes are five random digits per month and division and the clock stands still in one month,
+    /// so a run must stay well below 100,000 acceptances for the issuer's 20 attempts to keep finding a free code.
+    /// </summary>
+    public const int MaxInstances = 50_000;
+
+    public const string Usage =
+        "usage: engine --scenario parallel3|industrial --instances N --store sqlite|postgres [--concurrency C] [--warmup W] [--profile]\n" +
+        "  --concurrency  instances driven at once by async workers (default 1 for sqlite, 16 for postgres)\n" +
+        "  --warmup       instances run before timing starts and not counted (default 10)\n" +
+        "  --profile      also print, per command type, SQL statements, SQL time and commit time (adds overhead)\n" +
+        "  postgres needs APPROVAL_POSTGRES, a connection string to a database from which a fresh one can be created";
+
+    /// <summary>Reads the arguments after <c>engine</c>; throws <see cref="ArgumentException"/> naming the bad option.</summary>
+    public static LoadOptions Parse(IReadOnlyList<string> args)
+    {
+        string? scenario = null, store = null;
+        int? instances = null, concurrency = null;
+        var warmup = 10;
+        var profile = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--scenario": scenario = Value(args, ref i); break;
+                case "--store": store = Value(args, ref i); break;
+                case "--instances": instances = Number(args, ref i, 1, MaxInstances); break;
+                case "--concurrency": concurrency = Number(args, ref i, 1, 1024); break;
+                case "--warmup": warmup = Number(args, ref i, 0, 10_000); break;
+                case "--profile": profile = true; break;
+                default: throw new ArgumentException($"unknown option '{args[i]}'");
+            }
+        }
+        if (scenario is not ("parallel3" or "industrial"))
+            throw new ArgumentException($"--scenario: expected parallel3 or industrial, given {scenario ?? "nothing"}");
+        if (instances is null) throw new ArgumentException("--instances: required, a number of instances from 1 to " + MaxInstances);
+        var chosen = store switch
+        {
+            "sqlite" => LoadStore.Sqlite,
+            "postgres" => LoadStore.Postgres,
+            _ => throw new ArgumentException($"--store: expected sqlite or postgres, given {store ?? "nothing"}"),
+        };
+        return new LoadOptions(scenario, instances.Value, chosen, concurrency ?? (chosen == LoadStore.Sqlite ? 1 : 16), warmup, profile);
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i) =>
+        ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]}: a value is missing");
+
+    private static int Number(IReadOnlyList<string> args, ref int i, int min, int max)
+    {
+        var option = args[i];
+        var text = Value(args, ref i);
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+            throw new ArgumentException($"{option}: expected a whole number from {min} to {max}, given '{text}'");
+        return n;
+    }
+}

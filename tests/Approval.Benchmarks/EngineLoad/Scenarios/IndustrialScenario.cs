@@ -1,0 +1,33 @@
+using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
+
+namespace Approval.Benchmarks.EngineLoad.Scenarios;
+
+/// <summary>
+/// The shipped <c>industrial-construction-permit</c> on its happy path: file with the whole checklist, accept,
+/// 6 pre-review opinions, fix the survey for today, 5 findings, 7 matter sign-offs (opening the waiting ones as
+/// their predecessors are approved), issue — 22 commands per project.
+/// </summary>
+public sealed class IndustrialScenario : ILoadScenario
+{
+    private const string DefinitionId = "industrial-construction-permit";
+
+    public string Name => "industrial";
+
+    public string Description =>
+        "industrial-construction-permit (shipped), all approved: file, accept, 6 opinions, survey date, 5 findings, 7 sign-offs, issue";
+
+    public async Task<string> RunAsync(CommandDriver driver, int index, CancellationToken ct)
+    {
+        var id = await driver.FileAndAcceptAsync(DefinitionId, ct);
+        await driver.DecideAllAsync(id, TaskKind.PreReviewOpinion, (op, t) =>
+            new GiveOpinion(op, CommandDriver.Approver(t.DepartmentId), t.Id, true, [], null), ct);
+        await driver.RunAsync(new ScheduleSurvey(CommandDriver.NextOperation(), CommandDriver.Window, id, driver.Today), ct);
+        await driver.DecideAllAsync(id, TaskKind.SurveyFinding, (op, t) =>
+            new RecordFindings(op, CommandDriver.Approver(t.DepartmentId), t.Id, true, "现场情况与设计方案一致"), ct);
+        await driver.DecideAllAsync(id, TaskKind.MatterDecision, (op, t) =>
+            new DecideMatter(op, CommandDriver.Approver(t.DepartmentId), t.Id, MatterDecision.Approve, "符合条件", []), ct);
+        var issued = await driver.RunAsync(new IssueResults(CommandDriver.NextOperation(), CommandDriver.Window, id), ct);
+        return CommandDriver.Expect(issued, "Completed").Status;
+    }
+}
