@@ -82,18 +82,14 @@ public static class MatterClock
         extension.DecisionNote = command.Note;
         if (command.Approve)
         {
-            var stepBefore = StepExtension(step.Instance, task.ActivityId);
+            var stepBefore = Deadlines.StepExtension(step.Instance, task.ActivityId);
             task.ExtensionWorkingDays += extension.WorkingDays;
-            step.Instance.ExtensionWorkingDays += StepExtension(step.Instance, task.ActivityId) - stepBefore;
+            step.Instance.ExtensionWorkingDays += Deadlines.StepExtension(step.Instance, task.ActivityId) - stepBefore;
             step.RescheduleTask(task);
         }
         step.Record(command.Approve ? "ExtensionApproved" : "ExtensionRefused", $"+{extension.WorkingDays}",
             command.Note ?? extension.Reason, task);
     }
-
-    // Parallel tasks' extensions overlap in time: the project is lengthened by the longest one of each step.
-    private static int StepExtension(ProjectInstance instance, string activityId) =>
-        instance.Tasks.Where(t => t.ActivityId == activityId).Select(t => t.ExtensionWorkingDays).DefaultIfEmpty(0).Max();
 
     private static void Suspend(StepContext step, WorkTask task, ClockStopReason reason, string notice, int expected)
     {

@@ -60,7 +60,8 @@ public sealed class Deadlines(WorkingDayCalendar calendar, EngineOptions options
     private ClockStops TaskStops(ProjectInstance instance, WorkTask task) =>
         StopsOf(instance, s => s.ActivityId == task.ActivityId && (s.TaskId is null || s.TaskId == task.Id));
 
-    private int StepExtension(ProjectInstance instance, string activityId) =>
+    /// <summary>Parallel tasks' extensions overlap in time: a step is lengthened by its longest approved extension.</summary>
+    internal static int StepExtension(ProjectInstance instance, string activityId) =>
         instance.Tasks.Where(t => t.ActivityId == activityId).Select(t => t.ExtensionWorkingDays).DefaultIfEmpty(0).Max();
 
     /// <summary>The calendar's view of the stops: each stop covers its first day up to the day before counting resumes,
