@@ -44,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IProjectCodeVerifier, OfflineProjectCodeVerifier>();
         services.AddSingleton<LocalProjectCodeIssuer>();
         services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<AgentAuthorizations>();
         services.AddSingleton<TimerScheduler>();
         services.AddHostedService<TimerService>();
         return services;

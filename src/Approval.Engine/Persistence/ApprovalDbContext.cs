@@ -21,6 +21,8 @@ public abstract class ApprovalDbContext(DbContextOptions options) : DbContext(op
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<ProcessedOperation> Operations => Set<ProcessedOperation>();
     public DbSet<IssuedProjectCode> IssuedProjectCodes => Set<IssuedProjectCode>();
+    public DbSet<AgentAuthorization> AgentAuthorizations => Set<AgentAuthorization>();
+    public DbSet<MaterialFile> MaterialFiles => Set<MaterialFile>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

@@ -18,6 +18,18 @@ public sealed partial class WorkflowEngine
             throw new ForbiddenException("Only an investor or a proxy agent files applications.");
         var definition = catalog.Latest(command.DefinitionId);
         var project = Validate(command.Project);
+        if (command.Actor.Role == ActorRole.Agent)
+        {
+            var today = Deadlines.Calendar.LocalDateOf(clock.GetCurrentInstant());
+            var authorisations = await db.AgentAuthorizations.AsNoTracking()
+                .Where(a => a.AgentId == command.Actor.UserId && a.InvestorId == project.InvestorId).ToListAsync(ct);
+            if (!authorisations.Any(a => a.IsValidOn(today)))
+                throw new ForbiddenException($"No valid authorisation (委托) from investor '{project.InvestorId}' to agent '{command.Actor.UserId}' on {today:yyyy-MM-dd}.");
+        }
+        else if (command.Actor.Role == ActorRole.Investor && command.Actor.UserId != project.InvestorId)
+        {
+            throw new ForbiddenException("An investor files only for itself.");
+        }
         var intake = (OneWindowIntakeDefinition)definition.Start;
         MaterialCodes.Validate(intake, command.Materials);
         if (project.ProjectCode is { } code &&

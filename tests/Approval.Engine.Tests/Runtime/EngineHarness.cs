@@ -29,6 +29,7 @@ public sealed class EngineHarness : IAsyncDisposable
     }
 
     public FakeClock Clock { get; }
+    public IServiceProvider Services => _services;
     public WorkflowEngine Engine => _services.GetRequiredService<WorkflowEngine>();
     public TimerScheduler Scheduler => _services.GetRequiredService<TimerScheduler>();
     public ApprovalDatabase Database => _services.GetRequiredService<ApprovalDatabase>();
@@ -58,6 +59,8 @@ public sealed class EngineHarness : IAsyncDisposable
         services.Replace(ServiceDescriptor.Singleton<IClock>(clock));
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<ApprovalDatabase>().MigrateAsync();
+        await provider.GetRequiredService<AgentAuthorizations>().GrantAsync(Actor.System, Investor.UserId, "某某新材料有限公司",
+            Agent.UserId, new LocalDate(2000, 1, 1), new LocalDate(2099, 12, 31));
         return new EngineHarness(provider, clock, sqliteDirectory is null ? directory : null);
     }
 

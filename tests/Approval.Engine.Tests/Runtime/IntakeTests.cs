@@ -1,6 +1,7 @@
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using Approval.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Approval.Engine.Tests.Runtime;
@@ -121,5 +122,26 @@ public sealed class IntakeTests
         Assert.Equal("2509-320193-89-01-544060", instance.ProjectCode);
         Assert.False(instance.ProjectCodeLocallyIssued);
         await Assert.ThrowsAsync<ConflictException>(() => h.FileAsync(Enterprise, projectCode: "2509-320193-89-01-544060"));
+    }
+
+    [Fact]
+    public async Task An_agent_without_a_valid_authorisation_from_the_investor_cannot_file()
+    {
+        await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 5, 6, 9));
+        var project = new ProjectDetails("另一项目", "investor-2", "另一公司", "320193", "C26", 100m, null);
+        var materials = ((global::Approval.Engine.Definitions.OneWindowIntakeDefinition)h.Engine.Catalog.Latest(Enterprise).Start)
+            .Materials.Select(m => m.Code).ToList();
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => h.RunAsync(op => new FileApplication(op, EngineHarness.Agent, Enterprise, project, materials)));
+        var authorizations = h.Services.GetRequiredService<AgentAuthorizations>();
+        var expired = await authorizations.GrantAsync(Actor.System, "investor-2", "另一公司", EngineHarness.Agent.UserId,
+            new LocalDate(2023, 1, 1), new LocalDate(2024, 5, 5));
+        await Assert.ThrowsAsync<ForbiddenException>(() => h.RunAsync(op => new FileApplication(op, EngineHarness.Agent, Enterprise, project, materials)));
+        await authorizations.GrantAsync(Actor.System, "investor-2", "另一公司", EngineHarness.Agent.UserId,
+            new LocalDate(2024, 5, 6), new LocalDate(2025, 5, 5));
+
+        var filed = await h.RunAsync(op => new FileApplication(op, EngineHarness.Agent, Enterprise, project, materials));
+        Assert.Equal("Filed", filed.Status);
+        Assert.Equal(EngineHarness.Agent.UserId, (await h.LoadAsync(filed.InstanceId)).AgentId);
     }
 }

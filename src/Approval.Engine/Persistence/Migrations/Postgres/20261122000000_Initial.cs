@@ -13,6 +13,25 @@ public sealed class Initial : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.CreateTable(
+            name: "agent_authorizations",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(type: "uuid", nullable: false),
+                AgentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                InvestorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                InvestorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                ValidTo = table.Column<DateOnly>(type: "date", nullable: false),
+                GrantedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                GrantedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_agent_authorizations", x => x.Id);
+            });
+
+        migrationBuilder.CreateTable(
             name: "instances",
             columns: table => new
             {
@@ -170,6 +189,31 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "material_files",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(type: "uuid", nullable: false),
+                InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                MaterialCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                Length = table.Column<long>(type: "bigint", nullable: false),
+                Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                UploadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_material_files", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_material_files_instances_InstanceId",
+                    column: x => x.InstanceId,
+                    principalTable: "instances",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: "tasks",
             columns: table => new
             {
@@ -231,6 +275,16 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateIndex(
+            name: "ix_agent_authorizations_agent_investor",
+            table: "agent_authorizations",
+            columns: new[] { "AgentId", "InvestorId" });
+
+        migrationBuilder.CreateIndex(
+            name: "ix_agent_authorizations_investor",
+            table: "agent_authorizations",
+            column: "InvestorId");
+
+        migrationBuilder.CreateIndex(
             name: "ix_clock_stops_instance",
             table: "clock_stops",
             column: "InstanceId");
@@ -284,6 +338,11 @@ public sealed class Initial : Migration
             unique: true);
 
         migrationBuilder.CreateIndex(
+            name: "ix_material_files_instance",
+            table: "material_files",
+            column: "InstanceId");
+
+        migrationBuilder.CreateIndex(
             name: "ix_tasks_department_open_due",
             table: "tasks",
             columns: new[] { "DepartmentId", "Status", "DueOn" });
@@ -313,11 +372,13 @@ public sealed class Initial : Migration
     {
         migrationBuilder.DropTable(name: "timers");
         migrationBuilder.DropTable(name: "tasks");
+        migrationBuilder.DropTable(name: "material_files");
         migrationBuilder.DropTable(name: "journal");
         migrationBuilder.DropTable(name: "extensions");
         migrationBuilder.DropTable(name: "clock_stops");
         migrationBuilder.DropTable(name: "operations");
         migrationBuilder.DropTable(name: "issued_project_codes");
         migrationBuilder.DropTable(name: "instances");
+        migrationBuilder.DropTable(name: "agent_authorizations");
     }
 }
