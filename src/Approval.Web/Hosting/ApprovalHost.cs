@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Approval.Engine;
 using Approval.Engine.Persistence;
 using Approval.Web.Api;
+using Approval.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -13,6 +14,7 @@ public static class ApprovalHost
     public static WebApplicationBuilder AddApproval(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration.GetSection("Approval");
+        ApprovalEngineSetup? engine = null;
         builder.Services.AddApprovalEngine(setup =>
         {
             config.GetSection("Database").Bind(setup.Persistence);
@@ -24,7 +26,9 @@ public static class ApprovalHost
             setup.Calendar.DataDirectory = Path.Combine(setup.Engine.WorkflowsDirectory, "calendars");
             if (setup.Persistence.Provider == DatabaseProvider.Sqlite)
                 setup.Persistence.ConnectionString = SqliteFile.UnderContentRoot(setup.Persistence.ConnectionString, builder.Environment.ContentRootPath);
+            engine = setup;
         });
+        builder.AddApprovalIdentity(engine!.Persistence);
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -39,12 +43,16 @@ public static class ApprovalHost
     public static async Task<WebApplication> UseApprovalAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<ApprovalDatabase>().MigrateAsync();
+        await IdentityDatabase.MigrateAsync(app.Services);
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapAuthApi();
         app.MapCalendarApi();
         app.MapProjectCodeApi();
         return app;

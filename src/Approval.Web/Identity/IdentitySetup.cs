@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using System.Text;
+using Approval.Engine.Persistence;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Approval.Web.Identity;
+
+/// <summary>
+/// Identity for Approval: built-in accounts (cookie for pages, bearer tokens for API clients) and, when configured,
+/// JWTs from an external identity provider. One policy scheme picks the handler from the request.
+/// </summary>
+public static class IdentitySetup
+{
+    public const string Scheme = "Approval";
+    public const string ExternalScheme = "External";
+
+    public static WebApplicationBuilder AddApprovalIdentity(this WebApplicationBuilder builder, PersistenceOptions persistence)
+    {
+        var services = builder.Services;
+        var external = builder.Configuration.GetSection("Approval:ExternalAuth").Get<ExternalAuthOptions>() ?? new ExternalAuthOptions();
+        services.AddSingleton(external);
+
+        if (persistence.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddDbContext<SqliteIdentityStoreDbContext>(o => o.UseSqlite(persistence.ConnectionString,
+                s => s.MigrationsHistoryTable(IdentityStoreDbContext.HistoryTable)).ConfigureWarnings(IdentityStoreDbContext.Quiet));
+            services.AddScoped<IdentityStoreDbContext>(sp => sp.GetRequiredService<SqliteIdentityStoreDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<PostgresIdentityStoreDbContext>(o => o.UseNpgsql(persistence.ConnectionString,
+                s => s.MigrationsHistoryTable(IdentityStoreDbContext.HistoryTable)).ConfigureWarnings(IdentityStoreDbContext.Quiet));
+            services.AddScoped<IdentityStoreDbContext>(sp => sp.GetRequiredService<PostgresIdentityStoreDbContext>());
+        }
+
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<IdentityStoreDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ApprovalClaimsFactory>();
+
+        var auth = services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultChallengeScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Cookie, bearer token or external JWT", o => o.ForwardDefaultSelector = http =>
+            {
+                var header = http.Request.Headers.Authorization.ToString();
+                if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return IdentityConstants.ApplicationScheme;
+                // Identity's own bearer tokens are opaque; a JWT has three dot-separated parts.
+                return external.Enabled && header.Count(c => c == '.') == 2 ? ExternalScheme : IdentityConstants.BearerScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme);
+        auth.AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+        {
+            o.Cookie.Name = "approval.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            // An API caller gets a status code, not a redirect to a login page.
+            o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = 401; return Task.CompletedTask; };
+            o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = 403; return Task.CompletedTask; };
+        }));
+        if (external.Enabled) auth.AddJwtBearer(ExternalScheme, o => ConfigureExternal(o, external));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Agent, p => p.RequireRole(Roles.Agent))
+            .AddPolicy(Roles.WindowClerk, p => p.RequireRole(Roles.WindowClerk))
+            .AddPolicy(Roles.Approver, p => p.RequireRole(Roles.Approver).RequireClaim(Roles.DepartmentClaim))
+            .AddPolicy(Roles.Supervisor, p => p.RequireRole(Roles.Supervisor))
+            .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Roles.Investor, p => p.RequireRole(Roles.Investor))
+            .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.Agent, Roles.Investor))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.WindowClerk, Roles.Approver, Roles.Supervisor, Roles.Administrator))
+            .AddPolicy(Policies.Anyone, p => p.RequireRole(Roles.ToActorRole.Keys.ToArray()));
+        return builder;
+    }
+
+    private static void ConfigureExternal(JwtBearerOptions o, ExternalAuthOptions external)
+    {
+        o.MapInboundClaims = false;
+        if (external.Authority.Length > 0) o.Authority = external.Authority;
+        o.Audience = external.Audience;
+        o.RequireHttpsMetadata = external.RequireHttpsMetadata;
+        o.TokenValidationParameters.RoleClaimType = external.RoleClaim;
+        o.TokenValidationParameters.NameClaimType = external.NameClaim;
+        o.TokenValidationParameters.ValidAudience = external.Audience;
+        if (external.SigningKey.Length > 0)
+        {
+            o.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(external.SigningKey));
+            o.TokenValidationParameters.ValidIssuer = external.Issuer;
+        }
+        o.Events = new JwtBearerEvents
+        {
+            // Our code reads one set of claim names whichever provider signed the token.
+            OnTokenValidated = ctx =>
+            {
+                var principal = ctx.Principal!;
+                var identity = (ClaimsIdentity)principal.Identity!;
+                void Copy(string from, string to)
+                {
+                    foreach (var c in principal.FindAll(from).ToList()) identity.AddClaim(new Claim(to, c.Value));
+                }
+                Copy(external.DepartmentClaim, Roles.DepartmentClaim);
+                Copy(external.InvestorClaim, Roles.InvestorClaim);
+                Copy(external.NameClaim, Roles.DisplayNameClaim);
+                Copy("sub", ClaimTypes.NameIdentifier);
+                return Task.CompletedTask;
+            },
+        };
+    }
+}
+
+/// <summary>Policies that combine roles.</summary>
+public static class Policies
+{
+    /// <summary>Those who file and follow projects: agents and investors.</summary>
+    public const string Applicant = "applicant";
+    /// <summary>Government staff.</summary>
+    public const string Staff = "staff";
+    /// <summary>Any signed-in Approval role.</summary>
+    public const string Anyone = "anyone";
+}
