@@ -45,6 +45,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LocalProjectCodeIssuer>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<AgentAuthorizations>();
+        services.AddSingleton<Supervision.ProjectReader>();
+        services.AddSingleton(sp => new Supervision.LightPolicy(setup.Engine, sp.GetRequiredService<IWorkingDayCalendars>().National));
         services.AddSingleton<TimerScheduler>();
         services.AddHostedService<TimerService>();
         return services;

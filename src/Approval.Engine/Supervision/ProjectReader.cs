@@ -1,0 +1,106 @@
+using Approval.Engine.Journal;
+using Approval.Engine.Persistence;
+using Approval.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Approval.Engine.Supervision;
+
+/// <summary>
+/// What each role may read about projects. Visibility lives here, next to the data, so that every endpoint asks
+/// the same question the same way: an applicant sees its own and its principals' projects, an approver those its
+/// department works on, window, supervisors and administrators all of them. Anything else is "not found".
+/// </summary>
+public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations authorizations, IClock clock,
+    Calendar.IWorkingDayCalendars calendars)
+{
+    /// <summary>The projects an applicant follows: an investor's own; for an agent, those of the investors whose authorisation is valid today.</summary>
+    public async Task<List<ProjectInstance>> ForApplicantAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var query = db.Instances.AsNoTracking().Include(i => i.Tasks).AsSplitQuery();
+        if (actor.Role == ActorRole.Investor) return await query.Where(i => i.InvestorId == actor.UserId).OrderByDescending(i => i.FiledAt).ToListAsync(ct);
+        if (actor.Role != ActorRole.Agent) return [];
+        var principals = await authorizations.InvestorsOfAsync(actor.UserId, Today, ct);
+        return await query.Where(i => principals.Contains(i.InvestorId))
+            .OrderByDescending(i => i.FiledAt).ToListAsync(ct);
+    }
+
+    /// <summary>One project with everything that hangs off it, if the actor may see it; otherwise <see cref="NotFoundException"/>.</summary>
+    public async Task<ProjectInstance> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var instance = await db.Instances.AsNoTracking().Include(i => i.Tasks).Include(i => i.ClockStops).Include(i => i.Extensions)
+            .AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (instance is null || !await MaySeeAsync(actor, instance, ct)) throw new NotFoundException($"Project {id}");
+        return instance;
+    }
+
+    public async Task<List<JournalEntry>> JournalAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(ct);
+    }
+
+    /// <summary>Filings waiting for the window (待受理), oldest first.</summary>
+    public async Task<List<ProjectInstance>> IntakeQueueAsync(CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Filed).OrderBy(i => i.FiledAt).ToListAsync(ct);
+    }
+
+    /// <summary>A department's open tasks (待办), soonest due first, with their projects.</summary>
+    public async Task<List<(WorkTask Task, ProjectInstance Project)>> DepartmentTasksAsync(string departmentId, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var rows = await db.Tasks.AsNoTracking()
+            .Where(t => t.DepartmentId == departmentId && t.Kind != TaskKind.ApplicantCorrection
+                && (t.Status == Runtime.TaskStatus.Open || t.Status == Runtime.TaskStatus.Suspended))
+            .Join(db.Instances.AsNoTracking(), t => t.InstanceId, i => i.Id, (t, i) => new { t, i })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.t.DueOn ?? LocalDate.MaxIsoValue).Select(r => (r.t, r.i)).ToList();
+    }
+
+    /// <summary>The investor's view by project code and query key; wrong code and wrong key look the same.</summary>
+    public async Task<ProjectInstance?> TrackAsync(string code, string key, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var candidates = await db.Instances.AsNoTracking().Include(i => i.Tasks).Include(i => i.Extensions).AsSplitQuery()
+            .Where(i => i.ProjectCode == code && i.QueryKey != null).ToListAsync(ct);
+        return candidates.FirstOrDefault(i => System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(i.QueryKey!), System.Text.Encoding.UTF8.GetBytes(key.Trim().ToUpperInvariant())));
+    }
+
+    /// <summary>Running projects with their tasks, for e-supervision.</summary>
+    public async Task<List<ProjectInstance>> RunningAsync(CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.Instances.AsNoTracking().Include(i => i.Tasks).AsSplitQuery()
+            .Where(i => i.Status == InstanceStatus.Running).OrderBy(i => i.DueOn).ToListAsync(ct);
+    }
+
+    public async Task<List<Extension>> PendingExtensionsAsync(CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.Extensions.AsNoTracking().Where(e => e.Status == ExtensionStatus.Pending).OrderBy(e => e.RequestedAt).ToListAsync(ct);
+    }
+
+    /// <summary>Ended projects with their decided matters, for statistics and disclosure (政务公开).</summary>
+    public async Task<List<ProjectInstance>> EndedAsync(CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.Instances.AsNoTracking().Include(i => i.Tasks).AsSplitQuery()
+            .Where(i => i.EndedAt != null).OrderByDescending(i => i.EndedAt).ToListAsync(ct);
+    }
+
+    public LocalDate Today => calendars.National.LocalDateOf(clock.GetCurrentInstant());
+
+    private async Task<bool> MaySeeAsync(Actor actor, ProjectInstance instance, CancellationToken ct) => actor.Role switch
+    {
+        ActorRole.Investor => instance.InvestorId == actor.UserId,
+        ActorRole.Agent => (await authorizations.InvestorsOfAsync(actor.UserId, Today, ct)).Contains(instance.InvestorId),
+        ActorRole.Approver => instance.Tasks.Any(t => t.DepartmentId == actor.DepartmentId),
+        ActorRole.WindowClerk or ActorRole.Supervisor or ActorRole.Administrator or ActorRole.System => true,
+        _ => false,
+    };
+}
