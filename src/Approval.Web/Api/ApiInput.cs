@@ -30,3 +30,20 @@ public static class ApiInput
 
     public static ClockStops Stops(string? value) => string.IsNullOrWhiteSpace(value) ? ClockStops.None : ClockStops.Parse(value);
 }
+
+/// <summary>Reads the operation id of a command from the <c>Idempotency-Key</c> header.</summary>
+public static class Idempotency
+{
+    public const string Header = "Idempotency-Key";
+
+    /// <summary>The caller's operation id; the same key sent again returns the first result and changes nothing.</summary>
+    public static string Key(HttpRequest request, Engine.Runtime.Actor actor)
+    {
+        var key = request.Headers[Header].ToString().Trim();
+        if (key.Length == 0)
+            throw new Engine.InvalidInputException(Header, "Every decision needs an Idempotency-Key header (e.g. a UUID) so that a retry never signs twice.");
+        if (key.Length > 100) throw new Engine.InvalidInputException(Header, $"At most 100 characters; given {key.Length}.");
+        // Scoped by user, so that two users can never collide on a key.
+        return $"{actor.UserId}:{key}";
+    }
+}

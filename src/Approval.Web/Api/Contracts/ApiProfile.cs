@@ -1,0 +1,30 @@
+using Approval.Engine.Journal;
+using Approval.Engine.Runtime;
+using AutoMapper;
+
+namespace Approval.Web.Api.Contracts;
+
+/// <summary>Entity → DTO mappings. Computed members (lights, working days, step names) are filled by <see cref="ProjectViews"/>.</summary>
+public sealed class ApiProfile : Profile
+{
+    public ApiProfile()
+    {
+        CreateMap<ProjectInstance, ProjectSummaryDto>()
+            .ForMember(d => d.CurrentStepName, o => o.Ignore())
+            .ForMember(d => d.WorkingDaysUsed, o => o.Ignore())
+            .ForMember(d => d.WorkingDaysLeft, o => o.Ignore())
+            .ForMember(d => d.Light, o => o.Ignore());
+        CreateMap<ProjectInstance, ProjectDetailDto>()
+            .ForMember(d => d.Project, o => o.MapFrom(s => s))
+            .ForMember(d => d.MissingMaterials, o => o.Ignore())
+            .ForMember(d => d.Steps, o => o.Ignore())
+            .ForMember(d => d.Journal, o => o.Ignore());
+        CreateMap<WorkTask, TaskDto>()
+            .ForMember(d => d.ProjectCode, o => o.Ignore())
+            .ForMember(d => d.ProjectName, o => o.Ignore())
+            .ForMember(d => d.Light, o => o.Ignore());
+        CreateMap<ClockStop, ClockStopDto>();
+        CreateMap<Extension, ExtensionDto>();
+        CreateMap<JournalEntry, JournalEntryDto>();
+    }
+}

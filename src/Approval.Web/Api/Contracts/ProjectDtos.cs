@@ -1,0 +1,54 @@
+using Approval.Engine.Supervision;
+using NodaTime;
+
+namespace Approval.Web.Api.Contracts;
+
+/// <summary>A project in a list, with its deadline light.</summary>
+public sealed class ProjectSummaryDto
+{
+    public Guid Id { get; set; }
+    public string? ProjectCode { get; set; }
+    public bool ProjectCodeLocallyIssued { get; set; }
+    public string ProjectName { get; set; } = "";
+    public string InvestorId { get; set; } = "";
+    public string InvestorName { get; set; } = "";
+    public string? AgentId { get; set; }
+    public string DefinitionId { get; set; } = "";
+    public int DefinitionVersion { get; set; }
+    public string Status { get; set; } = "";
+    public string CurrentActivityId { get; set; } = "";
+    public string CurrentStepName { get; set; } = "";
+    public Instant FiledAt { get; set; }
+    public LocalDate? AcceptedOn { get; set; }
+    public LocalDate? DueOn { get; set; }
+    public LocalDate? StepDueOn { get; set; }
+    public int TargetWorkingDays { get; set; }
+    public int ExtensionWorkingDays { get; set; }
+    public int? WorkingDaysUsed { get; set; }
+    public int? WorkingDaysLeft { get; set; }
+    public Light Light { get; set; }
+    public bool? OnTime { get; set; }
+    public string? OutcomeReason { get; set; }
+}
+
+/// <summary>One project with its steps, tasks, clock stops, extensions and journal.</summary>
+public sealed class ProjectDetailDto
+{
+    public ProjectSummaryDto Project { get; set; } = new();
+    public string Division { get; set; } = "";
+    public string Industry { get; set; } = "";
+    public decimal InvestmentAmount { get; set; }
+    public List<string> SubmittedMaterials { get; set; } = [];
+    public List<string> MissingMaterials { get; set; } = [];
+    public List<string> Deficiencies { get; set; } = [];
+    public LocalDate? DeficienciesDueOn { get; set; }
+    public LocalDate? SurveyOn { get; set; }
+    public List<StepDto> Steps { get; set; } = [];
+    public List<TaskDto> Tasks { get; set; } = [];
+    public List<ClockStopDto> ClockStops { get; set; } = [];
+    public List<ExtensionDto> Extensions { get; set; } = [];
+    public List<JournalEntryDto> Journal { get; set; } = [];
+}
+
+/// <summary>A step of the definition and where the project is on it.</summary>
+public sealed record StepDto(string ActivityId, string Name, string Type, string State, int BudgetWorkingDays);

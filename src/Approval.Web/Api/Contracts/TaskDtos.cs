@@ -1,0 +1,77 @@
+using Approval.Engine.Supervision;
+using NodaTime;
+
+namespace Approval.Web.Api.Contracts;
+
+/// <summary>A task (待办) with its deadline, follow-up date and light.</summary>
+public sealed class TaskDto
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public string? ProjectCode { get; set; }
+    public string? ProjectName { get; set; }
+    public string ActivityId { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string? DepartmentId { get; set; }
+    public string? MatterCode { get; set; }
+    public string Title { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string? Outcome { get; set; }
+    public string? Comment { get; set; }
+    public List<string> Items { get; set; } = [];
+    public int Round { get; set; }
+    public LocalDate? OpenedOn { get; set; }
+    public int LimitWorkingDays { get; set; }
+    public int ExtensionWorkingDays { get; set; }
+    public LocalDate? DueOn { get; set; }
+    public LocalDate? WarnOn { get; set; }
+    public Light Light { get; set; }
+    public Instant? DecidedAt { get; set; }
+    public string? DecidedBy { get; set; }
+}
+
+/// <summary>A stopped clock (art. 45) with its notice.</summary>
+public sealed class ClockStopDto
+{
+    public Guid Id { get; set; }
+    public Guid? TaskId { get; set; }
+    public string ActivityId { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public string Notice { get; set; } = "";
+    public LocalDate StartsOn { get; set; }
+    public int ExpectedWorkingDays { get; set; }
+    public LocalDate? ResumesOn { get; set; }
+}
+
+/// <summary>An extension request (延期) and its decision; visible to the investor.</summary>
+public sealed class ExtensionDto
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public Guid TaskId { get; set; }
+    public int WorkingDays { get; set; }
+    public string Reason { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string RequestedBy { get; set; } = "";
+    public Instant RequestedAt { get; set; }
+    public string? DecidedBy { get; set; }
+    public Instant? DecidedAt { get; set; }
+    public string? DecisionNote { get; set; }
+}
+
+/// <summary>One journal event as staff and applicants read it.</summary>
+public sealed class JournalEntryDto
+{
+    public int Sequence { get; set; }
+    public string Event { get; set; } = "";
+    public string? ActivityId { get; set; }
+    public string? DepartmentId { get; set; }
+    public string? MatterCode { get; set; }
+    public Guid? TaskId { get; set; }
+    public string? Decision { get; set; }
+    public string? Reasons { get; set; }
+    public string UserId { get; set; } = "";
+    public string ActorRole { get; set; } = "";
+    public Instant At { get; set; }
+    public LocalDate WorkingDay { get; set; }
+}
