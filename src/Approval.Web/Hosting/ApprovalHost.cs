@@ -73,6 +73,13 @@ public static class ApprovalHost
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapAuthApi();
+        app.MapProjectsApi();
+        app.MapIntakeApi();
+        app.MapTasksApi();
+        app.MapSupervisionApi();
+        app.MapTrackingApi();
+        app.MapCatalogueApi();
+        app.MapDefinitionsApi();
         app.MapCalendarApi();
         app.MapProjectCodeApi();
         return app;

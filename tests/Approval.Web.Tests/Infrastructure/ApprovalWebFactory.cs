@@ -1,4 +1,8 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Approval.Testing;
+using Approval.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +26,40 @@ public sealed class ApprovalWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Approval:Database:ConnectionString", $"Data Source={Path.Combine(_directory, "approval.db")}");
         builder.UseSetting("Approval:Scheduler:Enabled", "false");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
+    }
+
+    private readonly SemaphoreSlim _seed = new(1, 1);
+    private bool _seeded;
+
+    /// <summary>Creates the demo accounts (one per role, one approver per department) once per factory.</summary>
+    public async Task SeedAccountsAsync()
+    {
+        await _seed.WaitAsync();
+        try
+        {
+            if (_seeded) return;
+            await DemoData.SeedAccountsAsync(Services);
+            _seeded = true;
+        }
+        finally
+        {
+            _seed.Release();
+        }
+    }
+
+    /// <summary>A client signed in as a demo account (bearer token): "agent", "window", "supervisor", "admin",
+    /// "investor", or "approver-{departmentId}"; null for an anonymous client.</summary>
+    public async Task<HttpClient> ClientForAsync(string? userName)
+    {
+        var client = CreateClient();
+        if (userName is null) return client;
+        await SeedAccountsAsync();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoData.Password });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Login as {userName} failed: {(int)response.StatusCode} {body}");
+        var token = JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public override async ValueTask DisposeAsync()

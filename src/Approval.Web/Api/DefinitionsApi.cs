@@ -1,0 +1,7 @@
+namespace Approval.Web.Api;
+
+/// <summary>TODO: being written.</summary>
+public static class DefinitionsApi
+{
+    public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder routes) => routes;
+}

@@ -1,0 +1,7 @@
+namespace Approval.Web.Api;
+
+/// <summary>TODO: being written.</summary>
+public static class IntakeApi
+{
+    public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder routes) => routes;
+}
