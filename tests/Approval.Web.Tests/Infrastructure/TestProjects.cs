@@ -1,0 +1,59 @@
+using Approval.Engine.Definitions;
+using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
+using Approval.Web.Hosting;
+using Approval.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Approval.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Arranges projects straight through the engine (as the demo agent, authorised by the demo investor), for tests
+/// whose subject is a later step. Tests of filing itself go through the HTTP API.
+/// </summary>
+public static class TestProjects
+{
+    public static async Task<Actor> AgentAsync(ApprovalWebFactory factory) => await ActorAsync(factory, "agent", ActorRole.Agent);
+
+    public static async Task<Actor> ActorAsync(ApprovalWebFactory factory, string userName, ActorRole role)
+    {
+        await factory.SeedAccountsAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(userName)
+            ?? throw new InvalidOperationException($"No demo account {userName}");
+        return new Actor(role == ActorRole.Investor ? user.InvestorId! : user.Id, role, user.DepartmentId, user.DisplayName);
+    }
+
+    /// <summary>Makes sure the demo investor has authorised the demo agent from long ago to far ahead.</summary>
+    public static async Task<Actor> AuthorisedAgentAsync(ApprovalWebFactory factory)
+    {
+        var agent = await AgentAsync(factory);
+        var authorizations = factory.Services.GetRequiredService<AgentAuthorizations>();
+        if ((await authorizations.ListAsync(agent)).Count == 0)
+            await authorizations.GrantAsync(Actor.System, DemoData.InvestorId, DemoData.InvestorName, agent.UserId,
+                new NodaTime.LocalDate(2000, 1, 1), new NodaTime.LocalDate(2099, 12, 31));
+        return agent;
+    }
+
+    /// <summary>Files a project as the demo agent with the whole checklist (or the given materials); returns its id.</summary>
+    public static async Task<Guid> FileAsync(ApprovalWebFactory factory, string definitionId, IEnumerable<string>? materials = null)
+    {
+        var agent = await AuthorisedAgentAsync(factory);
+        var engine = factory.Services.GetRequiredService<WorkflowEngine>();
+        var intake = (OneWindowIntakeDefinition)engine.Catalog.Latest(definitionId).Start;
+        var project = new ProjectDetails("测试项目", DemoData.InvestorId, DemoData.InvestorName, "320193", "C26", 1000m, null);
+        var result = await engine.ExecuteAsync(new FileApplication(Guid.NewGuid().ToString(), agent, definitionId, project,
+            (materials ?? intake.Materials.Select(m => m.Code)).ToList()));
+        return result.InstanceId;
+    }
+
+    /// <summary>Files and accepts (as the demo window clerk), so the project is running.</summary>
+    public static async Task<Guid> FileAndAcceptAsync(ApprovalWebFactory factory, string definitionId)
+    {
+        var id = await FileAsync(factory, definitionId);
+        var window = await ActorAsync(factory, "window", ActorRole.WindowClerk);
+        await factory.Services.GetRequiredService<WorkflowEngine>().ExecuteAsync(new AcceptApplication(Guid.NewGuid().ToString(), window, id));
+        return id;
+    }
+}
