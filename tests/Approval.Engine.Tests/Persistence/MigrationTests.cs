@@ -1,5 +1,6 @@
 using Approval.Engine.Persistence;
 using Approval.Engine.Runtime;
+using Approval.Testing.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

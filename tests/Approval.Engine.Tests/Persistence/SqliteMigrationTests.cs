@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Approval.Engine.Persistence;
+using Approval.Testing.Persistence;
 
 namespace Approval.Engine.Tests.Persistence;
 

@@ -1,8 +1,8 @@
 using Approval.Engine.Activities;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
-using Approval.Engine.Tests.Persistence;
 using Approval.Testing;
+using Approval.Testing.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.Tests.Runtime;

@@ -1,4 +1,5 @@
 using Approval.Engine.Persistence;
+using Approval.Testing.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.Tests.Tools;

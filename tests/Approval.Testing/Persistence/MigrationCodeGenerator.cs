@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
-namespace Approval.Engine.Tests.Tools;
+namespace Approval.Testing.Persistence;
 
 /// <summary>
 /// Writes the C# of a migration that creates a context's whole model, for a developer to read, trim to the
@@ -19,7 +19,9 @@ namespace Approval.Engine.Tests.Tools;
 public static class MigrationCodeGenerator
 {
     /// <summary>The complete migration file creating every table and index of <paramref name="context"/>'s model.</summary>
-    public static string InitialMigration(DbContext context, string ns, string id, string className)
+    /// <param name="summary">The XML summary of the migration class: what it creates.</param>
+    public static string InitialMigration(DbContext context, string ns, string id, string className,
+        string summary = "Creates the schema of the first release.")
     {
         var operations = context.GetService<IMigrationsModelDiffer>()
             .GetDifferences(null, context.GetService<IDesignTimeModel>().Model.GetRelationalModel());
@@ -53,7 +55,7 @@ public static class MigrationCodeGenerator
             {{usings}}
             namespace {{ns}};
 
-            /// <summary>Creates the schema of the first release.</summary>
+            /// <summary>{{summary}}</summary>
             /// <remarks>Written by <c>MigrationCodeGenerator</c> from the model of the time; frozen history, never regenerated.</remarks>
             [DbContext(typeof({{context.GetType().Name}}))]
             [Migration("{{id}}")]

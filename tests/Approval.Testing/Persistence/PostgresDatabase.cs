@@ -1,7 +1,8 @@
 using Approval.Engine.Persistence;
 using Npgsql;
+using Xunit;
 
-namespace Approval.Engine.Tests.Persistence;
+namespace Approval.Testing.Persistence;
 
 /// <summary>
 /// A fresh, empty PostgreSQL database for one test, created on the server named by the environment variable

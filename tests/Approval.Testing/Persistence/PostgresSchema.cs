@@ -1,13 +1,18 @@
 using System.Data.Common;
 
-namespace Approval.Engine.Tests.Persistence;
+namespace Approval.Testing.Persistence;
 
 /// <summary>Reads a PostgreSQL database's schema (the current schema) back as sorted, self-contained lines, one fact each.</summary>
-internal static class PostgresSchema
+public static class PostgresSchema
 {
     private const string Ours = "table_schema = current_schema() AND table_name NOT LIKE '\\_\\_EFMigrations%'";
 
-    public static async Task<IReadOnlyList<string>> DescribeAsync(DbConnection connection, CancellationToken ct)
+    /// <summary>
+    /// Every table of the current schema but EF Core's default history table (<c>__EFMigrations…</c>), nor those in
+    /// <paramref name="ignoring"/>, e.g. another context's history table.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DescribeAsync(DbConnection connection, CancellationToken ct,
+        params IReadOnlyCollection<string> ignoring)
     {
         var lines = new List<string>();
         foreach (var t in await SchemaQuery.RowsAsync(connection, $"""
@@ -55,6 +60,8 @@ internal static class PostgresSchema
                 _ => "",
             });
 
+        // Every line starts with its table's name; a history table's own key and index go with it.
+        lines.RemoveAll(l => ignoring.Contains(l[..l.IndexOf(':', StringComparison.Ordinal)]));
         lines.Sort(StringComparer.Ordinal);
         return lines;
     }

@@ -1,11 +1,15 @@
 using System.Text;
+using Xunit;
 
-namespace Approval.Engine.Tests.Persistence;
+namespace Approval.Testing.Persistence;
 
 /// <summary>Compares two schema descriptions and, when they differ, fails with only the differing lines.</summary>
-internal static class SchemaAssert
+public static class SchemaAssert
 {
-    public static void Same(IReadOnlyList<string> model, IReadOnlyList<string> migrated)
+    /// <param name="model">The schema <c>EnsureCreated</c> builds from the model.</param>
+    /// <param name="migrated">The schema the migrations build.</param>
+    /// <param name="generator">The explicit test that prints the model as migration code, named in the failure.</param>
+    public static void Same(IReadOnlyList<string> model, IReadOnlyList<string> migrated, string generator = "Tools/GenerateMigrations")
     {
         var missing = model.Except(migrated, StringComparer.Ordinal).ToList();
         var extra = migrated.Except(model, StringComparer.Ordinal).ToList();
@@ -18,7 +22,7 @@ internal static class SchemaAssert
         foreach (var line in missing.Select(l => "- " + l).Concat(extra.Select(l => "+ " + l))
             .OrderBy(l => l[2..], StringComparer.Ordinal).ThenByDescending(l => l[0]))
             message.Append("    ").AppendLine(line);
-        message.Append("Add a migration for the difference; Tools/GenerateMigrations prints the model as migration code.");
+        message.Append($"Add a migration for the difference; {generator} prints the model as migration code.");
         Assert.Fail(message.ToString());
     }
 }

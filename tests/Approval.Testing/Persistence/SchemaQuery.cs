@@ -1,10 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
 
-namespace Approval.Engine.Tests.Persistence;
+namespace Approval.Testing.Persistence;
 
 /// <summary>Runs a catalogue query and returns its rows as invariant text, so schema descriptions need no mapping.</summary>
-internal static class SchemaQuery
+public static class SchemaQuery
 {
     /// <summary>Rows of <paramref name="sql"/>; its parameters are <c>$t</c>, <c>$u</c>, … for <paramref name="args"/> (SQLite's syntax).</summary>
     public static async Task<List<string?[]>> RowsAsync(DbConnection connection, string sql, string?[] args, CancellationToken ct)

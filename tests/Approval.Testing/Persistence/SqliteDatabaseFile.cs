@@ -1,7 +1,7 @@
 using Approval.Engine.Persistence;
 using Microsoft.Data.Sqlite;
 
-namespace Approval.Engine.Tests.Persistence;
+namespace Approval.Testing.Persistence;
 
 /// <summary>
 /// A SQLite database file of one test's own in the temp folder, deleted (with its WAL files) when disposed.

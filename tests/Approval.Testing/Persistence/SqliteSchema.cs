@@ -1,12 +1,17 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 
-namespace Approval.Engine.Tests.Persistence;
+namespace Approval.Testing.Persistence;
 
 /// <summary>Reads a SQLite database's schema back as sorted, self-contained lines, one fact each, for comparison.</summary>
-internal static partial class SqliteSchema
+public static partial class SqliteSchema
 {
-    public static async Task<IReadOnlyList<string>> DescribeAsync(DbConnection connection, CancellationToken ct)
+    /// <summary>
+    /// Every table but SQLite's own and EF Core's bookkeeping (<c>__EFMigrations…</c>: the default history table
+    /// and the migration lock), nor those in <paramref name="ignoring"/>, e.g. another context's history table.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DescribeAsync(DbConnection connection, CancellationToken ct,
+        params IReadOnlyCollection<string> ignoring)
     {
         var lines = new List<string>();
         var tables = await SchemaQuery.RowsAsync(connection, """
@@ -16,6 +21,7 @@ internal static partial class SqliteSchema
         foreach (var table in tables)
         {
             var name = table[0]!;
+            if (ignoring.Contains(name)) continue;
             var sql = table[1] ?? "";
             lines.Add($"{name}: table");
             // SQLite keeps constraint names and AUTOINCREMENT only in the CREATE TABLE text.
