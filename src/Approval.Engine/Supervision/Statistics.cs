@@ -1,0 +1,159 @@
+using Approval.Engine.Activities;
+using Approval.Engine.Calendar;
+using Approval.Engine.Definitions;
+using Approval.Engine.Runtime;
+using NodaTime;
+
+namespace Approval.Engine.Supervision;
+
+/// <summary>
+/// E-supervision statistics (办件统计): per department and per matter, how many matter decisions are open, overdue,
+/// decided and how, how many were late, and the average working days a decision took; per definition, how many
+/// projects run, completed and on time. A pure function over what <see cref="ProjectReader"/> returns.
+/// </summary>
+/// <remarks>
+/// <para>Departments are counted over their matter decisions (事项审批), the work that 电子监察 ranks; pre-review
+/// opinions and survey findings are not in these numbers.</para>
+/// <para>A decision's working days are those its department held the matter: from the day after it opened to the
+/// decision day, without stopped time (art. 45 stops, the applicant's 补正). The readers do not load clock stops, so
+/// the days are derived from the task's own deadline, which already leaves the stops out and adds approved
+/// extensions: <c>used = (limit + extensions) − working days in (decision day, due]</c>. A deemed approval
+/// (超时默许) took the whole limit and counts as late, since the department let its time run out.</para>
+/// </remarks>
+public static class Statistics
+{
+    public static SupervisionStatistics Compute(IEnumerable<ProjectInstance> projects, DefinitionCatalog catalog,
+        WorkingDayCalendar calendar, Instant now)
+    {
+        var all = projects.ToList();
+        var facts = all.SelectMany(p => p.Tasks
+                .Where(t => t.Kind == TaskKind.MatterDecision && t.MatterCode is not null && t.DepartmentId is not null)
+                .Select(t => Fact(p, t, calendar, now)))
+            .Where(f => f is not null).Select(f => f!).ToList();
+
+        var departmentIds = catalog.Departments.Select(d => d.Id)
+            .Where(id => catalog.Matters.Any(m => m.DepartmentId == id) || facts.Any(f => f.DepartmentId == id))
+            .Concat(facts.Select(f => f.DepartmentId)).Distinct().ToList();
+        var matters = catalog.Matters.Select(m => (m.Code, m.DepartmentId))
+            .Concat(facts.Select(f => (Code: f.MatterCode, f.DepartmentId))).DistinctBy(m => m.Code).ToList();
+
+        return new SupervisionStatistics(
+            calendar.LocalDateOf(now),
+            departmentIds.Select(id => new DepartmentStatistics(id, Count(facts.Where(f => f.DepartmentId == id)))).ToList(),
+            matters.Select(m => new MatterStatistics(m.Code, m.DepartmentId, Count(facts.Where(f => f.MatterCode == m.Code)))).ToList(),
+            all.Select(p => p.DefinitionId).Distinct().Order(StringComparer.Ordinal)
+                .Select(id => Projects(id, all.Where(p => p.DefinitionId == id), calendar, now)).ToList(),
+            Projects(null, all, calendar, now));
+    }
+
+    /// <summary>Whether a task's deadline day is over at <paramref name="now"/>: it is overdue (超期).</summary>
+    public static bool IsOverdue(WorkTask task, WorkingDayCalendar calendar, Instant now) =>
+        task.DueOn is { } due && calendar.IsPastDeadline(now, due);
+
+    /// <summary>Whether a task is not yet overdue but has reached its follow-up date (预警日): it is near due (临期).</summary>
+    public static bool IsNearDue(WorkTask task, WorkingDayCalendar calendar, Instant now) =>
+        !IsOverdue(task, calendar, now) && task.WarnOn is { } warn && calendar.LocalDateOf(now) >= warn;
+
+    private static TaskFact? Fact(ProjectInstance project, WorkTask task, WorkingDayCalendar calendar, Instant now)
+    {
+        if (task.IsOpen)
+            return project.Status == InstanceStatus.Running
+                ? new TaskFact(task.DepartmentId!, task.MatterCode!, null, IsOverdue(task, calendar, now), null)
+                : null;
+        if (task.Status != Runtime.TaskStatus.Done || task.DecidedAt is not { } at || task.OpenedOn is not { } opened
+            || task.Outcome is not (Outcomes.Approved or Outcomes.Rejected or Outcomes.DeemedApproved))
+            return null;
+        var allowed = task.LimitWorkingDays + task.ExtensionWorkingDays;
+        var day = calendar.LocalDateOf(at);
+        var used = task.Outcome == Outcomes.DeemedApproved ? allowed
+            : task.DueOn is { } due ? allowed - calendar.WorkingDaysBetween(day, due).Days
+            : calendar.WorkingDaysBetween(opened, day).Days;
+        var late = task.DueOn is { } dueOn && calendar.IsPastDeadline(at, dueOn);
+        return new TaskFact(task.DepartmentId!, task.MatterCode!, task.Outcome, late, Math.Max(0, used));
+    }
+
+    private static DecisionCounts Count(IEnumerable<TaskFact> facts)
+    {
+        var list = facts.ToList();
+        var open = list.Where(f => f.Outcome is null).ToList();
+        var decided = list.Where(f => f.Outcome is not null).ToList();
+        return new DecisionCounts(
+            open.Count, open.Count(f => f.Late), decided.Count,
+            decided.Count(f => f.Outcome == Outcomes.Approved), decided.Count(f => f.Outcome == Outcomes.Rejected),
+            decided.Count(f => f.Outcome == Outcomes.DeemedApproved), decided.Count(f => f.Late),
+            decided.Count == 0 ? null : decided.Average(f => f.WorkingDays!.Value));
+    }
+
+    private static ProjectStatistics Projects(string? definitionId, IEnumerable<ProjectInstance> projects,
+        WorkingDayCalendar calendar, Instant now)
+    {
+        var list = projects.ToList();
+        var running = list.Where(p => p.Status == InstanceStatus.Running).ToList();
+        var completed = list.Where(p => p.Status == InstanceStatus.Completed).ToList();
+        // Completion re-derives the project's deadline with every stop and extension, so the same identity as for tasks holds.
+        var days = completed.Where(p => p.AcceptedOn is not null && p.EndedOn is not null && p.DueOn is not null)
+            .Select(p => Math.Max(0, p.TargetWorkingDays + p.ExtensionWorkingDays - calendar.WorkingDaysBetween(p.EndedOn!.Value, p.DueOn!.Value).Days))
+            .ToList();
+        return new ProjectStatistics(definitionId,
+            running.Count, running.Count(p => p.DueOn is { } due && calendar.IsPastDeadline(now, due)),
+            completed.Count, completed.Count(p => p.OnTime == true),
+            list.Count(p => p.Status == InstanceStatus.Rejected), list.Count(p => p.Status == InstanceStatus.Refused),
+            list.Count(p => p.Status == InstanceStatus.Terminated),
+            days.Count == 0 ? null : days.Average());
+    }
+
+    /// <summary>One matter decision as the statistics see it: open (no outcome) or decided, late or not.</summary>
+    private sealed record TaskFact(string DepartmentId, string MatterCode, string? Outcome, bool Late, int? WorkingDays);
+}
+
+/// <summary>The statistics of e-supervision on one day (统计日).</summary>
+/// <param name="AsOf">The local day they were computed on.</param>
+/// <param name="Departments">Departments that own a matter of the catalogue or decided one, in catalogue order.</param>
+/// <param name="Matters">Every matter of the catalogue (and any no longer in it that was decided), in catalogue order.</param>
+/// <param name="Definitions">Projects per workflow definition, by id.</param>
+/// <param name="AllProjects">Projects of every definition together.</param>
+public sealed record SupervisionStatistics(
+    LocalDate AsOf,
+    IReadOnlyList<DepartmentStatistics> Departments,
+    IReadOnlyList<MatterStatistics> Matters,
+    IReadOnlyList<ProjectStatistics> Definitions,
+    ProjectStatistics AllProjects);
+
+/// <summary>A department's matter decisions (部门办件统计).</summary>
+public sealed record DepartmentStatistics(string DepartmentId, DecisionCounts Decisions);
+
+/// <summary>One matter's decisions (事项办件统计).</summary>
+public sealed record MatterStatistics(string MatterCode, string DepartmentId, DecisionCounts Decisions);
+
+/// <summary>Counts of matter decisions and how long they took.</summary>
+/// <param name="Open">Open in running projects (在办), clock running or stopped.</param>
+/// <param name="OpenOverdue">Of those, past their deadline day (超期在办).</param>
+/// <param name="Decided">Approved, rejected or deemed approved (办结).</param>
+/// <param name="Approved">Approved by the department (准予许可).</param>
+/// <param name="Rejected">Rejected by the department (不予许可).</param>
+/// <param name="DeemedApproved">Deemed approved when the time ran out (超时默许).</param>
+/// <param name="DecidedLate">Decided after the deadline day, deemed approvals included (超期办结).</param>
+/// <param name="AverageWorkingDays">Mean working days from opening to decision, stopped time left out; null when none decided.</param>
+public sealed record DecisionCounts(int Open, int OpenOverdue, int Decided, int Approved, int Rejected, int DeemedApproved,
+    int DecidedLate, double? AverageWorkingDays)
+{
+    /// <summary>The share of decisions made by the deadline (按时办结率); null when none decided.</summary>
+    public double? OnTimeRate => Decided == 0 ? null : (Decided - DecidedLate) / (double)Decided;
+}
+
+/// <summary>Projects of one definition, or of all of them.</summary>
+/// <param name="DefinitionId">The workflow definition's id; null for all definitions together.</param>
+/// <param name="Running">Accepted and in progress.</param>
+/// <param name="RunningOverdue">Of those, past the project deadline.</param>
+/// <param name="Completed">Results issued (办结).</param>
+/// <param name="CompletedOnTime">Completed by the project deadline (按时办结).</param>
+/// <param name="Rejected">Ended by a department's rejection.</param>
+/// <param name="Refused">Not accepted at the window (不予受理).</param>
+/// <param name="Terminated">Ended without a decision (终止办理).</param>
+/// <param name="AverageWorkingDays">Mean working days from acceptance to completion, stopped time left out; null when none completed.</param>
+public sealed record ProjectStatistics(string? DefinitionId, int Running, int RunningOverdue, int Completed, int CompletedOnTime,
+    int Rejected, int Refused, int Terminated, double? AverageWorkingDays)
+{
+    /// <summary>The share of completed projects completed on time; null when none completed.</summary>
+    public double? OnTimeRate => Completed == 0 ? null : CompletedOnTime / (double)Completed;
+}
