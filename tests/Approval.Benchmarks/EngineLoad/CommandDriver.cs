@@ -18,12 +18,13 @@ public readonly record struct OpenTask(Guid Id, TaskKind Kind, string? Departmen
 /// </summary>
 public sealed class CommandDriver(WorkflowEngine engine, ApprovalDatabase database, LocalDate today, SqlProfiler? profiler)
 {
-    public static readonly Actor Agent = new("agent-1", ActorRole.Agent);
+    // The investor files for itself: a proxy agent would first need the investor's authorisation (委托).
+    public static readonly Actor Investor = new("investor-1", ActorRole.Investor);
     public static readonly Actor Window = new("w", ActorRole.WindowClerk);
     public static Actor Approver(string? department) => new("a-" + department, ActorRole.Approver, department);
 
     private static readonly ProjectDetails Project =
-        new("年产10万吨新材料项目", "investor-1", "某某新材料有限公司", "320193", "C26", 52000m, null);
+        new("年产10万吨新材料项目", Investor.UserId, "某某新材料有限公司", "320193", "C26", 52000m, null);
 
     public Latencies Latencies { get; } = new();
 
@@ -46,7 +47,7 @@ public sealed class CommandDriver(WorkflowEngine engine, ApprovalDatabase databa
     public async Task<Guid> FileAndAcceptAsync(string definitionId, CancellationToken ct)
     {
         var intake = (OneWindowIntakeDefinition)engine.Catalog.Latest(definitionId).Start;
-        var filed = await RunAsync(new FileApplication(NextOperation(), Agent, definitionId, Project,
+        var filed = await RunAsync(new FileApplication(NextOperation(), Investor, definitionId, Project,
             [.. intake.Materials.Select(m => m.Code)]), ct);
         Expect(await RunAsync(new AcceptApplication(NextOperation(), Window, filed.InstanceId), ct), "Running");
         return filed.InstanceId;

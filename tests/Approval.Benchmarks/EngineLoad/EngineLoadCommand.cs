@@ -64,7 +64,9 @@ public static class EngineLoadCommand
 
         // Subscribed before the warm-up: EF Core re-checks whether anyone listens only about once a second.
         using var profiler = options.Profile ? new SqlProfiler() : null;
-        await RunWorkersAsync(options.Warmup, options.Concurrency, scenario, () => new CommandDriver(engine, database, RunDate, null), ct);
+        var warmUp = await WarmUp.RunAsync(options, instances =>
+            RunWorkersAsync(instances, options.Concurrency, scenario, () => new CommandDriver(engine, database, RunDate, null), ct));
+        Console.WriteLine(warmUp.Describe());
         var process = ProcessCost.Start();
         var wall = Stopwatch.StartNew();
         var drivers = await RunWorkersAsync(options.Instances, options.Concurrency, scenario,
@@ -72,8 +74,8 @@ public static class EngineLoadCommand
         wall.Stop();
         var cost = process.Stop();
 
-        Console.WriteLine(await CheckEndedAsync(database, options.Warmup + options.Instances, ct));
-        Console.WriteLine(cost.Describe(wall.Elapsed, drivers.Sum(d => d.Latencies.Count)));
+        Console.WriteLine(await CheckEndedAsync(database, warmUp.Instances + options.Instances, ct));
+        foreach (var line in cost.Describe(wall.Elapsed, drivers.Sum(d => d.Latencies.Count))) Console.WriteLine(line);
         if (profiler is not null) foreach (var line in profiler.Report()) Console.WriteLine(line);
         Console.WriteLine(Summary(options, drivers, wall.Elapsed));
     }
@@ -97,7 +99,7 @@ public static class EngineLoadCommand
     /// Runs <paramref name="instances"/> projects on <paramref name="concurrency"/> async workers, each taking the
     /// next project number when its previous project has ended.
     /// </summary>
-    private static async Task<List<CommandDriver>> RunWorkersAsync(int instances, int concurrency, ILoadScenario scenario,
+    internal static async Task<List<CommandDriver>> RunWorkersAsync(int instances, int concurrency, ILoadScenario scenario,
         Func<CommandDriver> newDriver, CancellationToken ct)
     {
         var next = -1;
@@ -112,8 +114,8 @@ public static class EngineLoadCommand
 
     private static IEnumerable<string> Header(LoadOptions options, ILoadScenario scenario, string store)
     {
-        yield return $"engine load: scenario={options.Scenario} instances={options.Instances} concurrency={options.Concurrency} " +
-            $"warm-up={options.Warmup} instances (not counted){(options.Profile ? " profile=on (adds overhead)" : "")}";
+        yield return $"engine load: scenario={options.Scenario} instances={options.Instances} concurrency={options.Concurrency}" +
+            (options.Profile ? " profile=on (adds overhead)" : "");
         yield return $"machine: {Environment.ProcessorCount} cores ({Machine.Cpu()}), {Machine.Os()}, .NET {Environment.Version}, " +
             $"{(Machine.IsOptimised() ? "Release" : "NOT optimised")}, server GC={System.Runtime.GCSettings.IsServerGC}, " +
             $"load average {Machine.LoadAverage()}";

@@ -9,7 +9,8 @@ public enum LoadStore { Sqlite, Postgres }
 /// The command line of <c>engine</c>: <c>--scenario parallel3|industrial --instances N --store sqlite|postgres
 /// [--concurrency C] [--warmup W] [--profile]</c>.
 /// </summary>
-public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store, int Concurrency, int Warmup, bool Profile)
+/// <param name="Warmup">A fixed number of warm-up instances, or null: warm up until the JIT has settled (<see cref="WarmUp"/>).</param>
+public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store, int Concurrency, int? Warmup, bool Profile)
 {
     /// <summary>
     /// Local project codes are five random digits per month and division and the clock stands still in one month,
@@ -20,7 +21,7 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
     public const string Usage =
         "usage: engine --scenario parallel3|industrial --instances N --store sqlite|postgres [--concurrency C] [--warmup W] [--profile]\n" +
         "  --concurrency  instances driven at once by async workers (default 1 for sqlite, 16 for postgres)\n" +
-        "  --warmup       instances run before timing starts and not counted (default 10)\n" +
+        "  --warmup       instances run before timing starts, not counted (default: batches until the JIT has settled)\n" +
         "  --profile      also print, per command type, SQL statements, SQL time and commit time (adds overhead)\n" +
         "  postgres needs APPROVAL_POSTGRES, a connection string to a database from which a fresh one can be created";
 
@@ -29,7 +30,7 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
     {
         string? scenario = null, store = null;
         int? instances = null, concurrency = null;
-        var warmup = 10;
+        int? warmup = null;
         var profile = false;
         for (var i = 0; i < args.Count; i++)
         {
