@@ -1,7 +1,40 @@
+using Approval.Engine;
+using Approval.Engine.Runtime;
+using Approval.Engine.Supervision;
+using Approval.Web.Identity;
+
 namespace Approval.Web.Api;
 
-/// <summary>TODO: being written.</summary>
-public static class SupervisionApi
+/// <summary>
+/// E-supervision (电子监察) over HTTP, for supervisors: running projects and open tasks with their lights, each
+/// department's overdue and near-due lists, extension requests to decide, and statistics per department and matter.
+/// </summary>
+public static partial class SupervisionApi
 {
-    public static IEndpointRouteBuilder MapSupervisionApi(this IEndpointRouteBuilder routes) => routes;
+    public static IEndpointRouteBuilder MapSupervisionApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/supervision").WithTags("Supervision").RequireAuthorization(Roles.Supervisor);
+        group.MapGet("/projects", Projects).WithSummary("Running projects with their light, working days used and left, and open tasks");
+        group.MapGet("/tasks", Tasks).WithSummary("Open department tasks with their lights, soonest due first; filter by light and department");
+        group.MapGet("/departments", Departments).WithSummary("Per department: open tasks by light, overdue (超期) and near-due (临期) lists");
+        group.MapGet("/extensions", PendingExtensions).WithSummary("Extension requests (延期申请) waiting for a supervisor, oldest first");
+        group.MapPost("/extensions/{id}/decision", DecideExtension)
+            .WithSummary("Approve or refuse an extension request (needs an Idempotency-Key header)");
+        group.MapGet("/statistics", GetStatistics)
+            .WithSummary("Decisions per department and per matter (counts, late, average working days), projects per definition");
+        return routes;
+    }
+
+    /// <summary>Department work that supervision follows: open or stopped, not the applicant's own correction tasks.</summary>
+    private static bool IsDepartmentWork(WorkTask task) =>
+        task.IsOpen && task.Kind != TaskKind.ApplicantCorrection && task.DepartmentId is not null;
+
+    private static Light? LightOf(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        // By name only: Enum.TryParse would also take "1" for yellow.
+        foreach (var light in Enum.GetValues<Light>())
+            if (string.Equals(light.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase)) return light;
+        throw new InvalidInputException("light", $"'{value}' is not a light; expected green, yellow or red.");
+    }
 }

@@ -1,0 +1,59 @@
+using Approval.Engine.Runtime;
+using Approval.Engine.Supervision;
+using NodaTime;
+
+namespace Approval.Web.Api.Contracts;
+
+/// <summary>A running project under e-supervision (电子监察): its summary and light, and its departments' open tasks with theirs.</summary>
+public sealed record SupervisedProjectDto(ProjectSummaryDto Project, IReadOnlyList<TaskDto> OpenTasks);
+
+/// <summary>
+/// One department's board (部门红黄灯): open tasks by light; <c>overdue</c> lists open tasks past their deadline day
+/// (超期) and <c>nearDue</c> those on or after their follow-up date but not yet overdue (临期), whatever colour the
+/// configured convention gives them.
+/// </summary>
+public sealed record DepartmentBoardDto(string DepartmentId, string DepartmentName, int Open, int Green, int Yellow, int Red,
+    IReadOnlyList<TaskDto> Overdue, IReadOnlyList<TaskDto> NearDue);
+
+/// <summary>
+/// An extension request (延期申请) waiting for a supervisor, with the matter it is for; <c>decidable</c> is false when
+/// the matter is no longer open (decided, or the project ended), so that a decision would be refused.
+/// </summary>
+public sealed record PendingExtensionDto(ExtensionDto Extension, string? ProjectCode, string ProjectName, string TaskTitle,
+    string? DepartmentId, string? DepartmentName, string? MatterCode, LocalDate? TaskDueOn, Light TaskLight, bool Decidable);
+
+/// <summary>A supervisor's decision on an extension request.</summary>
+/// <param name="Approve">Required: true approves (the matter's and the project's deadlines move), false refuses.</param>
+/// <param name="Note">Why; shown to the investor with the extension.</param>
+public sealed record ExtensionDecisionRequest(bool? Approve, string? Note);
+
+/// <summary>
+/// What an extension decision did: its status and the deadlines that follow from it; <c>replayed</c> is true when the
+/// same Idempotency-Key had already been used, so that nothing changed this time.
+/// </summary>
+public sealed record ExtensionDecisionDto(Guid ExtensionId, Guid InstanceId, ExtensionStatus Status, bool Replayed,
+    LocalDate? TaskDueOn, LocalDate? ProjectDueOn);
+
+/// <summary>E-supervision statistics (办件统计) on one day.</summary>
+public sealed record StatisticsDto(LocalDate AsOf, IReadOnlyList<DepartmentStatisticsDto> Departments,
+    IReadOnlyList<MatterStatisticsDto> Matters, IReadOnlyList<ProjectStatisticsDto> Definitions, ProjectStatisticsDto AllProjects);
+
+/// <summary>Counts of matter decisions; averages in working days, stopped time left out; rates from 0 to 1.</summary>
+public sealed record DecisionCountsDto(int Open, int OpenOverdue, int Decided, int Approved, int Rejected, int DeemedApproved,
+    int DecidedLate, double? AverageWorkingDays, double? OnTimeRate)
+{
+    public static DecisionCountsDto From(DecisionCounts c) => new(c.Open, c.OpenOverdue, c.Decided, c.Approved, c.Rejected,
+        c.DeemedApproved, c.DecidedLate, Round(c.AverageWorkingDays, 2), Round(c.OnTimeRate, 4));
+
+    internal static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
+}
+
+/// <summary>A department's matter decisions.</summary>
+public sealed record DepartmentStatisticsDto(string DepartmentId, string DepartmentName, DecisionCountsDto Decisions);
+
+/// <summary>One matter's decisions.</summary>
+public sealed record MatterStatisticsDto(string MatterCode, string MatterName, string DepartmentId, DecisionCountsDto Decisions);
+
+/// <summary>Projects of one definition, or of all (<c>definitionId</c> null).</summary>
+public sealed record ProjectStatisticsDto(string? DefinitionId, string? DefinitionName, int Running, int RunningOverdue,
+    int Completed, int CompletedOnTime, int Rejected, int Refused, int Terminated, double? AverageWorkingDays, double? OnTimeRate);
