@@ -1,7 +1,88 @@
+using System.Text.Json;
+using Approval.Engine;
+using Approval.Engine.Calendar;
+using Approval.Engine.Definitions;
+using Approval.Engine.Journal;
+using Approval.Engine.Runtime;
+using Approval.Engine.Supervision;
+using Approval.Web.Api.Contracts;
+using Approval.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
 namespace Approval.Web.Api;
 
-/// <summary>TODO: being written.</summary>
+/// <summary>
+/// Public tracking (办件进度查询) by project code and the query key printed on the acceptance receipt; no sign-in.
+/// A wrong code, a wrong key and a malformed code all get the same 404, so the endpoint cannot be used to learn
+/// which codes exist, and each client has a small budget of calls per minute.
+/// </summary>
 public static class TrackingApi
 {
-    public static IEndpointRouteBuilder MapTrackingApi(this IEndpointRouteBuilder routes) => routes;
+    /// <summary>Longer values cannot be a code or a key; they are answered "not found" without asking the database.</summary>
+    private const int MaxLength = 64;
+
+    public static IEndpointRouteBuilder MapTrackingApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/api/tracking").WithTags("Tracking").AllowAnonymous().RequireRateLimiting(RateLimits.Tracking)
+            .MapGet("/", Track)
+            .WithSummary("A project's stage, departments, working days used and left, expected completion and history, by code and query key");
+        return routes;
+    }
+
+    private static async Task<Ok<TrackingDto>> Track(string? code, string? key, ProjectReader reader, ProjectViews views,
+        DefinitionCatalog catalog, IWorkingDayCalendars calendars, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code)) throw new InvalidInputException("code", "Required: the project code on the acceptance receipt.");
+        if (string.IsNullOrWhiteSpace(key)) throw new InvalidInputException("key", "Required: the query key on the acceptance receipt.");
+        var found = code.Length <= MaxLength && key.Length <= MaxLength ? await reader.TrackAsync(code.Trim(), key, ct) : null;
+        // One answer for every miss: the caller must not learn whether the code exists.
+        if (found is null) throw new NotFoundException("A project with this code and query key");
+
+        var journal = await reader.JournalAsync(found.Id, ct);
+        var detail = views.Detail(found, []);
+        var summary = detail.Project;
+        var definition = catalog.Get(found.DefinitionId, found.DefinitionVersion);
+        var calendar = calendars.National;
+        return TypedResults.Ok(new TrackingDto(
+            found.ProjectCode, found.ProjectName, definition.Name, found.Status, summary.CurrentStepName,
+            found.AcceptedOn, found.TargetWorkingDays, found.ExtensionWorkingDays, summary.WorkingDaysUsed, summary.WorkingDaysLeft,
+            found.DueOn, found.EndedOn, found.OnTime, found.OutcomeReason, summary.Light, detail.Steps,
+            Departments(found, catalog, calendar), Extensions(found, catalog, calendar), History(journal, definition, catalog)));
+    }
+
+    private static List<TrackedDepartmentDto> Departments(ProjectInstance project, DefinitionCatalog catalog, WorkingDayCalendar calendar) =>
+        project.Tasks.Where(t => t.DepartmentId is not null)
+            .GroupBy(t => t.DepartmentId!)
+            .OrderBy(g => CatalogueOrder(g.Key, catalog))
+            .Select(g => new TrackedDepartmentDto(g.Key, CatalogueNames.Department(g.Key, catalog), g
+                .OrderBy(t => t.OpenedOn ?? LocalDate.MaxIsoValue).ThenBy(t => t.Title, StringComparer.Ordinal)
+                .Select(t => new TrackedTaskDto(t.Kind, t.Title, t.MatterCode, CatalogueNames.Matter(t.MatterCode, catalog), t.Status,
+                    t.Outcome is null ? null : JsonNamingPolicy.CamelCase.ConvertName(t.Outcome), t.Comment, t.Items, t.Round,
+                    t.OpenedOn, t.DueOn, t.DecidedAt is { } at ? calendar.LocalDateOf(at) : null))
+                .ToList()))
+            .ToList();
+
+    private static List<TrackedExtensionDto> Extensions(ProjectInstance project, DefinitionCatalog catalog, WorkingDayCalendar calendar) =>
+        project.Extensions.OrderBy(e => e.RequestedAt).Select(e =>
+        {
+            var task = project.Tasks.FirstOrDefault(t => t.Id == e.TaskId);
+            return new TrackedExtensionDto(task?.MatterCode, task?.DepartmentId is { } d ? CatalogueNames.Department(d, catalog) : null,
+                e.WorkingDays, e.Reason, e.Status, calendar.LocalDateOf(e.RequestedAt),
+                e.DecidedAt is { } at ? calendar.LocalDateOf(at) : null, e.DecisionNote);
+        }).ToList();
+
+    /// <summary>The journal without <see cref="JournalEntry.UserId"/>, role or operation id: what happened, not who did it.</summary>
+    private static List<TrackedEventDto> History(IEnumerable<JournalEntry> journal, WorkflowDefinition definition, DefinitionCatalog catalog) =>
+        journal.Select(j => new TrackedEventDto(j.Sequence, JsonNamingPolicy.CamelCase.ConvertName(j.Event), j.At, j.WorkingDay,
+            definition.Activities.FirstOrDefault(a => a.Id == j.ActivityId)?.Name,
+            j.DepartmentId, j.DepartmentId is { } d ? CatalogueNames.Department(d, catalog) : null, j.MatterCode, j.Decision, j.Reasons))
+        .ToList();
+
+    private static int CatalogueOrder(string departmentId, DefinitionCatalog catalog)
+    {
+        for (var i = 0; i < catalog.Departments.Count; i++)
+            if (catalog.Departments[i].Id == departmentId) return i;
+        return int.MaxValue;
+    }
 }
