@@ -1,0 +1,24 @@
+using NodaTime;
+
+namespace Approval.Web.Api.Contracts;
+
+/// <summary>
+/// One entry of the matter catalogue as the public reads it (办事指南): what the matter is, who decides it, on which
+/// legal basis, with which materials, within which statutory and promised time limits, and what it costs.
+/// </summary>
+public sealed record MatterGuideDto(string Code, string Name, string DepartmentId, string DepartmentName, string LegalBasis,
+    IReadOnlyList<MaterialDto> Materials, int StatutoryWorkingDays, int PromisedWorkingDays, string Fees, string? Description);
+
+/// <summary>One material of a checklist (申请材料): whether it is required and whether it may follow later (容缺).</summary>
+public sealed record MaterialDto(string Code, string Name, bool Required, bool DeficiencyAllowed);
+
+/// <summary>A department (审批部门) and the codes of the matters it decides.</summary>
+public sealed record DepartmentDto(string Id, string Name, string ShortName, IReadOnlyList<string> MatterCodes);
+
+/// <summary>
+/// One disclosed result of an approval (审批结果公开): the project, the matter, the decision and its day, the deciding
+/// department; <c>decision</c> is <c>approved</c>, <c>rejected</c> or <c>deemedApproved</c> (超时默许). Nothing that
+/// identifies a person: no investor, agent or user ids, no query key, no reasons.
+/// </summary>
+public sealed record DisclosureDto(string? ProjectCode, string ProjectName, string MatterCode, string MatterName,
+    string Decision, LocalDate DecidedOn, string DepartmentId, string DepartmentName);
