@@ -1,0 +1,85 @@
+using Approval.Engine.Calendar;
+using Approval.Engine.Definitions;
+using Approval.Engine.Runtime;
+using Approval.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Approval.Web.Api;
+
+public static partial class DefinitionsApi
+{
+    /// <summary>
+    /// What a calendar reload loaded: the national years and each regional overlay's. The calendar API and the
+    /// working days shown in project views use the new data at once; the engine's deadlines and the lights keep the
+    /// calendar they were started with until the service restarts (<c>effect</c> says so).
+    /// </summary>
+    public sealed record CalendarReloadResponse(IReadOnlyList<CalendarYearResponse> Years, IReadOnlyList<RegionResponse> Regions, string Effect);
+
+    /// <summary>One year of calendar data: verified against the State Council's notice, or provisional.</summary>
+    public sealed record CalendarYearResponse(int Year, bool Verified, IReadOnlyList<string> Notices);
+
+    /// <summary>A regional overlay (地方节日安排) and its years.</summary>
+    public sealed record RegionResponse(string Code, string? Name, IReadOnlyList<CalendarYearResponse> Years);
+
+    /// <summary>
+    /// The result of validating the workflows directory as it is on disk now: every problem with file, JSON path and
+    /// message, or the definitions it holds. Nothing is swapped in: definitions are loaded at start (<c>effect</c>).
+    /// </summary>
+    public sealed record DefinitionValidationResponse(bool Valid, IReadOnlyList<DefinitionFileResponse> Definitions,
+        IReadOnlyList<DefinitionProblem> Problems, string Effect);
+
+    /// <summary>A definition version found on disk, and whether this process has one with that id and version loaded (contents are not compared).</summary>
+    public sealed record DefinitionFileResponse(string Id, int Version, string Name, bool Loaded);
+
+    private const string CalendarEffect = "The calendar API and project views use the reloaded data now; deadlines of the "
+        + "workflow engine and the lights keep the calendar loaded at start until the service restarts.";
+    private const string DefinitionsEffect = "Nothing was changed: definitions are loaded once at start, so a valid set "
+        + "takes effect after the service restarts.";
+
+    private static void MapAdmin(IEndpointRouteBuilder routes)
+    {
+        var admin = routes.MapGroup("/api/admin").WithTags("Definitions").RequireAuthorization(Roles.Administrator);
+        admin.MapPost("/calendar/reload", ReloadCalendar)
+            .WithSummary("Re-read the calendar files (e.g. next year's notice added); a bad file keeps the old data and is a 422 naming it");
+        admin.MapPost("/definitions/validate", ValidateDefinitions)
+            .WithSummary("Check the workflow files on disk and list every problem; swaps nothing (a restart loads them)");
+    }
+
+    private static Results<Ok<CalendarReloadResponse>, ProblemHttpResult> ReloadCalendar(IWorkingDayCalendars calendars)
+    {
+        try
+        {
+            calendars.Reload();
+        }
+        catch (CalendarDataException e)
+        {
+            // The request is fine; the files are not. The previous calendar stays in use.
+            return TypedResults.Problem(e.Problem, statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The calendar files could not be loaded; the previous calendar stays in use.",
+                extensions: new Dictionary<string, object?> { ["file"] = e.File, ["jsonPath"] = e.JsonPath });
+        }
+        var national = calendars.National;
+        return TypedResults.Ok(new CalendarReloadResponse(Years(national),
+            calendars.Regions.Select(code => calendars.For(code)).Select(c => new RegionResponse(c.Region!, c.RegionName, Years(c))).ToList(),
+            CalendarEffect));
+    }
+
+    private static List<CalendarYearResponse> Years(WorkingDayCalendar calendar) =>
+        calendar.Years.Select(y => new CalendarYearResponse(y.Year, y.IsVerified, y.Notices.Select(n => n.Title).ToList())).ToList();
+
+    private static Ok<DefinitionValidationResponse> ValidateDefinitions(EngineOptions options, DefinitionCatalog running)
+    {
+        try
+        {
+            var onDisk = DefinitionLoader.Load(options.WorkflowsDirectory);
+            return TypedResults.Ok(new DefinitionValidationResponse(true,
+                onDisk.Definitions.Select(d => new DefinitionFileResponse(d.Id, d.Version, d.Name,
+                    running.Definitions.Any(r => r.Id == d.Id && r.Version == d.Version))).ToList(),
+                [], DefinitionsEffect));
+        }
+        catch (DefinitionValidationException e)
+        {
+            return TypedResults.Ok(new DefinitionValidationResponse(false, [], e.Problems, DefinitionsEffect));
+        }
+    }
+}
