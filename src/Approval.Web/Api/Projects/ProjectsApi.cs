@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Approval.Engine;
+using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
+using Approval.Engine.Supervision;
+using Approval.Web.Api.Contracts;
+using Approval.Web.Hosting;
+using Approval.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace Approval.Web.Api;
+
+/// <summary>
+/// Projects as applicants (proxy agents 代办员 and investors 项目单位) file and follow them: filing (申报) with the
+/// project data and materials, their own projects with lights, one project with its steps, tasks and journal,
+/// uploaded materials, and the applicant's answers: resubmission after a one-time notice, 容缺 materials, corrections (补正).
+/// </summary>
+/// <remarks>
+/// Visibility is <see cref="ProjectReader"/>'s: a project the caller may not see is 404, never 403, so that its
+/// existence does not leak. Every POST that runs an engine command takes the caller's <c>Idempotency-Key</c>.
+/// </remarks>
+public static partial class ProjectsApi
+{
+    /// <summary>A filing: the definition, the project data and the codes of the materials handed in.</summary>
+    public sealed record FileApplicationRequest(string? DefinitionId, ProjectInput? Project, List<string?>? Materials);
+
+    /// <summary>
+    /// The project data. An investor's own id and name come from its account; an agent names the investor, and the
+    /// name on the investor's authorisation (委托) is used when none is given.
+    /// </summary>
+    public sealed record ProjectInput(string? ProjectName, string? InvestorId, string? InvestorName, string? Division,
+        string? Industry, decimal? InvestmentAmount, string? ProjectCode);
+
+    public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder routes)
+    {
+        var storage = MaterialStorage.From(routes.ServiceProvider.GetRequiredService<IConfiguration>(),
+            routes.ServiceProvider.GetRequiredService<IHostEnvironment>());
+        var projects = routes.MapGroup("/api/projects").WithTags("Projects")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        Command(projects.MapPost("", File).RequireAuthorization(Policies.Applicant)
+            .WithSummary("File an application (申报) for an investor; an agent needs the investor's valid authorisation (委托)"));
+        projects.MapGet("", Mine).RequireAuthorization(Policies.Applicant)
+            .WithSummary("My projects with their lights: an investor's own, an agent's principals'");
+        projects.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Anyone)
+            .WithSummary("One project with its steps, tasks, deadlines, clock stops, extensions and journal")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        MapMaterials(projects, storage);
+        MapApplicantCommands(projects, routes);
+        return routes;
+    }
+
+    /// <summary>The error responses of a command.</summary>
+    private static RouteHandlerBuilder Command(RouteHandlerBuilder endpoint) => endpoint
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Created<ProjectSummaryDto>> File(FileApplicationRequest request, HttpRequest http, ClaimsPrincipal user,
+        WorkflowEngine engine, ProjectReader reader, AgentAuthorizations authorisations, ProjectViews views, CancellationToken ct)
+    {
+        var actor = CurrentActor.Of(user);
+        var key = Idempotency.Key(http, actor);
+        if (string.IsNullOrWhiteSpace(request.DefinitionId))
+            throw new InvalidInputException("definitionId", $"Required: one of {string.Join(", ", engine.Catalog.Definitions.Select(d => d.Id).Distinct())}.");
+        var project = request.Project
+            ?? throw new InvalidInputException("project", "Required: projectName, division, industry, investmentAmount (万元), and for an agent investorId.");
+        var materials = Codes(request.Materials);
+        if (project.InvestmentAmount is not { } amount) throw new InvalidInputException("project.investmentAmount", "Required: the investment in 万元.");
+        var (investorId, investorName) = await InvestorAsync(actor, project, authorisations, reader.Today, ct);
+        var details = new ProjectDetails(project.ProjectName ?? "", investorId, investorName, project.Division?.Trim() ?? "",
+            project.Industry?.Trim() ?? "", amount, project.ProjectCode);
+
+        var result = await engine.ExecuteAsync(new FileApplication(key, actor, request.DefinitionId.Trim(), details, materials), ct);
+        var filed = await reader.GetAsync(actor, result.InstanceId, ct);
+        return TypedResults.Created($"/api/projects/{filed.Id}", views.Summary(filed));
+    }
+
+    private static async Task<Ok<List<ProjectSummaryDto>>> Mine(ClaimsPrincipal user, ProjectReader reader, ProjectViews views, CancellationToken ct)
+    {
+        var projects = await reader.ForApplicantAsync(CurrentActor.Of(user), ct);
+        return TypedResults.Ok(projects.Select(views.Summary).ToList());
+    }
+
+    private static async Task<Ok<ProjectDetailDto>> Get(Guid id, ClaimsPrincipal user, ProjectReader reader, ProjectViews views, CancellationToken ct)
+    {
+        var project = await reader.GetAsync(CurrentActor.Of(user), id, ct);
+        return TypedResults.Ok(views.Detail(project, await reader.JournalAsync(id, ct)));
+    }
+
+    /// <summary>Who the filing is for: an investor files for itself; an agent names the investor who authorised it.</summary>
+    private static async Task<(string Id, string Name)> InvestorAsync(Actor actor, ProjectInput project, AgentAuthorizations authorisations,
+        LocalDate today, CancellationToken ct)
+    {
+        // A different investorId from an investor account is passed on, for the engine to refuse (403).
+        if (actor.Role == ActorRole.Investor)
+            return (project.InvestorId?.Trim() ?? actor.UserId, project.InvestorName?.Trim() ?? actor.DisplayName ?? "");
+        var id = project.InvestorId?.Trim() ?? "";
+        if (project.InvestorName is not null || id.Length == 0) return (id, project.InvestorName?.Trim() ?? "");
+        // The name is taken from the authorisation; without a valid one the answer is the refusal, not a missing name.
+        var granted = (await authorisations.ListAsync(actor, ct)).FirstOrDefault(a => a.InvestorId == id && a.IsValidOn(today))
+            ?? throw new ForbiddenException($"No valid authorisation (委托) from investor '{id}' to this agent on {today:yyyy-MM-dd}.");
+        return (id, granted.InvestorName);
+    }
+
+    /// <summary>Material codes from a body: the list is required (it may be empty); the engine or the checklist judges each code.</summary>
+    private static List<string> Codes(List<string?>? codes, string field = "materials")
+    {
+        if (codes is null) throw new InvalidInputException(field, "Required: the codes of the materials handed in (an empty list when none).");
+        var trimmed = codes.Select(c => c?.Trim() ?? "").ToList();
+        var blank = trimmed.FindIndex(c => c.Length == 0);
+        return blank < 0 ? trimmed : throw new InvalidInputException($"{field}[{blank}]", "A material code is required here.");
+    }
+}
