@@ -74,6 +74,7 @@ public static class ApprovalHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapAuthApi();
         app.MapProjectsApi();
+        app.MapAuthorisationsApi();
         app.MapIntakeApi();
         app.MapTasksApi();
         app.MapSupervisionApi();
