@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Approval.Engine.Definitions;
 using Approval.Engine.Runtime;
 using Approval.Web.Api.Contracts;
@@ -25,11 +26,15 @@ public static partial class DefinitionsApi
 
     /// <summary>
     /// An activity; only the fields of its type are set: materials and the 容缺 limit for the intake, departments for
-    /// pre-review and survey (with the absence rule), matters and the rejection rule for parallel approvals.
+    /// pre-review and survey (with the absence rule), matters and the rejection rule for parallel approvals; the others are left out.
     /// </summary>
     public sealed record ActivityResponse(string Id, ActivityType Type, string Name, int BudgetWorkingDays,
-        IReadOnlyList<MaterialDto>? Materials = null, int? MaxDeficiencyWorkingDays = null, IReadOnlyList<string>? Departments = null,
-        AbsenceRule? Absence = null, IReadOnlyList<MatterStepResponse>? Matters = null, RejectionRule? OnRejection = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MaterialDto>? Materials = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? MaxDeficiencyWorkingDays = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Departments = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AbsenceRule? Absence = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MatterStepResponse>? Matters = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RejectionRule? OnRejection = null);
 
     /// <summary>A matter of a parallel-approvals step with the working days it has there and the matters it waits for.</summary>
     public sealed record MatterStepResponse(string MatterCode, string? MatterName, string? DepartmentId, IReadOnlyList<string> After,
