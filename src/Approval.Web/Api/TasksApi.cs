@@ -1,7 +1,38 @@
+using Approval.Web.Identity;
+using static Approval.Web.Api.CommandEndpoints;
+
 namespace Approval.Web.Api;
 
-/// <summary>TODO: being written.</summary>
-public static class TasksApi
+/// <summary>
+/// A department approver's work (审批部门待办) over HTTP: the department's open tasks soonest due first with their lights,
+/// pre-review opinions (预审意见), site-survey findings (踏勘意见), matter decisions (审批决定), clock stops under
+/// art. 45 (中止计时), resumption and extension requests (延期申请).
+/// </summary>
+/// <remarks>
+/// A task belongs to one department: only its approvers see it here, and the engine refuses (403) anyone else's
+/// decision. Every POST runs one engine command under the caller's <c>Idempotency-Key</c>, so a retried decision
+/// never signs twice; a decision on a task that is no longer open is a 409.
+/// </remarks>
+public static partial class TasksApi
 {
-    public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder routes) => routes;
+    public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Roles.Approver)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("", List).WithSummary("My department's open tasks (待办), soonest due first, with lights")
+            .ProducesValidationProblem();
+        group.MapGet("/{id:guid}", Get).WithSummary("One of my department's open tasks, with its project")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        Command(group.MapPost("/{id:guid}/opinion", GiveOpinion).WithSummary("Pre-review opinion (预审意见): pass, or correction items"));
+        Command(group.MapPost("/{id:guid}/findings", RecordFindings).WithSummary("Site-survey findings (踏勘意见)"));
+        Command(group.MapPost("/{id:guid}/decision", DecideMatter)
+            .WithSummary("Decide the matter (审批决定): approve, reject with reasons, or request correction (补正)"));
+        Command(group.MapPost("/{id:guid}/clock-stop", StopClock)
+            .WithSummary("Stop the matter's clock for an art. 45 reason, with the written notice (书面告知)"));
+        Command(group.MapPost("/{id:guid}/clock-resume", ResumeClock).WithSummary("Resume a stopped clock (today's next day when no date)"));
+        Command(group.MapPost("/{id:guid}/extension", RequestExtension).WithSummary("Ask a supervisor for more working days (延期申请)"));
+        return routes;
+    }
 }
