@@ -1,7 +1,39 @@
+using Approval.Web.Identity;
+using static Approval.Web.Api.CommandEndpoints;
+
 namespace Approval.Web.Api;
 
-/// <summary>TODO: being written.</summary>
-public static class IntakeApi
+/// <summary>
+/// The comprehensive window (综合窗口) over HTTP: the intake queue, the checklist, accept (受理), accept with
+/// deficiencies (容缺受理), return with a one-time notice (一次性告知), refuse (不予受理), the receipt (受理通知书),
+/// fixing the combined site survey date and issuing the results together (统一出件).
+/// </summary>
+/// <remarks>
+/// Every POST runs one engine command under the caller's <c>Idempotency-Key</c>; a retry returns the first result with
+/// <c>replayed: true</c>. The engine decides what the state allows (409) and refuses bad values (400 naming the field).
+/// </remarks>
+public static partial class IntakeApi
 {
-    public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder routes) => routes;
+    public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/intake").WithTags("Intake").RequireAuthorization(Roles.WindowClerk)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/queue", Queue).WithSummary("Filings waiting for the window (待受理), oldest first");
+        group.MapGet("/{id:guid}/checklist", Checklist).WithSummary("The filing against its materials checklist (材料清单)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/receipt", Receipt).WithSummary("The acceptance receipt (受理通知书) with the project code and the query key")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        Command(group.MapPost("/{id:guid}/acceptance", Accept)
+            .WithSummary("Accept (受理); with promisedBy, accept with deficiencies (容缺受理) until that date"));
+        Command(group.MapPost("/{id:guid}/return", Return)
+            .WithSummary("Return with the one-time notice (一次性告知) of every missing item"));
+        Command(group.MapPost("/{id:guid}/refusal", Refuse).WithSummary("Refuse (不予受理) with a reason"));
+        Command(group.MapPost("/{id:guid}/survey", ScheduleSurvey)
+            .WithSummary("Fix the one date, a working day, of the combined site survey (集中踏勘)"));
+        Command(group.MapPost("/{id:guid}/results", IssueResults)
+            .WithSummary("Issue the results together at the window (统一出件); the project completes"));
+        return routes;
+    }
 }

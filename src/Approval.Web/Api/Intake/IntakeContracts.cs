@@ -1,0 +1,54 @@
+using Approval.Engine.Runtime.Commands;
+using Approval.Web.Api.Contracts;
+using NodaTime;
+
+namespace Approval.Web.Api;
+
+public static partial class IntakeApi
+{
+    // Required members are nullable too, so that a missing one is our 400 naming it instead of the binder's message;
+    // optional ones have defaults, so that OpenAPI tells them apart.
+    /// <summary>Accept; with <paramref name="PromisedBy"/>, accept with deficiencies (容缺受理) until that date.</summary>
+    public sealed record AcceptanceRequest(LocalDate? PromisedBy = null);
+
+    /// <summary>Return with the one-time notice; <paramref name="Note"/> adds what the checklist cannot say.</summary>
+    public sealed record ReturnRequest(string? Note = null);
+
+    /// <summary>Refuse (不予受理); <paramref name="Reason"/> is required.</summary>
+    public sealed record RefusalRequest(string? Reason);
+
+    /// <summary>The date of the combined site survey; required, a working day within the step.</summary>
+    public sealed record SurveyRequest(LocalDate? Date);
+
+    /// <summary>A material of the checklist, by code and by the name the 办事指南 uses.</summary>
+    public sealed record MaterialItem(string Code, string Name);
+
+    /// <summary>The one-time notice (一次性告知): every missing item at once, and the window's note.</summary>
+    public sealed record ReturnNotice(CommandResult Result, IReadOnlyList<MaterialItem> Missing, string? Note);
+
+    /// <summary>One line of the checklist and whether the filing has it.</summary>
+    public sealed record ChecklistItem(string Code, string Name, bool Required, bool DeficiencyAllowed, bool Submitted);
+
+    /// <summary>A filing against its checklist: what the window looks at before deciding.</summary>
+    public sealed record ChecklistResponse(ProjectSummaryDto Project, IReadOnlyList<ChecklistItem> Materials,
+        IReadOnlyList<MaterialItem> Missing, int MaxDeficiencyWorkingDays);
+
+    /// <summary>The acceptance receipt (受理通知书); the investor tracks the project with its code and query key.</summary>
+    /// <remarks>A reprint shows the deadline and the 容缺 items as they stand now, not as they were on the day of acceptance.</remarks>
+    public sealed record ReceiptResponse(
+        Guid ProjectId,
+        string? ProjectCode,
+        bool ProjectCodeLocallyIssued,
+        string QueryKey,
+        string ProjectName,
+        string InvestorId,
+        string InvestorName,
+        string DefinitionId,
+        int DefinitionVersion,
+        string DefinitionName,
+        LocalDate AcceptedOn,
+        LocalDate? DueOn,
+        int TargetWorkingDays,
+        IReadOnlyList<MaterialItem> Deficiencies,
+        LocalDate? DeficienciesDueOn);
+}
