@@ -83,7 +83,7 @@ public sealed partial class WorkflowEngine(
         db.Journal.AddRange(journal);
         db.Operations.Add(new ProcessedOperation
         {
-            OperationId = command.OperationId, CommandType = command.GetType().Name, InstanceId = result.InstanceId,
+            OperationId = command.OperationId, CommandType = Fingerprint(command), InstanceId = result.InstanceId,
             UserId = command.Actor.UserId, Result = JsonSerializer.Serialize(result), At = clock.GetCurrentInstant(),
         });
         await db.SaveChangesAsync(ct);
@@ -170,10 +170,21 @@ public sealed partial class WorkflowEngine(
 
     private static CommandResult Replay(ProcessedOperation done, Command command)
     {
-        if (done.CommandType != command.GetType().Name || done.UserId != command.Actor.UserId)
+        if (done.CommandType != Fingerprint(command) || done.UserId != command.Actor.UserId)
             throw new ConflictException($"Operation id '{done.OperationId}' was already used for another request.");
         return JsonSerializer.Deserialize<CommandResult>(done.Result)! with { Replayed = true };
     }
+
+    /// <summary>The command's kind and target: an operation id reused for another task or project is a conflict, not a replay.</summary>
+    private static string Fingerprint(Command command) => command switch
+    {
+        InstanceCommand c => $"{c.GetType().Name}:{c.InstanceId:N}",
+        TaskCommand c => $"{c.GetType().Name}:{c.TaskId:N}",
+        DecideExtension c => $"{c.GetType().Name}:{c.ExtensionId:N}",
+        FireTimer c => $"{c.GetType().Name}:{c.TimerId:N}",
+        FileApplication c => $"{c.GetType().Name}:{c.DefinitionId}",
+        _ => command.GetType().Name,
+    };
 
     [LoggerMessage(LogLevel.Debug, "Concurrency conflict on {Command} {OperationId}, attempt {Attempt}; retrying")]
     private static partial void LogConflict(ILogger logger, string command, string operationId, int attempt);

@@ -108,4 +108,19 @@ public sealed class EnterpriseEstablishmentTests
         await Assert.ThrowsAsync<ConflictException>(() => h.RunAsync(op =>
             new DecideMatter(op, EngineHarness.Approver("market-regulation"), licence.Id, MatterDecision.Reject, "再议", [])));
     }
+
+    [Fact]
+    public async Task An_operation_id_reused_for_another_task_is_a_conflict_not_a_replay()
+    {
+        await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 3, 4, 9));
+        var first = await h.FileAndAcceptAsync("enterprise-establishment");
+        var second = await h.FileAndAcceptAsync("enterprise-establishment");
+        var a = Assert.Single(await h.OpenTasksAsync(first));
+        var b = Assert.Single(await h.OpenTasksAsync(second));
+        var approver = EngineHarness.Approver("market-regulation");
+        await h.Engine.ExecuteAsync(new DecideMatter("reused", approver, a.Id, MatterDecision.Approve, null, []));
+
+        await Assert.ThrowsAsync<ConflictException>(() => h.Engine.ExecuteAsync(new DecideMatter("reused", approver, b.Id, MatterDecision.Approve, null, [])));
+        Assert.Equal(global::Approval.Engine.Runtime.TaskStatus.Open, (await h.LoadAsync(second)).Tasks.Single(t => t.Id == b.Id).Status);
+    }
 }
