@@ -1,0 +1,31 @@
+using System.Data.Common;
+using Approval.Engine.Persistence;
+using Approval.Testing.Persistence;
+using Approval.Web.Identity;
+
+namespace Approval.Web.Tests.Identity;
+
+/// <summary>The SQLite Identity migrations, each test on temp files of its own.</summary>
+public sealed class SqliteIdentityMigrationTests : IdentityMigrationTests
+{
+    protected override Type IdentityMigration => typeof(Web.Identity.Migrations.Sqlite.Identity);
+
+    protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
+    {
+        var file = new SqliteDatabaseFile();
+        own(new Disposer(file));
+        return Task.FromResult(file.Options);
+    }
+
+    protected override Task<IReadOnlyList<string>> DescribeAsync(DbConnection connection) =>
+        SqliteSchema.DescribeAsync(connection, Ct, IdentityStoreDbContext.HistoryTable);
+
+    private sealed class Disposer(IDisposable inner) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            inner.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
