@@ -43,9 +43,7 @@ public sealed record DecisionCountsDto(int Open, int OpenOverdue, int Decided, i
     int DecidedLate, double? AverageWorkingDays, double? OnTimeRate)
 {
     public static DecisionCountsDto From(DecisionCounts c) => new(c.Open, c.OpenOverdue, c.Decided, c.Approved, c.Rejected,
-        c.DeemedApproved, c.DecidedLate, Round(c.AverageWorkingDays, 2), Round(c.OnTimeRate, 4));
-
-    internal static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
+        c.DeemedApproved, c.DecidedLate, Rounding.Days(c.AverageWorkingDays), Rounding.Rate(c.OnTimeRate));
 }
 
 /// <summary>A department's matter decisions.</summary>
@@ -56,4 +54,17 @@ public sealed record MatterStatisticsDto(string MatterCode, string MatterName, s
 
 /// <summary>Projects of one definition, or of all (<c>definitionId</c> null).</summary>
 public sealed record ProjectStatisticsDto(string? DefinitionId, string? DefinitionName, int Running, int RunningOverdue,
-    int Completed, int CompletedOnTime, int Rejected, int Refused, int Terminated, double? AverageWorkingDays, double? OnTimeRate);
+    int Completed, int CompletedOnTime, int Rejected, int Refused, int Terminated, double? AverageWorkingDays, double? OnTimeRate)
+{
+    public static ProjectStatisticsDto From(ProjectStatistics p, string? definitionName) => new(p.DefinitionId, definitionName,
+        p.Running, p.RunningOverdue, p.Completed, p.CompletedOnTime, p.Rejected, p.Refused, p.Terminated,
+        Rounding.Days(p.AverageWorkingDays), Rounding.Rate(p.OnTimeRate));
+}
+
+/// <summary>Averages to hundredths of a working day and rates to four places, so that answers read as numbers, not noise.</summary>
+internal static class Rounding
+{
+    public static double? Days(double? value) => value is { } v ? Math.Round(v, 2) : null;
+
+    public static double? Rate(double? value) => value is { } v ? Math.Round(v, 4) : null;
+}

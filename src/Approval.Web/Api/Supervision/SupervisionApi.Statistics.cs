@@ -25,8 +25,6 @@ public static partial class SupervisionApi
             Dto(statistics.AllProjects, catalog)));
     }
 
-    private static ProjectStatisticsDto Dto(ProjectStatistics p, DefinitionCatalog catalog) => new(p.DefinitionId,
-        p.DefinitionId is not null && catalog.TryGetLatest(p.DefinitionId, out var definition) ? definition!.Name : null,
-        p.Running, p.RunningOverdue, p.Completed, p.CompletedOnTime, p.Rejected, p.Refused, p.Terminated,
-        DecisionCountsDto.Round(p.AverageWorkingDays, 2), DecisionCountsDto.Round(p.OnTimeRate, 4));
+    private static ProjectStatisticsDto Dto(ProjectStatistics p, DefinitionCatalog catalog) => ProjectStatisticsDto.From(p,
+        p.DefinitionId is not null && catalog.TryGetLatest(p.DefinitionId, out var definition) ? definition!.Name : null);
 }
