@@ -165,7 +165,7 @@ public sealed partial class WorkflowEngine(
     }
 
     private static CommandResult ResultOf(StepContext step) => new(
-        step.Instance.Id, step.Instance.Status.ToString(), step.Instance.CurrentActivityId, step.Instance.ProjectCode,
+        step.Instance.Id, step.Instance.Status, step.Instance.CurrentActivityId, step.Instance.ProjectCode,
         step.Instance.QueryKey, ExtensionId: step.CreatedExtension?.Id);
 
     private static CommandResult Replay(ProcessedOperation done, Command command)

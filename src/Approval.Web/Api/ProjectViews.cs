@@ -59,7 +59,7 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
     {
         var order = definition.InFlowOrder().ToList();
         var current = order.FindIndex(a => a.Id == instance.CurrentActivityId);
-        return order.Select((a, i) => new StepDto(a.Id, a.Name, a.Type.ToString(),
+        return order.Select((a, i) => new StepDto(a.Id, a.Name, a.Type,
             instance.Status == InstanceStatus.Completed || i < current ? "done"
             : i == current ? (instance.IsEnded ? "ended" : "current") : "pending", a.BudgetWorkingDays)).ToList();
     }

@@ -80,6 +80,6 @@ public sealed class CommandDriver(WorkflowEngine engine, ApprovalDatabase databa
 
     /// <summary>Fails the run loudly when the engine did not do what the scenario expects.</summary>
     public static CommandResult Expect(CommandResult result, string status) =>
-        result.Status == status ? result
+        result.Status.ToString() == status ? result
             : throw new InvalidOperationException($"Project {result.InstanceId}: expected {status}, the engine answered {result.Status} at {result.CurrentActivityId}.");
 }

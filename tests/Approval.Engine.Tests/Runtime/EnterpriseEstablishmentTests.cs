@@ -16,7 +16,7 @@ public sealed class EnterpriseEstablishmentTests
 
         var accepted = await h.RunAsync(op => new AcceptApplication(op, EngineHarness.Window, id));
 
-        Assert.Equal("Running", accepted.Status);
+        Assert.Equal(InstanceStatus.Running, accepted.Status);
         Assert.NotNull(accepted.ProjectCode);
         Assert.Equal(8, accepted.QueryKey!.Length);
         var instance = await h.LoadAsync(id);
@@ -41,7 +41,7 @@ public sealed class EnterpriseEstablishmentTests
         h.SetDate(new LocalDate(2024, 9, 30));
         var done = await h.RunAsync(op => new IssueResults(op, EngineHarness.Window, id));
 
-        Assert.Equal("Completed", done.Status);
+        Assert.Equal(InstanceStatus.Completed, done.Status);
         var completed = await h.LoadAsync(id);
         Assert.True(completed.OnTime);
         Assert.All(completed.Timers, t => Assert.NotEqual(Timers.TimerStatus.Pending, t.Status));
@@ -61,7 +61,7 @@ public sealed class EnterpriseEstablishmentTests
         var result = await h.RunAsync(op => new DecideMatter(op, EngineHarness.Approver("market-regulation"), licence.Id,
             MatterDecision.Reject, "企业名称与已登记名称近似", []));
 
-        Assert.Equal("Rejected", result.Status);
+        Assert.Equal(InstanceStatus.Rejected, result.Status);
         var instance = await h.LoadAsync(id);
         Assert.Contains("企业名称与已登记名称近似", instance.OutcomeReason);
         Assert.All(instance.Tasks.Where(t => t.MatterCode != "SCJG-001"), t => Assert.Equal(global::Approval.Engine.Runtime.TaskStatus.Cancelled, t.Status));

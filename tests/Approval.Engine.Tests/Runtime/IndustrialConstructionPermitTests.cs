@@ -101,7 +101,7 @@ public sealed class IndustrialConstructionPermitTests
 
         var done = await h.RunAsync(op => new IssueResults(op, EngineHarness.Window, id));
         var completed = await h.LoadAsync(id);
-        Assert.Equal("Completed", done.Status);
+        Assert.Equal(InstanceStatus.Completed, done.Status);
         Assert.True(completed.OnTime);
         Assert.Equal(5, completed.ExtensionWorkingDays);
         var journal = await h.JournalAsync(id);

@@ -30,7 +30,7 @@ public sealed class IntakeTests
         h.SetDate(new LocalDate(2024, 5, 8));
         await h.RunAsync(op => new ResubmitApplication(op, EngineHarness.Agent, id, ["shareholder-identity", "officer-appointment", "bank-account"]));
         var accepted = await h.RunAsync(op => new AcceptApplication(op, EngineHarness.Window, id));
-        Assert.Equal("Running", accepted.Status);
+        Assert.Equal(InstanceStatus.Running, accepted.Status);
         Assert.Equal(new LocalDate(2024, 5, 11), (await h.LoadAsync(id)).DueOn);   // 5-9, 5-10, 5-11 (adjusted Saturday)
     }
 
@@ -58,7 +58,7 @@ public sealed class IntakeTests
         Assert.Equal("reason", blank.Field);
         var refused = await h.RunAsync(op => new RefuseApplication(op, EngineHarness.Window, id, "经营范围属于禁止类项目"));
 
-        Assert.Equal("Refused", refused.Status);
+        Assert.Equal(InstanceStatus.Refused, refused.Status);
         Assert.Equal("经营范围属于禁止类项目", (await h.LoadAsync(id)).OutcomeReason);
     }
 
@@ -141,7 +141,7 @@ public sealed class IntakeTests
             new LocalDate(2024, 5, 6), new LocalDate(2025, 5, 5));
 
         var filed = await h.RunAsync(op => new FileApplication(op, EngineHarness.Agent, Enterprise, project, materials));
-        Assert.Equal("Filed", filed.Status);
+        Assert.Equal(InstanceStatus.Filed, filed.Status);
         Assert.Equal(EngineHarness.Agent.UserId, (await h.LoadAsync(filed.InstanceId)).AgentId);
     }
 }

@@ -26,7 +26,7 @@ public sealed class RealEstateRegistrationTests
         }
 
         var done = await h.RunAsync(op => new IssueResults(op, EngineHarness.Window, id));
-        Assert.Equal("Completed", done.Status);
+        Assert.Equal(InstanceStatus.Completed, done.Status);
         Assert.True((await h.LoadAsync(id)).OnTime);
     }
 

@@ -28,7 +28,7 @@ public sealed partial class IntakeApiTests(ApprovalWebFactory factory) : IClassF
         var queue = await (await window.GetAsync("/api/intake/queue")).ReadOkAsync();
 
         var entry = queue.EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == waiting);
-        Assert.Equal("Filed", entry.GetProperty("status").GetString());
+        Assert.Equal("filed", entry.GetProperty("status").GetString());
         Assert.Equal("测试项目", entry.GetProperty("projectName").GetString());
         Assert.DoesNotContain(queue.EnumerateArray(), p => p.GetProperty("id").GetGuid() == accepted);
     }
@@ -58,7 +58,7 @@ public sealed partial class IntakeApiTests(ApprovalWebFactory factory) : IClassF
         var result = await (await window.PostDecisionAsync($"/api/intake/{id}/acceptance", new { })).ReadOkAsync();
         var receipt = await (await window.GetAsync($"/api/intake/{id}/receipt")).ReadOkAsync();
 
-        Assert.Equal("Running", result.GetProperty("status").GetString());
+        Assert.Equal("running", result.GetProperty("status").GetString());
         Assert.False(result.GetProperty("replayed").GetBoolean());
         Assert.Equal(result.GetProperty("projectCode").GetString(), receipt.GetProperty("projectCode").GetString());
         Assert.Equal(result.GetProperty("queryKey").GetString(), receipt.GetProperty("queryKey").GetString());
@@ -83,7 +83,7 @@ public sealed partial class IntakeApiTests(ApprovalWebFactory factory) : IClassF
         var result = await (await window.PostDecisionAsync($"/api/intake/{id}/acceptance", new { promisedBy = "2024-09-30" })).ReadOkAsync();
         var receipt = await (await window.GetAsync($"/api/intake/{id}/receipt")).ReadOkAsync();
 
-        Assert.Equal("Running", result.GetProperty("status").GetString());
+        Assert.Equal("running", result.GetProperty("status").GetString());
         var deficiency = Assert.Single(receipt.GetProperty("deficiencies").EnumerateArray());
         Assert.Equal("bank-account", deficiency.GetProperty("code").GetString());
         Assert.Equal("单位银行结算账户信息", deficiency.GetProperty("name").GetString());
@@ -99,7 +99,7 @@ public sealed partial class IntakeApiTests(ApprovalWebFactory factory) : IClassF
 
         var notice = await (await window.PostDecisionAsync($"/api/intake/{id}/return", new { note = "申请表须加盖公章" })).ReadOkAsync();
 
-        Assert.Equal("Returned", notice.GetProperty("result").GetProperty("status").GetString());
+        Assert.Equal("returned", notice.GetProperty("result").GetProperty("status").GetString());
         Assert.Equal(["articles-of-association", "premises-proof"],
             notice.GetProperty("missing").EnumerateArray().Select(m => m.GetProperty("code").GetString()!).Order().ToArray());
         Assert.Equal("申请表须加盖公章", notice.GetProperty("note").GetString());
@@ -115,7 +115,7 @@ public sealed partial class IntakeApiTests(ApprovalWebFactory factory) : IClassF
         var result = await (await window.PostDecisionAsync($"/api/intake/{id}/refusal", new { reason = "不属于本中心受理范围" })).ReadOkAsync();
         var receipt = await window.GetAsync($"/api/intake/{id}/receipt");
 
-        Assert.Equal("Refused", result.GetProperty("status").GetString());
+        Assert.Equal("refused", result.GetProperty("status").GetString());
         Assert.Equal("不属于本中心受理范围", (await Steps.ProjectAsync(factory, id)).OutcomeReason);
         await receipt.ReadProblemAsync(HttpStatusCode.Conflict);
     }
@@ -140,7 +140,7 @@ public sealed partial class IntakeApiTests(ApprovalWebFactory factory) : IClassF
 
         var result = await (await window.PostDecisionAsync($"/api/intake/{id}/results", new { })).ReadOkAsync();
 
-        Assert.Equal("Completed", result.GetProperty("status").GetString());
+        Assert.Equal("completed", result.GetProperty("status").GetString());
         Assert.True((await Steps.ProjectAsync(factory, id)).OnTime);
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class TasksApiTests(ApprovalWebFactory factory) : IClassFi
 
         var matters = await (await approver.GetAsync("/api/tasks?kind=matterDecision")).ReadOkAsync();
 
-        Assert.All(matters.EnumerateArray(), t => Assert.Equal("MatterDecision", t.GetProperty("kind").GetString()));
+        Assert.All(matters.EnumerateArray(), t => Assert.Equal("matterDecision", t.GetProperty("kind").GetString()));
         Assert.Contains(matters.EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == estate);
         Assert.DoesNotContain(matters.EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == industrial);
     }
@@ -141,7 +141,7 @@ public sealed partial class TasksApiTests(ApprovalWebFactory factory) : IClassFi
         var result = await (await approver.PostDecisionAsync($"/api/tasks/{task.Id}/decision",
             new { decision = "reject", reasons = "企业名称与已登记名称相同" })).ReadOkAsync();
 
-        Assert.Equal("Rejected", result.GetProperty("status").GetString());
+        Assert.Equal("rejected", result.GetProperty("status").GetString());
         Assert.Contains("企业名称与已登记名称相同", (await Steps.ProjectAsync(factory, project)).OutcomeReason);
     }
 
@@ -172,7 +172,7 @@ public sealed partial class TasksApiTests(ApprovalWebFactory factory) : IClassFi
         var decideWhileStopped = await approver.PostDecisionAsync($"/api/tasks/{task.Id}/decision", new { decision = "approve" });
         await (await approver.PostDecisionAsync($"/api/tasks/{task.Id}/clock-resume", new { })).ReadOkAsync();
 
-        Assert.Equal("Suspended", suspended.GetProperty("task").GetProperty("status").GetString());
+        Assert.Equal("suspended", suspended.GetProperty("task").GetProperty("status").GetString());
         await decideWhileStopped.ReadProblemAsync(HttpStatusCode.Conflict);
         var instance = await Steps.ProjectAsync(factory, project);
         var stop = Assert.Single(instance.ClockStops);

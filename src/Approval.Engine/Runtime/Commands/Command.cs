@@ -15,7 +15,7 @@ public abstract record TaskCommand(string OperationId, Actor Actor, Guid TaskId)
 /// <summary>What a command did; stored with its operation id so that a retry gets the same answer.</summary>
 public sealed record CommandResult(
     Guid InstanceId,
-    string Status,
+    InstanceStatus Status,
     string CurrentActivityId,
     string? ProjectCode = null,
     string? QueryKey = null,

@@ -1,5 +1,6 @@
 using Approval.Engine.Journal;
 using Approval.Engine.Runtime;
+using System.Text.Json;
 using AutoMapper;
 
 namespace Approval.Web.Api.Contracts;
@@ -20,6 +21,7 @@ public sealed class ApiProfile : Profile
             .ForMember(d => d.Steps, o => o.Ignore())
             .ForMember(d => d.Journal, o => o.Ignore());
         CreateMap<WorkTask, TaskDto>()
+            .ForMember(d => d.Outcome, o => o.MapFrom(s => s.Outcome == null ? null : JsonNamingPolicy.CamelCase.ConvertName(s.Outcome)))
             .ForMember(d => d.ProjectCode, o => o.Ignore())
             .ForMember(d => d.ProjectName, o => o.Ignore())
             .ForMember(d => d.Light, o => o.Ignore());

@@ -1,3 +1,5 @@
+using Approval.Engine.Definitions;
+using Approval.Engine.Runtime;
 using Approval.Engine.Supervision;
 using NodaTime;
 
@@ -15,7 +17,7 @@ public sealed class ProjectSummaryDto
     public string? AgentId { get; set; }
     public string DefinitionId { get; set; } = "";
     public int DefinitionVersion { get; set; }
-    public string Status { get; set; } = "";
+    public InstanceStatus Status { get; set; }
     public string CurrentActivityId { get; set; } = "";
     public string CurrentStepName { get; set; } = "";
     public Instant FiledAt { get; set; }
@@ -51,4 +53,9 @@ public sealed class ProjectDetailDto
 }
 
 /// <summary>A step of the definition and where the project is on it.</summary>
-public sealed record StepDto(string ActivityId, string Name, string Type, string State, int BudgetWorkingDays);
+/// <param name="ActivityId">The activity's id in the definition.</param>
+/// <param name="Name">The step's Chinese name.</param>
+/// <param name="Type">The activity type.</param>
+/// <param name="State">done, current, ended (the project ended here) or pending.</param>
+/// <param name="BudgetWorkingDays">The step's budget of working days.</param>
+public sealed record StepDto(string ActivityId, string Name, ActivityType Type, string State, int BudgetWorkingDays);

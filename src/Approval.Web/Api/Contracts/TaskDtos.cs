@@ -1,3 +1,4 @@
+using Approval.Engine.Runtime;
 using Approval.Engine.Supervision;
 using NodaTime;
 
@@ -11,11 +12,12 @@ public sealed class TaskDto
     public string? ProjectCode { get; set; }
     public string? ProjectName { get; set; }
     public string ActivityId { get; set; } = "";
-    public string Kind { get; set; } = "";
+    public TaskKind Kind { get; set; }
     public string? DepartmentId { get; set; }
     public string? MatterCode { get; set; }
     public string Title { get; set; } = "";
-    public string Status { get; set; } = "";
+    public Engine.Runtime.TaskStatus Status { get; set; }
+    /// <summary>approved, rejected, deemedApproved, passed, correctionRequired, agreed, disagreed, deemedAgreed, corrected.</summary>
     public string? Outcome { get; set; }
     public string? Comment { get; set; }
     public List<string> Items { get; set; } = [];
@@ -36,7 +38,7 @@ public sealed class ClockStopDto
     public Guid Id { get; set; }
     public Guid? TaskId { get; set; }
     public string ActivityId { get; set; } = "";
-    public string Reason { get; set; } = "";
+    public ClockStopReason Reason { get; set; }
     public string Notice { get; set; } = "";
     public LocalDate StartsOn { get; set; }
     public int ExpectedWorkingDays { get; set; }
@@ -51,7 +53,7 @@ public sealed class ExtensionDto
     public Guid TaskId { get; set; }
     public int WorkingDays { get; set; }
     public string Reason { get; set; } = "";
-    public string Status { get; set; } = "";
+    public ExtensionStatus Status { get; set; }
     public string RequestedBy { get; set; } = "";
     public Instant RequestedAt { get; set; }
     public string? DecidedBy { get; set; }

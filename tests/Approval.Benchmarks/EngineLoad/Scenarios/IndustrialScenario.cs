@@ -28,6 +28,6 @@ public sealed class IndustrialScenario : ILoadScenario
         await driver.DecideAllAsync(id, TaskKind.MatterDecision, (op, t) =>
             new DecideMatter(op, CommandDriver.Approver(t.DepartmentId), t.Id, MatterDecision.Approve, "符合条件", []), ct);
         var issued = await driver.RunAsync(new IssueResults(CommandDriver.NextOperation(), CommandDriver.Window, id), ct);
-        return CommandDriver.Expect(issued, "Completed").Status;
+        return CommandDriver.Expect(issued, "Completed").Status.ToString();
     }
 }

@@ -27,12 +27,12 @@ public sealed class Parallel3Scenario : ILoadScenario
             var rejecting = matters[index / 10 % matters.Count];
             var rejected = await driver.RunAsync(new DecideMatter(CommandDriver.NextOperation(), CommandDriver.Approver(rejecting.DepartmentId),
                 rejecting.Id, MatterDecision.Reject, "不符合准入条件（基准测试）", ["申请材料与现场核查情况不一致"]), ct);
-            return CommandDriver.Expect(rejected, "Rejected").Status;
+            return CommandDriver.Expect(rejected, "Rejected").Status.ToString();
         }
         foreach (var matter in matters)
             await driver.RunAsync(new DecideMatter(CommandDriver.NextOperation(), CommandDriver.Approver(matter.DepartmentId),
                 matter.Id, MatterDecision.Approve, "符合条件", []), ct);
         var issued = await driver.RunAsync(new IssueResults(CommandDriver.NextOperation(), CommandDriver.Window, id), ct);
-        return CommandDriver.Expect(issued, "Completed").Status;
+        return CommandDriver.Expect(issued, "Completed").Status.ToString();
     }
 }
