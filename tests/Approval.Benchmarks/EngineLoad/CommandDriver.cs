@@ -49,7 +49,7 @@ public sealed class CommandDriver(WorkflowEngine engine, ApprovalDatabase databa
         var intake = (OneWindowIntakeDefinition)engine.Catalog.Latest(definitionId).Start;
         var filed = await RunAsync(new FileApplication(NextOperation(), Investor, definitionId, Project,
             [.. intake.Materials.Select(m => m.Code)]), ct);
-        Expect(await RunAsync(new AcceptApplication(NextOperation(), Window, filed.InstanceId), ct), "Running");
+        Expect(await RunAsync(new AcceptApplication(NextOperation(), Window, filed.InstanceId), ct), InstanceStatus.Running);
         return filed.InstanceId;
     }
 
@@ -79,7 +79,7 @@ public sealed class CommandDriver(WorkflowEngine engine, ApprovalDatabase databa
     public static string NextOperation() => "bench-" + Guid.NewGuid().ToString("N");
 
     /// <summary>Fails the run loudly when the engine did not do what the scenario expects.</summary>
-    public static CommandResult Expect(CommandResult result, string status) =>
-        result.Status.ToString() == status ? result
+    public static CommandResult Expect(CommandResult result, InstanceStatus status) =>
+        result.Status == status ? result
             : throw new InvalidOperationException($"Project {result.InstanceId}: expected {status}, the engine answered {result.Status} at {result.CurrentActivityId}.");
 }

@@ -1,3 +1,5 @@
+using Approval.Engine.Runtime;
+
 namespace Approval.Benchmarks.EngineLoad.Scenarios;
 
 /// <summary>One kind of project driven from filing to its end, every decision made in-process.</summary>
@@ -10,7 +12,7 @@ public interface ILoadScenario
     string Description { get; }
 
     /// <summary>Drives project number <paramref name="index"/> (0-based) until it has ended; returns its final status.</summary>
-    Task<string> RunAsync(CommandDriver driver, int index, CancellationToken ct);
+    Task<InstanceStatus> RunAsync(CommandDriver driver, int index, CancellationToken ct);
 
     public static ILoadScenario Named(string name) => name switch
     {

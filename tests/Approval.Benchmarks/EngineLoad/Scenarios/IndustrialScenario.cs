@@ -17,7 +17,7 @@ public sealed class IndustrialScenario : ILoadScenario
     public string Description =>
         "industrial-construction-permit (shipped), all approved: file, accept, 6 opinions, survey date, 5 findings, 7 sign-offs, issue";
 
-    public async Task<string> RunAsync(CommandDriver driver, int index, CancellationToken ct)
+    public async Task<InstanceStatus> RunAsync(CommandDriver driver, int index, CancellationToken ct)
     {
         var id = await driver.FileAndAcceptAsync(DefinitionId, ct);
         await driver.DecideAllAsync(id, TaskKind.PreReviewOpinion, (op, t) =>
@@ -28,6 +28,6 @@ public sealed class IndustrialScenario : ILoadScenario
         await driver.DecideAllAsync(id, TaskKind.MatterDecision, (op, t) =>
             new DecideMatter(op, CommandDriver.Approver(t.DepartmentId), t.Id, MatterDecision.Approve, "符合条件", []), ct);
         var issued = await driver.RunAsync(new IssueResults(CommandDriver.NextOperation(), CommandDriver.Window, id), ct);
-        return CommandDriver.Expect(issued, "Completed").Status.ToString();
+        return CommandDriver.Expect(issued, InstanceStatus.Completed).Status;
     }
 }

@@ -16,7 +16,7 @@ public sealed class Parallel3Scenario : ILoadScenario
         "bench-parallel3 (generated): file, accept, 3 parallel sign-offs, issue; every 10th project is rejected by one " +
         "department (file, accept, reject) and counts as a completed instance, since it has ended";
 
-    public async Task<string> RunAsync(CommandDriver driver, int index, CancellationToken ct)
+    public async Task<InstanceStatus> RunAsync(CommandDriver driver, int index, CancellationToken ct)
     {
         var id = await driver.FileAndAcceptAsync(BenchmarkWorkflows.Parallel3Id, ct);
         var matters = await driver.OpenTasksAsync(id, TaskKind.MatterDecision, ct);
@@ -27,12 +27,12 @@ public sealed class Parallel3Scenario : ILoadScenario
             var rejecting = matters[index / 10 % matters.Count];
             var rejected = await driver.RunAsync(new DecideMatter(CommandDriver.NextOperation(), CommandDriver.Approver(rejecting.DepartmentId),
                 rejecting.Id, MatterDecision.Reject, "不符合准入条件（基准测试）", ["申请材料与现场核查情况不一致"]), ct);
-            return CommandDriver.Expect(rejected, "Rejected").Status.ToString();
+            return CommandDriver.Expect(rejected, InstanceStatus.Rejected).Status;
         }
         foreach (var matter in matters)
             await driver.RunAsync(new DecideMatter(CommandDriver.NextOperation(), CommandDriver.Approver(matter.DepartmentId),
                 matter.Id, MatterDecision.Approve, "符合条件", []), ct);
         var issued = await driver.RunAsync(new IssueResults(CommandDriver.NextOperation(), CommandDriver.Window, id), ct);
-        return CommandDriver.Expect(issued, "Completed").Status.ToString();
+        return CommandDriver.Expect(issued, InstanceStatus.Completed).Status;
     }
 }
