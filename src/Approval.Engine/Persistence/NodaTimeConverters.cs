@@ -17,9 +17,16 @@ public sealed class LocalDateConverter() : ValueConverter<LocalDate, DateOnly>(
     d => LocalDate.FromDateOnly(d));
 
 /// <summary>Stores a list of strings as one JSON text column, the same on every provider.</summary>
+/// <remarks>Chinese text is kept as it is rather than escaped to \uXXXX, so the column holds what people wrote.</remarks>
 public sealed class StringListConverter() : ValueConverter<List<string>, string>(
-    l => JsonSerializer.Serialize(l, (JsonSerializerOptions?)null),
-    s => JsonSerializer.Deserialize<List<string>>(s, (JsonSerializerOptions?)null) ?? new List<string>());
+    l => JsonSerializer.Serialize(l, StoredJson.Options),
+    s => JsonSerializer.Deserialize<List<string>>(s, StoredJson.Options) ?? new List<string>());
+
+/// <summary>JSON settings for values stored in the database (never sent to a browser, so relaxed escaping is safe).</summary>
+public static class StoredJson
+{
+    public static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}
 
 /// <summary>Compares string lists by content so that EF Core notices changes made in place.</summary>
 public sealed class StringListComparer() : ValueComparer<List<string>>(

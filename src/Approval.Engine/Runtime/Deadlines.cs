@@ -51,6 +51,11 @@ public sealed class Deadlines(WorkingDayCalendar calendar, EngineOptions options
         task.WarnOn = WarnOn(instance, task);
     }
 
+    /// <summary>Working days a project has used from acceptance up to a day, its clock stops left out.</summary>
+    public int WorkingDaysUsed(ProjectInstance instance, LocalDate until) => instance.AcceptedOn is { } accepted
+        ? Math.Max(0, calendar.WorkingDaysBetween(accepted, until, StopsOf(instance, _ => true)).Days)
+        : 0;
+
     /// <summary>The instant a deadline day is over (24:00 local time unless configured otherwise).</summary>
     public Instant EndOf(LocalDate day) => calendar.EndOfDay(day);
 

@@ -18,7 +18,7 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
     public async Task<List<ProjectInstance>> ForApplicantAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
-        var query = db.Instances.AsNoTracking().Include(i => i.Tasks).AsSplitQuery();
+        var query = db.Instances.AsNoTracking().Include(i => i.Tasks).Include(i => i.ClockStops).AsSplitQuery();
         if (actor.Role == ActorRole.Investor) return await query.Where(i => i.InvestorId == actor.UserId).OrderByDescending(i => i.FiledAt).ToListAsync(ct);
         if (actor.Role != ActorRole.Agent) return [];
         var principals = await authorizations.InvestorsOfAsync(actor.UserId, Today, ct);
@@ -65,7 +65,7 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
     public async Task<ProjectInstance?> TrackAsync(string code, string key, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
-        var candidates = await db.Instances.AsNoTracking().Include(i => i.Tasks).Include(i => i.Extensions).AsSplitQuery()
+        var candidates = await db.Instances.AsNoTracking().Include(i => i.Tasks).Include(i => i.Extensions).Include(i => i.ClockStops).AsSplitQuery()
             .Where(i => i.ProjectCode == code && i.QueryKey != null).ToListAsync(ct);
         return candidates.FirstOrDefault(i => System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.UTF8.GetBytes(i.QueryKey!), System.Text.Encoding.UTF8.GetBytes(key.Trim().ToUpperInvariant())));
@@ -75,7 +75,7 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
     public async Task<List<ProjectInstance>> RunningAsync(CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
-        return await db.Instances.AsNoTracking().Include(i => i.Tasks).AsSplitQuery()
+        return await db.Instances.AsNoTracking().Include(i => i.Tasks).Include(i => i.ClockStops).AsSplitQuery()
             .Where(i => i.Status == InstanceStatus.Running).OrderBy(i => i.DueOn).ToListAsync(ct);
     }
 

@@ -11,7 +11,8 @@ using NodaTime;
 namespace Approval.Web.Api;
 
 /// <summary>Builds the API's views of projects and tasks: AutoMapper for the fields, then lights and working days.</summary>
-public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDayCalendars calendars, DefinitionCatalog catalog, IClock clock)
+public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDayCalendars calendars, DefinitionCatalog catalog, IClock clock,
+    WorkflowEngine engine)
 {
     public ProjectSummaryDto Summary(ProjectInstance instance)
     {
@@ -48,9 +49,8 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
         var today = calendar.LocalDateOf(now);
         dto.CurrentStepName = catalog.Get(instance.DefinitionId, instance.DefinitionVersion).Activity(instance.CurrentActivityId).Name;
         dto.Light = lights.Of(now, instance);
-        if (instance.AcceptedOn is not { } accepted) return;
-        var end = instance.EndedOn ?? today;
-        dto.WorkingDaysUsed = Math.Max(0, calendar.WorkingDaysBetween(accepted, end).Days);
+        if (instance.AcceptedOn is null) return;
+        dto.WorkingDaysUsed = engine.Deadlines.WorkingDaysUsed(instance, instance.EndedOn ?? today);
         if (instance.DueOn is { } due && instance.Status == InstanceStatus.Running)
             dto.WorkingDaysLeft = calendar.WorkingDaysBetween(today, due).Days;
     }

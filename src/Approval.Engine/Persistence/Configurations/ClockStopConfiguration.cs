@@ -13,7 +13,7 @@ public sealed class ClockStopConfiguration : IEntityTypeConfiguration<ClockStop>
         b.HasKey(s => s.Id);
         b.Property(s => s.Id).ValueGeneratedNever();
         b.Property(s => s.ActivityId).HasMaxLength(100);
-        b.Property(s => s.Notice).HasMaxLength(4000);
+        b.Property(s => s.Notice).HasColumnType("text");
         b.Ignore(s => s.IsOpen);
         b.HasIndex(s => s.InstanceId).HasDatabaseName("ix_clock_stops_instance");
     }

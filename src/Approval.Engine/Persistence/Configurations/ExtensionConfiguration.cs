@@ -12,8 +12,8 @@ public sealed class ExtensionConfiguration : IEntityTypeConfiguration<Extension>
         b.ToTable("extensions");
         b.HasKey(e => e.Id);
         b.Property(e => e.Id).ValueGeneratedNever();
-        b.Property(e => e.Reason).HasMaxLength(4000);
-        b.Property(e => e.DecisionNote).HasMaxLength(4000);
+        b.Property(e => e.Reason).HasColumnType("text");
+        b.Property(e => e.DecisionNote).HasColumnType("text");
         b.HasIndex(e => e.InstanceId).HasDatabaseName("ix_extensions_instance");
         b.HasIndex(e => e.Status).HasDatabaseName("ix_extensions_status");
     }

@@ -15,9 +15,9 @@ public sealed class InstanceConfiguration : IEntityTypeConfiguration<ProjectInst
         b.Property(i => i.DefinitionId).HasMaxLength(100);
         b.Property(i => i.ProjectCode).HasMaxLength(24);
         b.Property(i => i.QueryKey).HasMaxLength(32);
-        b.Property(i => i.SubmittedMaterials).HasMaxLength(4000);
-        b.Property(i => i.Deficiencies).HasMaxLength(4000);
-        b.Property(i => i.OutcomeReason).HasMaxLength(4000);
+        b.Property(i => i.SubmittedMaterials).HasColumnType("text");
+        b.Property(i => i.Deficiencies).HasColumnType("text");
+        b.Property(i => i.OutcomeReason).HasColumnType("text");
         b.Property(i => i.Version).IsConcurrencyToken();
         b.Ignore(i => i.IsEnded);
 

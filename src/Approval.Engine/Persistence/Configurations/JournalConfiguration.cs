@@ -18,7 +18,7 @@ public sealed class JournalConfiguration : IEntityTypeConfiguration<JournalEntry
         b.Property(j => j.MatterCode).HasMaxLength(100);
         b.Property(j => j.Event).HasMaxLength(64);
         b.Property(j => j.Decision).HasMaxLength(64);
-        b.Property(j => j.Reasons).HasMaxLength(8000);
+        b.Property(j => j.Reasons).HasColumnType("text");
         b.Property(j => j.UserId).HasMaxLength(100);
         b.Property(j => j.OperationId).HasMaxLength(200);
         b.HasIndex(j => new { j.InstanceId, j.Sequence }).IsUnique().HasDatabaseName("ux_journal_instance_sequence");

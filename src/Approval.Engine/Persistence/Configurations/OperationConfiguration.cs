@@ -14,6 +14,6 @@ public sealed class OperationConfiguration : IEntityTypeConfiguration<ProcessedO
         b.Property(o => o.OperationId).HasMaxLength(200);
         b.Property(o => o.CommandType).HasMaxLength(100);
         b.Property(o => o.UserId).HasMaxLength(100);
-        b.Property(o => o.Result).HasMaxLength(8000);
+        b.Property(o => o.Result).HasColumnType("text");
     }
 }
