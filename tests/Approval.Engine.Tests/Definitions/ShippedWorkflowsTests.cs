@@ -1,3 +1,4 @@
+using Approval.Testing;
 using Approval.Engine.Definitions;
 
 namespace Approval.Engine.Tests.Definitions;
@@ -5,7 +6,7 @@ namespace Approval.Engine.Tests.Definitions;
 /// <summary>The definitions and catalogue in the repository's <c>workflows/</c>, as an administrator ships them.</summary>
 public sealed class ShippedWorkflowsTests
 {
-    internal static DefinitionCatalog Catalog { get; } = DefinitionLoader.Load(RepositoryFiles.Workflows);
+    internal static DefinitionCatalog Catalog { get; } = DefinitionLoader.Load(RepositoryPaths.Workflows);
 
     public static TheoryData<string> Definitions => new(Catalog.Definitions.Select(d => d.Key));
 

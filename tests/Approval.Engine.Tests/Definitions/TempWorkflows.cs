@@ -1,3 +1,4 @@
+using Approval.Testing;
 using System.Text.Json.Nodes;
 using Approval.Engine.Definitions;
 
@@ -15,7 +16,7 @@ internal sealed class TempWorkflows : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(Folder, "schema"));
         foreach (var schema in new[] { "workflow.schema.json", "catalogue.schema.json" })
-            File.Copy(Path.Combine(RepositoryFiles.Workflows, "schema", schema), Path.Combine(Folder, "schema", schema));
+            File.Copy(Path.Combine(RepositoryPaths.Workflows, "schema", schema), Path.Combine(Folder, "schema", schema));
         Write("catalogue/departments.json", Departments());
         Write("catalogue/matters.json", Matters());
     }
