@@ -1,5 +1,5 @@
-using Approval.Testing;
 using Approval.Engine.Definitions;
+using Approval.Testing;
 
 namespace Approval.Engine.Tests.Definitions;
 

@@ -1,6 +1,6 @@
-using Approval.Testing;
 using System.Text.Json.Nodes;
 using Approval.Engine.Definitions;
+using Approval.Testing;
 
 namespace Approval.Engine.Tests.Definitions;
 
