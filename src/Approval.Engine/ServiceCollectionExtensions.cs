@@ -46,7 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<AgentAuthorizations>();
         services.AddSingleton<Supervision.ProjectReader>();
-        services.AddSingleton(sp => new Supervision.LightPolicy(setup.Engine, sp.GetRequiredService<IWorkingDayCalendars>().National));
+        services.AddSingleton(sp => new Supervision.LightPolicy(setup.Engine, sp.GetRequiredService<IWorkingDayCalendars>()));
         services.AddSingleton<TimerScheduler>();
         services.AddHostedService<TimerService>();
         return services;

@@ -38,4 +38,21 @@ public static class ProjectTimers
         if (step.Instance.Deficiencies.Count == 0) step.CancelTimers(t => t.Kind == TimerKind.DeficienciesDue);
         step.Record("DeficienciesSupplied", reasons: MaterialCodes.Names(step.Definition, supplied));
     }
+
+    /// <summary>Re-derives open tasks' dates and timers from the current calendar; journals what moved.</summary>
+    public static void Refresh(StepContext step)
+    {
+        var before = step.Instance.DueOn;
+        var moved = new List<string>();
+        foreach (var task in step.Instance.Tasks.Where(t => t.IsOpen && t.OpenedOn is not null && t.LimitWorkingDays > 0))
+        {
+            var due = task.DueOn;
+            if (task.Status == Runtime.TaskStatus.Open) step.RescheduleTask(task);
+            else step.Deadlines.Refresh(step.Instance, task);
+            if (task.DueOn != due) moved.Add($"{task.Title}：{due:yyyy-MM-dd} → {task.DueOn:yyyy-MM-dd}");
+        }
+        var projectDue = step.Deadlines.ProjectDue(step.Instance);
+        if (projectDue != before) moved.Add($"办结期限：{before:yyyy-MM-dd} → {projectDue:yyyy-MM-dd}");
+        if (moved.Count > 0) step.Record("DeadlinesRecomputed", "节假日安排更新", string.Join("；", moved));
+    }
 }

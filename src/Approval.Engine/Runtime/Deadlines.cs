@@ -7,24 +7,25 @@ namespace Approval.Engine.Runtime;
 /// The one place that derives due dates (project, step, task) and follow-up dates from the working-day calendar,
 /// the clock stops and the approved extensions, so that every deadline moves together when one of them changes.
 /// </summary>
-public sealed class Deadlines(WorkingDayCalendar calendar, EngineOptions options)
+/// <remarks>It reads the calendar registry's current snapshot on every use, so a reloaded holiday arrangement applies at once.</remarks>
+public sealed class Deadlines(IWorkingDayCalendars calendars, EngineOptions options)
 {
-    public WorkingDayCalendar Calendar => calendar;
+    public WorkingDayCalendar Calendar => calendars.National;
 
     /// <summary>The project's deadline: target plus extensions after acceptance, every clock stop left out.</summary>
     public LocalDate? ProjectDue(ProjectInstance instance) => instance.AcceptedOn is { } accepted
-        ? calendar.Deadline(accepted, instance.TargetWorkingDays + instance.ExtensionWorkingDays,
+        ? Calendar.Deadline(accepted, instance.TargetWorkingDays + instance.ExtensionWorkingDays,
             StopsOf(instance, _ => true)).Date
         : null;
 
     /// <summary>The current step's deadline: its budget after it started, with the step's clock stops left out.</summary>
     public LocalDate StepDue(ProjectInstance instance, LocalDate startedOn, int budget, string activityId) =>
-        calendar.Deadline(startedOn, budget + StepExtension(instance, activityId),
+        Calendar.Deadline(startedOn, budget + StepExtension(instance, activityId),
             StopsOf(instance, s => s.ActivityId == activityId)).Date;
 
     /// <summary>A task's deadline: its limit plus approved extensions after it opened, its own and step-wide stops left out.</summary>
     public LocalDate TaskDue(ProjectInstance instance, WorkTask task) =>
-        calendar.Deadline(task.OpenedOn!.Value, task.LimitWorkingDays + task.ExtensionWorkingDays,
+        Calendar.Deadline(task.OpenedOn!.Value, task.LimitWorkingDays + task.ExtensionWorkingDays,
             TaskStops(instance, task)).Date;
 
     /// <summary>The first day a task is yellow: when at most N working days are left, or a share of its time is used.</summary>
@@ -39,7 +40,7 @@ public sealed class Deadlines(WorkingDayCalendar calendar, EngineOptions options
         var used = candidates.Min();
         return used <= 0
             ? task.OpenedOn
-            : calendar.Deadline(task.OpenedOn!.Value, used,
+            : Calendar.Deadline(task.OpenedOn!.Value, used,
                 TaskStops(instance, task)).Date;
     }
 
@@ -53,14 +54,14 @@ public sealed class Deadlines(WorkingDayCalendar calendar, EngineOptions options
 
     /// <summary>Working days a project has used from acceptance up to a day, its clock stops left out.</summary>
     public int WorkingDaysUsed(ProjectInstance instance, LocalDate until) => instance.AcceptedOn is { } accepted
-        ? Math.Max(0, calendar.WorkingDaysBetween(accepted, until, StopsOf(instance, _ => true)).Days)
+        ? Math.Max(0, Calendar.WorkingDaysBetween(accepted, until, StopsOf(instance, _ => true)).Days)
         : 0;
 
     /// <summary>The instant a deadline day is over (24:00 local time unless configured otherwise).</summary>
-    public Instant EndOf(LocalDate day) => calendar.EndOfDay(day);
+    public Instant EndOf(LocalDate day) => Calendar.EndOfDay(day);
 
     /// <summary>The instant a day begins in the service centre's time zone.</summary>
-    public Instant StartOf(LocalDate day) => calendar.StartOfDay(day);
+    public Instant StartOf(LocalDate day) => Calendar.StartOfDay(day);
 
     private ClockStops TaskStops(ProjectInstance instance, WorkTask task) =>
         StopsOf(instance, s => s.ActivityId == task.ActivityId && (s.TaskId is null || s.TaskId == task.Id));
@@ -78,7 +79,7 @@ public sealed class Deadlines(WorkingDayCalendar calendar, EngineOptions options
         {
             var last = s.ResumesOn is { } resumes
                 ? resumes.PlusDays(-1)
-                : calendar.Deadline(s.StartsOn.PlusDays(-1), Math.Max(1, s.ExpectedWorkingDays)).Date;
+                : Calendar.Deadline(s.StartsOn.PlusDays(-1), Math.Max(1, s.ExpectedWorkingDays)).Date;
             if (last >= s.StartsOn) ranges.Add(new DateInterval(s.StartsOn, last));
         }
         return ranges.Count == 0 ? ClockStops.None : ClockStops.From(ranges);

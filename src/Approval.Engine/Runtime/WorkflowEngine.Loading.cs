@@ -27,6 +27,20 @@ public sealed partial class WorkflowEngine
         });
     }
 
+    /// <summary>
+    /// After the calendar changed (next year's arrangement added), re-derives the deadlines of every running project;
+    /// returns how many projects were looked at.
+    /// </summary>
+    public async Task<int> RecomputeRunningAsync(CancellationToken ct = default)
+    {
+        List<Guid> running;
+        await using (var db = database.CreateContext())
+            running = await db.Instances.Where(i => i.Status == InstanceStatus.Running).Select(i => i.Id).ToListAsync(ct);
+        foreach (var id in running)
+            await ExecuteAsync(new RefreshDeadlines($"refresh-deadlines:{id:N}:{Guid.NewGuid():N}", id), ct);
+        return running.Count;
+    }
+
     /// <summary>Loads the aggregate: the instance with its tasks, pending timers, clock stops and extensions.</summary>
     private static Task<ProjectInstance?> LoadAsync(ApprovalDbContext db, Guid id, CancellationToken ct) =>
         db.Instances

@@ -35,7 +35,7 @@ public sealed partial class WorkflowEngine(
     public DefinitionCatalog Catalog => catalog;
 
     /// <summary>The deadline rules of the national calendar (regional overlays are chosen per deployment).</summary>
-    public Deadlines Deadlines { get; } = new(calendars.National, options);
+    public Deadlines Deadlines { get; } = new(calendars, options);
 
     public async Task<CommandResult> ExecuteAsync(Command command, CancellationToken ct = default)
     {
@@ -124,6 +124,9 @@ public sealed partial class WorkflowEngine(
                 break;
             case SupplyDeficiencies supply:
                 ProjectTimers.Supply(step, supply);
+                break;
+            case RefreshDeadlines:
+                ProjectTimers.Refresh(step);
                 break;
             case DecideExtension decide:
                 MatterClock.DecideExtension(step, instance.Extensions.Single(e => e.Id == decide.ExtensionId), decide);

@@ -11,20 +11,36 @@ public enum Light { Green, Yellow, Red }
 /// Derives a task's or a project's light from its follow-up and due dates, under the configured convention:
 /// yellow near the deadline and red overdue, or yellow overdue and red once 督办 time has also run out.
 /// </summary>
-public sealed class LightPolicy(EngineOptions options, WorkingDayCalendar calendar)
+public sealed class LightPolicy
 {
+    private readonly EngineOptions _options;
+    private readonly Func<WorkingDayCalendar> _calendar;
+
+    /// <summary>A policy that follows the registry's current calendar, so a reload applies at once.</summary>
+    public LightPolicy(EngineOptions options, IWorkingDayCalendars calendars) : this(options, () => calendars.National) { }
+
+    public LightPolicy(EngineOptions options, WorkingDayCalendar calendar) : this(options, () => calendar) { }
+
+    private LightPolicy(EngineOptions options, Func<WorkingDayCalendar> calendar)
+    {
+        _options = options;
+        _calendar = calendar;
+    }
+
+    private WorkingDayCalendar Calendar => _calendar();
+
     public Light Of(Instant now, LocalDate? warnOn, LocalDate? dueOn)
     {
         if (dueOn is not { } due) return Light.Green;
-        var today = calendar.LocalDateOf(now);
-        if (!calendar.IsPastDeadline(now, due))
+        var today = Calendar.LocalDateOf(now);
+        if (!Calendar.IsPastDeadline(now, due))
         {
             var near = warnOn is { } warn && today >= warn;
-            return near && options.LightConvention == LightConvention.NearAndOverdue ? Light.Yellow : Light.Green;
+            return near && _options.LightConvention == LightConvention.NearAndOverdue ? Light.Yellow : Light.Green;
         }
-        if (options.LightConvention == LightConvention.NearAndOverdue) return Light.Red;
-        var over = calendar.WorkingDaysBetween(due, today).Days;
-        return over > options.EscalationWorkingDays ? Light.Red : Light.Yellow;
+        if (_options.LightConvention == LightConvention.NearAndOverdue) return Light.Red;
+        var over = Calendar.WorkingDaysBetween(due, today).Days;
+        return over > _options.EscalationWorkingDays ? Light.Red : Light.Yellow;
     }
 
     /// <summary>A task's light; a task whose clock is stopped keeps the light it had (it cannot run late while stopped).</summary>
@@ -38,12 +54,12 @@ public sealed class LightPolicy(EngineOptions options, WorkingDayCalendar calend
 
     private Light NearProjectDeadline(Instant now, ProjectInstance instance)
     {
-        if (instance.DueOn is not { } due || options.LightConvention != LightConvention.NearAndOverdue) return Light.Green;
-        var left = calendar.WorkingDaysBetween(calendar.LocalDateOf(now), due).Days;
-        var used = instance.AcceptedOn is { } accepted ? calendar.WorkingDaysBetween(accepted, calendar.LocalDateOf(now)).Days : 0;
+        if (instance.DueOn is not { } due || _options.LightConvention != LightConvention.NearAndOverdue) return Light.Green;
+        var left = Calendar.WorkingDaysBetween(Calendar.LocalDateOf(now), due).Days;
+        var used = instance.AcceptedOn is { } accepted ? Calendar.WorkingDaysBetween(accepted, Calendar.LocalDateOf(now)).Days : 0;
         var total = instance.TargetWorkingDays + instance.ExtensionWorkingDays;
-        var near = left <= options.YellowWhenWorkingDaysLeft
-            || (options.YellowWhenShareUsed is { } share && total > 0 && used >= total * share);
+        var near = left <= _options.YellowWhenWorkingDaysLeft
+            || (_options.YellowWhenShareUsed is { } share && total > 0 && used >= total * share);
         return near ? Light.Yellow : Light.Green;
     }
 }

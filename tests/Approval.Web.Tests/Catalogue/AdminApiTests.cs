@@ -19,7 +19,8 @@ public sealed class AdminApiTests(ApprovalWebFactory factory) : IClassFixture<Ap
         var years = answer.GetProperty("years").EnumerateArray().ToDictionary(y => y.GetProperty("year").GetInt32());
         Assert.True(years[2024].GetProperty("verified").GetBoolean());
         Assert.Contains(2018, years.Keys);
-        Assert.Contains("restart", answer.GetProperty("effect").GetString());
+        Assert.Contains("recomputed", answer.GetProperty("effect").GetString());
+        Assert.True(answer.GetProperty("recomputedProjects").GetInt32() >= 0);
     }
 
     [Fact]

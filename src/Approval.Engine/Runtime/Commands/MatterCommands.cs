@@ -25,3 +25,7 @@ public sealed record DecideExtension(string OperationId, Actor Actor, Guid Exten
 
 /// <summary>A timer has come due (issued by the scheduler, never by a user).</summary>
 public sealed record FireTimer(string OperationId, Guid TimerId) : Command(OperationId, Actor.System);
+
+/// <summary>Re-derives every deadline of a project from the current calendar (after a year's holiday notice was added).</summary>
+public sealed record RefreshDeadlines(string OperationId, Guid InstanceId)
+    : InstanceCommand(OperationId, Actor.System, InstanceId);

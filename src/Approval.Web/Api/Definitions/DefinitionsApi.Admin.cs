@@ -13,7 +13,8 @@ public static partial class DefinitionsApi
     /// working days shown in project views use the new data at once; the engine's deadlines and the lights keep the
     /// calendar they were started with until the service restarts (<c>effect</c> says so).
     /// </summary>
-    public sealed record CalendarReloadResponse(IReadOnlyList<CalendarYearResponse> Years, IReadOnlyList<RegionResponse> Regions, string Effect);
+    public sealed record CalendarReloadResponse(IReadOnlyList<CalendarYearResponse> Years, IReadOnlyList<RegionResponse> Regions,
+        int RecomputedProjects, string Effect);
 
     /// <summary>One year of calendar data: verified against the State Council's notice, or provisional.</summary>
     public sealed record CalendarYearResponse(int Year, bool Verified, IReadOnlyList<string> Notices);
@@ -31,8 +32,8 @@ public static partial class DefinitionsApi
     /// <summary>A definition version found on disk, and whether this process has one with that id and version loaded (contents are not compared).</summary>
     public sealed record DefinitionFileResponse(string Id, int Version, string Name, bool Loaded);
 
-    private const string CalendarEffect = "The calendar API and project views use the reloaded data now; deadlines of the "
-        + "workflow engine and the lights keep the calendar loaded at start until the service restarts.";
+    private const string CalendarEffect = "The calendar API, lights and deadlines use the reloaded data now; every running project's "
+        + "deadlines, follow-up dates and timers were recomputed from it (see RecomputedProjects and each journal).";
     private const string DefinitionsEffect = "Nothing was changed: definitions are loaded once at start, so a valid set "
         + "takes effect after the service restarts.";
 
@@ -45,7 +46,8 @@ public static partial class DefinitionsApi
             .WithSummary("Check the workflow files on disk and list every problem; swaps nothing (a restart loads them)");
     }
 
-    private static Results<Ok<CalendarReloadResponse>, ProblemHttpResult> ReloadCalendar(IWorkingDayCalendars calendars)
+    private static async Task<Results<Ok<CalendarReloadResponse>, ProblemHttpResult>> ReloadCalendar(IWorkingDayCalendars calendars,
+        WorkflowEngine engine, CancellationToken ct)
     {
         try
         {
@@ -58,10 +60,11 @@ public static partial class DefinitionsApi
                 title: "The calendar files could not be loaded; the previous calendar stays in use.",
                 extensions: new Dictionary<string, object?> { ["file"] = e.File, ["jsonPath"] = e.JsonPath });
         }
+        var recomputed = await engine.RecomputeRunningAsync(ct);
         var national = calendars.National;
         return TypedResults.Ok(new CalendarReloadResponse(Years(national),
             calendars.Regions.Select(code => calendars.For(code)).Select(c => new RegionResponse(c.Region!, c.RegionName, Years(c))).ToList(),
-            CalendarEffect));
+            recomputed, CalendarEffect));
     }
 
     private static List<CalendarYearResponse> Years(WorkingDayCalendar calendar) =>
