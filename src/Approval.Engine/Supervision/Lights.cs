@@ -48,9 +48,12 @@ public sealed class LightPolicy
         task.IsOpen || task.Status == Runtime.TaskStatus.Waiting ? Of(now, task.WarnOn, task.DueOn) : Light.Green;
 
     /// <summary>A running project's light against its own deadline.</summary>
-    public Light Of(Instant now, ProjectInstance instance) =>
-        instance.Status == InstanceStatus.Running ? Of(now, null, instance.DueOn) is var l && l != Light.Green ? l
-            : NearProjectDeadline(now, instance) : Light.Green;
+    public Light Of(Instant now, ProjectInstance instance)
+    {
+        if (instance.Status != InstanceStatus.Running) return Light.Green;
+        var byDeadline = Of(now, null, instance.DueOn);
+        return byDeadline != Light.Green ? byDeadline : NearProjectDeadline(now, instance);
+    }
 
     private Light NearProjectDeadline(Instant now, ProjectInstance instance)
     {
