@@ -6,6 +6,14 @@ public static class RepositoryPaths
     public static string Root { get; } = FindRoot();
     public static string Workflows => Path.Combine(Root, "workflows");
 
+    /// <summary>Copies a folder and everything under it (tests and benchmarks work on copies of workflows/).</summary>
+    public static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var dir in Directory.EnumerateDirectories(from)) CopyTree(dir, Path.Combine(to, Path.GetFileName(dir)));
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -17,7 +17,7 @@ public sealed class BenchmarkWorkflows : IDisposable
     public static BenchmarkWorkflows Create()
     {
         var target = Path.Combine(Path.GetTempPath(), "approval-bench-workflows-" + Guid.NewGuid().ToString("N"));
-        Copy(new DirectoryInfo(RepositoryPaths.Workflows), target);
+        RepositoryPaths.CopyTree(RepositoryPaths.Workflows, target);
         File.WriteAllText(Path.Combine(target, Parallel3FileName), Parallel3Json);
         return new BenchmarkWorkflows(target);
     }
@@ -68,14 +68,6 @@ public sealed class BenchmarkWorkflows : IDisposable
         }
         """;
 
-    private static void Copy(DirectoryInfo from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in from.EnumerateFiles())
-            file.CopyTo(Path.Combine(to, file.Name));
-        foreach (var sub in from.EnumerateDirectories())
-            Copy(sub, Path.Combine(to, sub.Name));
-    }
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using Approval.Testing;
 using Approval.Engine.Calendar;
 using NodaTime;
 using NodaTime.Text;
@@ -7,9 +8,8 @@ namespace Approval.Engine.Tests.Calendar;
 /// <summary>The shipped calendar data, loaded once, and small helpers for the calendar tests.</summary>
 internal static class CalendarTestData
 {
-    /// <summary>The repository's <c>workflows/calendars</c>, found above the test's bin folder.</summary>
-    public static string DataDirectory { get; } = FindUp(Path.Combine("workflows", "calendars"))
-        ?? throw new InvalidOperationException("workflows/calendars not found above " + AppContext.BaseDirectory);
+    /// <summary>The repository's <c>workflows/calendars</c>.</summary>
+    public static string DataDirectory { get; } = Path.Combine(RepositoryPaths.Workflows, "calendars");
 
     private static readonly Lazy<WorkingDayCalendars> Shipped = new(() => WorkingDayCalendars.FromDirectory(DataDirectory));
     private static readonly Lazy<WorkingDayCalendars> ShippedStrict =
@@ -29,12 +29,7 @@ internal static class CalendarTestData
     public static TempDataDirectory CopyOfShippedData()
     {
         var temp = new TempDataDirectory();
-        foreach (var file in Directory.GetFiles(DataDirectory, "*.json", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(temp.Path, Path.GetRelativePath(DataDirectory, file));
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        RepositoryPaths.CopyTree(DataDirectory, temp.Path);
         return temp;
     }
 

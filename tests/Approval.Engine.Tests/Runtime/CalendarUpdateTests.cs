@@ -12,15 +12,7 @@ public sealed class CalendarUpdateTests : IDisposable
 {
     private readonly string _workflows = Path.Combine(Path.GetTempPath(), "approval-calendar-update-" + Guid.NewGuid().ToString("N"));
 
-    public CalendarUpdateTests()
-    {
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Workflows, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(_workflows, Path.GetRelativePath(RepositoryPaths.Workflows, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-    }
+    public CalendarUpdateTests() => RepositoryPaths.CopyTree(RepositoryPaths.Workflows, _workflows);
 
     [Fact]
     public async Task Adding_the_2027_arrangement_moves_a_provisional_deadline_and_its_timer()

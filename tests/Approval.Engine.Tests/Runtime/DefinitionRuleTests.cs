@@ -59,12 +59,7 @@ public sealed class DefinitionRuleTests : IDisposable
     private static string CopyWorkflows()
     {
         var target = Path.Combine(Path.GetTempPath(), "approval-rules-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Workflows, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(target, Path.GetRelativePath(RepositoryPaths.Workflows, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
+        RepositoryPaths.CopyTree(RepositoryPaths.Workflows, target);
         var enterprise = File.ReadAllText(Path.Combine(target, "enterprise-establishment.v1.json"));
         File.WriteAllText(Path.Combine(target, "rules-continue.v1.json"), enterprise
             .Replace("\"id\": \"enterprise-establishment\"", "\"id\": \"rules-continue\"")

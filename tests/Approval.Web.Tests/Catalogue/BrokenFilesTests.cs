@@ -22,7 +22,7 @@ public sealed class BrokenFilesTests : IAsyncDisposable
 
     public BrokenFilesTests()
     {
-        Copy(RepositoryPaths.Workflows, _workflows);
+        RepositoryPaths.CopyTree(RepositoryPaths.Workflows, _workflows);
         _host = _factory.WithWebHostBuilder(b => b.UseSetting("Approval:WorkflowsDirectory", _workflows));
     }
 
@@ -69,12 +69,6 @@ public sealed class BrokenFilesTests : IAsyncDisposable
         Assert.Equal("国庆节", day.GetProperty("name").GetString());
     }
 
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var dir in Directory.EnumerateDirectories(from)) Copy(dir, Path.Combine(to, Path.GetFileName(dir)));
-    }
 
     public async ValueTask DisposeAsync()
     {
