@@ -30,7 +30,7 @@ public sealed partial class WorkflowEngine
         {
             throw new ForbiddenException("An investor files only for itself.");
         }
-        var intake = (OneWindowIntakeDefinition)definition.Start;
+        var intake = definition.Intake;
         MaterialCodes.Validate(intake, command.Materials);
         if (project.ProjectCode is { } code &&
             await db.Instances.AnyAsync(i => i.ProjectCode == code && i.DefinitionId == definition.Id && i.EndedAt == null, ct))

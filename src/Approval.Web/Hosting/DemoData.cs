@@ -69,7 +69,7 @@ public static class DemoData
 
         async Task<Guid> File(string definition, string name, Func<MaterialRequirement, bool>? skip = null)
         {
-            var intake = (OneWindowIntakeDefinition)engine.Catalog.Latest(definition).Start;
+            var intake = engine.Catalog.Latest(definition).Intake;
             var project = new ProjectDetails(name, InvestorId, InvestorName, "320193", "C2651", 52000m, null);
             var materials = intake.Materials.Where(m => skip is null || !skip(m)).Select(m => m.Code).ToList();
             return (await engine.ExecuteAsync(new FileApplication($"demo:file:{name}", agent, definition, project, materials))).InstanceId;

@@ -46,7 +46,7 @@ public sealed class CommandDriver(WorkflowEngine engine, ApprovalDatabase databa
     /// <summary>Files with every material of the definition's intake checklist, then accepts; returns the project.</summary>
     public async Task<Guid> FileAndAcceptAsync(string definitionId, CancellationToken ct)
     {
-        var intake = (OneWindowIntakeDefinition)engine.Catalog.Latest(definitionId).Start;
+        var intake = engine.Catalog.Latest(definitionId).Intake;
         var filed = await RunAsync(new FileApplication(NextOperation(), Investor, definitionId, Project,
             [.. intake.Materials.Select(m => m.Code)]), ct);
         Expect(await RunAsync(new AcceptApplication(NextOperation(), Window, filed.InstanceId), ct), InstanceStatus.Running);

@@ -61,6 +61,6 @@ public sealed class ShippedWorkflowsTests
     [Fact]
     public void Window_checklists_allow_deficiency_only_where_a_promise_date_exists() =>
         Assert.All(
-            Catalog.Definitions.Select(d => (OneWindowIntakeDefinition)d.Start),
+            Catalog.Definitions.Select(d => d.Intake),
             intake => Assert.Equal(intake.Materials.Any(m => m.DeficiencyAllowed), intake.MaxDeficiencyWorkingDays > 0));
 }

@@ -71,7 +71,7 @@ public sealed class EngineHarness : IAsyncDisposable
     /// <summary>Files an application as the agent with the given materials (all of the checklist by default).</summary>
     public async Task<Guid> FileAsync(string definitionId, IEnumerable<string>? materials = null, string? projectCode = null)
     {
-        var intake = (global::Approval.Engine.Definitions.OneWindowIntakeDefinition)Engine.Catalog.Latest(definitionId).Start;
+        var intake = Engine.Catalog.Latest(definitionId).Intake;
         var handedIn = (materials ?? intake.Materials.Select(m => m.Code)).ToList();
         var project = new ProjectDetails("年产10万吨新材料项目", Investor.UserId, "某某新材料有限公司", "320193", "C26", 52000m, projectCode);
         var result = await Engine.ExecuteAsync(new FileApplication(NextOperation(), Agent with { }, definitionId, project, handedIn));

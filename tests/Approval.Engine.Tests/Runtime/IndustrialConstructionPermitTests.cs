@@ -17,7 +17,7 @@ public sealed class IndustrialConstructionPermitTests
     {
         await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 9, 20, 9));
         var calendar = h.Engine.Deadlines.Calendar;
-        var intake = (global::Approval.Engine.Definitions.OneWindowIntakeDefinition)h.Engine.Catalog.Latest(Definition).Start;
+        var intake = h.Engine.Catalog.Latest(Definition).Intake;
         var id = await h.FileAsync(Definition, intake.Materials.Where(m => m.Code != "fire-design").Select(m => m.Code));
 
         // 容缺受理: the fire design is promised for 2024-09-27.

@@ -66,7 +66,7 @@ public sealed class IntakeTests
     public async Task Deficiency_date_missed_terminates_the_project_once_even_if_the_timer_fires_twice()
     {
         await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 5, 6, 9));
-        var id = await h.FileAsync(Enterprise, ((global::Approval.Engine.Definitions.OneWindowIntakeDefinition)h.Engine.Catalog.Latest(Enterprise).Start)
+        var id = await h.FileAsync(Enterprise, h.Engine.Catalog.Latest(Enterprise).Intake
             .Materials.Where(m => m.Code != "bank-account").Select(m => m.Code));
         await h.RunAsync(op => new AcceptWithDeficiencies(op, EngineHarness.Window, id, new LocalDate(2024, 5, 7)));
         var timer = (await h.LoadAsync(id)).Timers.Single(t => t.Kind == Timers.TimerKind.DeficienciesDue);
@@ -86,7 +86,7 @@ public sealed class IntakeTests
     public async Task A_promise_date_beyond_the_allowed_working_days_names_the_field()
     {
         await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 5, 6, 9));
-        var id = await h.FileAsync(Enterprise, ((global::Approval.Engine.Definitions.OneWindowIntakeDefinition)h.Engine.Catalog.Latest(Enterprise).Start)
+        var id = await h.FileAsync(Enterprise, h.Engine.Catalog.Latest(Enterprise).Intake
             .Materials.Where(m => m.Code != "bank-account").Select(m => m.Code));
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
@@ -129,7 +129,7 @@ public sealed class IntakeTests
     {
         await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 5, 6, 9));
         var project = new ProjectDetails("另一项目", "investor-2", "另一公司", "320193", "C26", 100m, null);
-        var materials = ((global::Approval.Engine.Definitions.OneWindowIntakeDefinition)h.Engine.Catalog.Latest(Enterprise).Start)
+        var materials = h.Engine.Catalog.Latest(Enterprise).Intake
             .Materials.Select(m => m.Code).ToList();
 
         await Assert.ThrowsAsync<ForbiddenException>(() => h.RunAsync(op => new FileApplication(op, EngineHarness.Agent, Enterprise, project, materials)));

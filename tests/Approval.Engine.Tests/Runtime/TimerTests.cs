@@ -92,7 +92,7 @@ public sealed class TimerTests
 
     private static async Task<Guid> FileWithDeficiencyAsync(EngineHarness h, LocalDate promisedBy)
     {
-        var intake = (global::Approval.Engine.Definitions.OneWindowIntakeDefinition)h.Engine.Catalog.Latest(Enterprise).Start;
+        var intake = h.Engine.Catalog.Latest(Enterprise).Intake;
         var id = await h.FileAsync(Enterprise, intake.Materials.Where(m => m.Code != "bank-account").Select(m => m.Code));
         await h.RunAsync(op => new AcceptWithDeficiencies(op, EngineHarness.Window, id, promisedBy));
         return id;

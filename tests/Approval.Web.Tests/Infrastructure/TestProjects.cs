@@ -41,7 +41,7 @@ public static class TestProjects
     {
         var agent = await AuthorisedAgentAsync(factory);
         var engine = factory.Services.GetRequiredService<WorkflowEngine>();
-        var intake = (OneWindowIntakeDefinition)engine.Catalog.Latest(definitionId).Start;
+        var intake = engine.Catalog.Latest(definitionId).Intake;
         var project = new ProjectDetails("测试项目", DemoData.InvestorId, DemoData.InvestorName, "320193", "C26", 1000m, null);
         var result = await engine.ExecuteAsync(new FileApplication(Guid.NewGuid().ToString(), agent, definitionId, project,
             (materials ?? intake.Materials.Select(m => m.Code)).ToList()));

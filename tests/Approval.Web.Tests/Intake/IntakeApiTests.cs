@@ -15,7 +15,7 @@ public sealed partial class IntakeApiTests(ApprovalWebFactory factory) : IClassF
     private Task<HttpClient> WindowAsync() => _clients.AsAsync("window");
 
     private static List<string> AllMaterialsBut(ApprovalWebFactory factory, string definitionId, params string[] missing) =>
-        ((OneWindowIntakeDefinition)factory.Services.GetRequiredService<WorkflowEngine>().Catalog.Latest(definitionId).Start)
+        factory.Services.GetRequiredService<WorkflowEngine>().Catalog.Latest(definitionId).Intake
         .Materials.Select(m => m.Code).Except(missing).ToList();
 
     [Fact]

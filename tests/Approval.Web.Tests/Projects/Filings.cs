@@ -32,7 +32,7 @@ internal static class Filings
     private static readonly Lazy<DefinitionCatalog> Catalog = new(() => DefinitionLoader.Load(Approval.Testing.RepositoryPaths.Workflows));
 
     public static List<string> Checklist(string definitionId) =>
-        ((OneWindowIntakeDefinition)Catalog.Value.Latest(definitionId).Start).Materials.Select(m => m.Code).ToList();
+        Catalog.Value.Latest(definitionId).Intake.Materials.Select(m => m.Code).ToList();
 
     /// <summary>Sends raw JSON (for malformed and mistyped bodies) with an Idempotency-Key.</summary>
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, string json, string? key = null)

@@ -41,6 +41,9 @@ public sealed record WorkflowDefinition(
         Activities.FirstOrDefault(a => Flow.All(e => e.To != a.Id))
         ?? throw new InvalidOperationException($"workflow {Key} has no start activity");
 
+    /// <summary>The one-window intake (一窗受理) that every definition starts with (the loader guarantees it).</summary>
+    public OneWindowIntakeDefinition Intake => (OneWindowIntakeDefinition)Start;
+
     /// <summary>The sum of the budgets of every activity but the intake, which runs before acceptance.</summary>
     public int StageBudgetWorkingDays =>
         Activities.Where(a => a.Type != ActivityType.OneWindowIntake).Sum(a => a.BudgetWorkingDays);

@@ -32,7 +32,7 @@ public static partial class IntakeApi
         if (instance.QueryKey is not { } queryKey || instance.AcceptedOn is not { } acceptedOn)
             throw new ConflictException($"The filing has not been accepted ({instance.Status}): there is no receipt yet.");
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
-        var intake = (OneWindowIntakeDefinition)definition.Start;
+        var intake = definition.Intake;
         var deficiencies = instance.Deficiencies
             .Select(code => new MaterialItem(code, intake.Materials.FirstOrDefault(m => m.Code == code)?.Name ?? code)).ToList();
         return TypedResults.Ok(new ReceiptResponse(instance.Id, instance.ProjectCode, instance.ProjectCodeLocallyIssued, queryKey,
@@ -41,5 +41,5 @@ public static partial class IntakeApi
     }
 
     private static OneWindowIntakeDefinition IntakeOf(DefinitionCatalog catalog, ProjectInstance instance) =>
-        (OneWindowIntakeDefinition)catalog.Get(instance.DefinitionId, instance.DefinitionVersion).Start;
+        catalog.Get(instance.DefinitionId, instance.DefinitionVersion).Intake;
 }

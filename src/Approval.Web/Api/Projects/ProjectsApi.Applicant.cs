@@ -83,7 +83,7 @@ public static partial class ProjectsApi
     private static List<string> Checked(List<string?>? codes, ProjectInstance project, DefinitionCatalog catalog)
     {
         var materials = Codes(codes);
-        MaterialCodes.Validate((OneWindowIntakeDefinition)catalog.Get(project.DefinitionId, project.DefinitionVersion).Start, materials);
+        MaterialCodes.Validate(catalog.Get(project.DefinitionId, project.DefinitionVersion).Intake, materials);
         return materials;
     }
 }

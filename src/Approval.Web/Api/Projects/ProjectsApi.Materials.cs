@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Approval.Engine;
+using Approval.Engine.Activities;
 using Approval.Engine.Definitions;
 using Approval.Engine.Persistence;
 using Approval.Engine.Runtime;
@@ -47,7 +48,7 @@ public static partial class ProjectsApi
         var actor = CurrentActor.Of(http.HttpContext.User);
         var key = Idempotency.Key(http, actor);
         var project = await s.Reader.GetAsync(actor, id, ct);
-        var intake = (OneWindowIntakeDefinition)s.Catalog.Get(project.DefinitionId, project.DefinitionVersion).Start;
+        var intake = s.Catalog.Get(project.DefinitionId, project.DefinitionVersion).Intake;
         // The key decides the record's id, so a retried upload finds the first one instead of adding a second.
         var fileId = IdOf(key);
         if (await FindAsync(s.Database, fileId, ct) is { } earlier)
@@ -58,9 +59,7 @@ public static partial class ProjectsApi
 
         var form = await MaterialUpload.ReadFormAsync(http, storage.MaxBytes, ct);
         var code = MaterialUpload.Single(form, MaterialUpload.CodeField);
-        if (intake.Materials.All(m => m.Code != code))
-            throw new InvalidInputException(MaterialUpload.CodeField,
-                $"Unknown material '{code}'; the checklist has: {string.Join(", ", intake.Materials.Select(m => m.Code))}.");
+        MaterialCodes.Require(intake, code, MaterialUpload.CodeField);
         var file = MaterialUpload.File(form);
         var name = MaterialUpload.FileName(file.FileName);
         var kind = MaterialUpload.KindOf(file.ContentType, name);
@@ -103,7 +102,7 @@ public static partial class ProjectsApi
         CancellationToken ct)
     {
         var project = await s.Reader.GetAsync(CurrentActor.Of(user), id, ct);
-        var intake = (OneWindowIntakeDefinition)s.Catalog.Get(project.DefinitionId, project.DefinitionVersion).Start;
+        var intake = s.Catalog.Get(project.DefinitionId, project.DefinitionVersion).Intake;
         await using var db = s.Database.CreateContext();
         var files = await db.MaterialFiles.AsNoTracking().Where(f => f.InstanceId == id).ToListAsync(ct);
         return TypedResults.Ok(files.OrderBy(f => f.UploadedAt).ThenBy(f => f.FileName).Select(f => Response(f, intake)).ToList());
