@@ -40,6 +40,10 @@ public sealed class ApprovalDatabase : IAsyncDisposable
                 connection.MaxAutoPrepare = 64;
                 connection.AutoPrepareMinUsages = 2;
             }
+            // Npgsql resets session state (three statements) whenever a connection goes back to the pool; nothing
+            // here changes session state, so the reset is pure server work on every command.
+            if (!options.ConnectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+                connection.NoResetOnClose = true;
             var o = new DbContextOptionsBuilder<PostgresApprovalDbContext>()
                 .UseNpgsql(connection.ConnectionString)
                 .ConfigureWarnings(Quiet).Options;

@@ -8,24 +8,25 @@ namespace Approval.Engine.Runtime;
 
 public sealed partial class WorkflowEngine
 {
-    private static async Task<Guid> InstanceIdOfAsync(ApprovalDbContext db, Command command, CancellationToken ct)
+    /// <summary>What the command addresses, for <see cref="AggregateLoader"/>; none for a filing, which creates the project.</summary>
+    private static AggregateKey? KeyOf(Command command) => command switch
     {
-        Guid? id = command switch
-        {
-            InstanceCommand c => c.InstanceId,
-            TaskCommand c => await db.Tasks.Where(t => t.Id == c.TaskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(ct),
-            DecideExtension c => await db.Extensions.Where(e => e.Id == c.ExtensionId).Select(e => (Guid?)e.InstanceId).FirstOrDefaultAsync(ct),
-            FireTimer c => await db.Timers.Where(t => t.Id == c.TimerId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(ct),
-            _ => throw new ArgumentException($"Unknown command {command.GetType().Name}", nameof(command)),
-        };
-        return id ?? throw new NotFoundException(command switch
-        {
-            TaskCommand c => $"Task {c.TaskId}",
-            DecideExtension c => $"Extension {c.ExtensionId}",
-            FireTimer c => $"Timer {c.TimerId}",
-            _ => "Project",
-        });
-    }
+        FileApplication => null,
+        InstanceCommand c => new AggregateKey(AggregateKeyKind.Instance, c.InstanceId),
+        TaskCommand c => new AggregateKey(AggregateKeyKind.Task, c.TaskId),
+        DecideExtension c => new AggregateKey(AggregateKeyKind.Extension, c.ExtensionId),
+        FireTimer c => new AggregateKey(AggregateKeyKind.Timer, c.TimerId),
+        _ => throw new ArgumentException($"Unknown command {command.GetType().Name}", nameof(command)),
+    };
+
+    private static NotFoundException NotFound(Command command) => new(command switch
+    {
+        InstanceCommand c => $"Project {c.InstanceId}",
+        TaskCommand c => $"Task {c.TaskId}",
+        DecideExtension c => $"Extension {c.ExtensionId}",
+        FireTimer c => $"Timer {c.TimerId}",
+        _ => "Project",
+    });
 
     /// <summary>
     /// After the calendar changed (next year's arrangement added), re-derives the deadlines of every running project;
@@ -40,16 +41,6 @@ public sealed partial class WorkflowEngine
             await ExecuteAsync(new RefreshDeadlines($"refresh-deadlines:{id:N}:{Guid.NewGuid():N}", id), ct);
         return running.Count;
     }
-
-    /// <summary>Loads the aggregate: the instance with its tasks, pending timers, clock stops and extensions.</summary>
-    private static Task<ProjectInstance?> LoadAsync(ApprovalDbContext db, Guid id, CancellationToken ct) =>
-        db.Instances
-            .Include(i => i.Tasks)
-            .Include(i => i.Timers.Where(t => t.Status == Timers.TimerStatus.Pending))
-            .Include(i => i.ClockStops)
-            .Include(i => i.Extensions)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(i => i.Id == id, ct);
 
     /// <summary>
     /// Before an acceptance, outside the transaction: confirm a given code with the platform (在线平台核验),

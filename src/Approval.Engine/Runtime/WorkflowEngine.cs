@@ -62,7 +62,7 @@ public sealed partial class WorkflowEngine(
         using var gate = await database.EnterWriteAsync(ct);
         await using var db = database.CreateContext();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var done = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.OperationId == command.OperationId, ct);
+        var (done, instance) = await AggregateLoader.LoadAsync(db, command.OperationId, KeyOf(command), ct);
         if (done is not null) return Replay(done, command);
 
         var journal = new List<JournalEntry>();
@@ -71,7 +71,7 @@ public sealed partial class WorkflowEngine(
         {
             result = command is FileApplication file
                 ? await FileAsync(db, file, journal, ct)
-                : await ApplyAsync(db, command, acceptance, journal, ct);
+                : Apply(instance ?? throw NotFound(command), command, acceptance, journal);
         }
         catch (ConflictException)
         {
@@ -91,11 +91,8 @@ public sealed partial class WorkflowEngine(
         return result;
     }
 
-    private async Task<CommandResult> ApplyAsync(ApprovalDbContext db, Command command, AcceptanceContext acceptance,
-        List<JournalEntry> journal, CancellationToken ct)
+    private CommandResult Apply(ProjectInstance instance, Command command, AcceptanceContext acceptance, List<JournalEntry> journal)
     {
-        var instanceId = await InstanceIdOfAsync(db, command, ct);
-        var instance = await LoadAsync(db, instanceId, ct) ?? throw new NotFoundException($"Project {instanceId}");
         if (instance.IsEnded && command is not FireTimer)
             throw new ConflictException($"The project has ended ({instance.Status}).");
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);

@@ -12,19 +12,10 @@ public sealed class SqliteMigrationTests : MigrationTests
     protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {
         var file = new SqliteDatabaseFile();
-        own(new Disposer(file));
+        own(file);
         return Task.FromResult(file.Options);
     }
 
     protected override Task<IReadOnlyList<string>> DescribeAsync(DbConnection connection) =>
         SqliteSchema.DescribeAsync(connection, Ct);
-
-    private sealed class Disposer(IDisposable inner) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            inner.Dispose();
-            return ValueTask.CompletedTask;
-        }
-    }
 }

@@ -13,7 +13,7 @@ namespace Approval.Testing.Persistence;
 /// </code>
 /// Dispose the <see cref="ApprovalDatabase"/> first: the file is deleted after the connection pools are cleared.
 /// </remarks>
-public sealed class SqliteDatabaseFile : IDisposable
+public sealed class SqliteDatabaseFile : IDisposable, IAsyncDisposable
 {
     /// <summary>The file's full path; it does not exist until something connects.</summary>
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"approval-test-{Guid.NewGuid():N}.db");
@@ -33,5 +33,11 @@ public sealed class SqliteDatabaseFile : IDisposable
             try { File.Delete(Path + suffix); }
             catch (IOException) { } // a leftover temp file is no reason to fail a test
         }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 }
