@@ -12,4 +12,11 @@ public sealed class ProcessedOperation
     /// <summary>The first result, serialised.</summary>
     public string Result { get; set; } = "";
     public Instant At { get; set; }
+
+    /// <summary>
+    /// The version of the instance this operation produced. Unique per instance: the operations are the instance's
+    /// version history, so of two commands that started from the same version only one can commit, whatever else
+    /// they wrote (null for rows written before this column existed).
+    /// </summary>
+    public int? InstanceVersion { get; set; }
 }

@@ -11,7 +11,7 @@ namespace Approval.Engine.Runtime;
 public sealed partial class WorkflowEngine
 {
     /// <summary>Creates the instance on the latest version of its definition and enters intake.</summary>
-    private async Task<CommandResult> FileAsync(ApprovalDbContext db, FileApplication command, List<JournalEntry> journal,
+    private async Task<(CommandResult, ProjectInstance)> FileAsync(ApprovalDbContext db, FileApplication command, List<JournalEntry> journal,
         CancellationToken ct)
     {
         if (command.Actor.Role is not (ActorRole.Agent or ActorRole.Investor or ActorRole.System))
@@ -52,7 +52,7 @@ public sealed partial class WorkflowEngine
         Activities[intake.Type].Enter(step);
         instance.Version = 1;
         db.Instances.Add(instance);
-        return ResultOf(step);
+        return (ResultOf(step), instance);
     }
 
     private static ProjectDetails Validate(ProjectDetails p)

@@ -57,21 +57,33 @@ public sealed partial class WorkflowEngine(
         }
     }
 
+    /// <remarks>
+    /// Two round trips on PostgreSQL: the load, then the save, which needs no BEGIN/COMMIT (see
+    /// <see cref="ApprovalDatabase.SaveAtomicallyAsync"/>). Nothing holds a lock between them: a command that started
+    /// from a version another command has since moved on from fails at the save on the operations' unique
+    /// (instance, version) index, or on the instance's version check, and is retried from a fresh load.
+    /// </remarks>
     private async Task<CommandResult> TryExecuteAsync(Command command, AcceptanceContext acceptance, CancellationToken ct)
     {
         using var gate = await database.EnterWriteAsync(ct);
         await using var db = database.CreateContext();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (done, instance) = await AggregateLoader.LoadAsync(db, command.OperationId, KeyOf(command), ct);
         if (done is not null) return Replay(done, command);
 
         var journal = new List<JournalEntry>();
         CommandResult result;
+        ProjectInstance target;
         try
         {
-            result = command is FileApplication file
-                ? await FileAsync(db, file, journal, ct)
-                : Apply(instance ?? throw NotFound(command), command, acceptance, journal);
+            if (command is FileApplication file)
+            {
+                (result, target) = await FileAsync(db, file, journal, ct);
+            }
+            else
+            {
+                target = instance ?? throw NotFound(command);
+                result = Apply(target, command, acceptance, journal);
+            }
         }
         catch (ConflictException)
         {
@@ -85,9 +97,9 @@ public sealed partial class WorkflowEngine(
         {
             OperationId = command.OperationId, CommandType = Fingerprint(command), InstanceId = result.InstanceId,
             UserId = command.Actor.UserId, Result = JsonSerializer.Serialize(result), At = clock.GetCurrentInstant(),
+            InstanceVersion = target.Version,
         });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await database.SaveAtomicallyAsync(db, ct);
         return result;
     }
 

@@ -139,6 +139,49 @@ public abstract class AggregateLoaderTests : IAsyncDisposable
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(Ct));
     }
 
+    [Fact]
+    public async Task A_save_that_started_from_a_stale_version_fails_whole_and_leaves_nothing()
+    {
+        var database = await MigratedAsync();
+        var stored = Aggregate();
+        await SaveAsync(database, stored);
+        var key = new AggregateKey(AggregateKeyKind.Instance, stored.Id);
+        await using var winner = database.CreateContext();
+        await using var loser = database.CreateContext();
+        var won = (await AggregateLoader.LoadAsync(winner, "op-a", key, Ct)).Instance!;
+        var lost = (await AggregateLoader.LoadAsync(loser, "op-b", key, Ct)).Instance!;
+
+        won.CurrentActivityId = "completion";
+        won.Version++;
+        winner.Operations.Add(Operation("op-a", won));
+        await database.SaveAtomicallyAsync(winner, Ct);
+
+        // The loser changes other rows than the winner did: only the version guard can stop it.
+        lost.Tasks.Single(t => t.Status == TaskStatus.Open).Status = TaskStatus.Done;
+        lost.Tasks.Add(new WorkTask { Id = Guid.NewGuid(), InstanceId = lost.Id, ActivityId = "completion", Title = "出件" });
+        lost.Timers[0].Status = TimerStatus.Cancelled;
+        lost.Version++;
+        loser.Journal.Add(new Journal.JournalEntry { InstanceId = lost.Id, Sequence = 99, Event = "Stale", UserId = "u", ActorRole = "Approver", At = At, WorkingDay = new LocalDate(2024, 9, 27) });
+        loser.Operations.Add(Operation("op-b", lost));
+        var failed = await Assert.ThrowsAnyAsync<DbUpdateException>(() => database.SaveAtomicallyAsync(loser, Ct));
+
+        Assert.True(failed is DbUpdateConcurrencyException || ApprovalDatabase.IsUniqueViolation(failed), failed.ToString());
+        await using var check = database.CreateContext();
+        var now = await check.Instances.AsNoTracking().Include(i => i.Tasks).Include(i => i.Timers).SingleAsync(i => i.Id == stored.Id, Ct);
+        Assert.Equal(("completion", stored.Version + 1), (now.CurrentActivityId, now.Version));
+        Assert.Equal(3, now.Tasks.Count);
+        Assert.Equal(1, now.Tasks.Count(t => t.Status == TaskStatus.Open));
+        Assert.Equal(2, now.Timers.Count(t => t.Status == TimerStatus.Pending));
+        Assert.False(await check.Journal.AnyAsync(j => j.InstanceId == stored.Id, Ct));
+        Assert.Equal(["op-a"], await check.Operations.Select(o => o.OperationId).ToListAsync(Ct));
+    }
+
+    private static ProcessedOperation Operation(string id, ProjectInstance instance) => new()
+    {
+        OperationId = id, CommandType = "Test", InstanceId = instance.Id, UserId = "u", Result = "{}", At = At,
+        InstanceVersion = instance.Version,
+    };
+
     /// <summary>An instance with every column set to something other than its default, and children of each kind.</summary>
     private static ProjectInstance Aggregate()
     {

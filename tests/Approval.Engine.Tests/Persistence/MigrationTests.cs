@@ -15,12 +15,13 @@ namespace Approval.Engine.Tests.Persistence;
 public abstract class MigrationTests : IAsyncDisposable
 {
     private const string Initial = "20261122000000_Initial";
+    private const string OperationVersions = "20261129000000_OperationVersions";
     private readonly Stack<IAsyncDisposable> _owned = new();
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>The migration class this provider's context must find, and no other.</summary>
-    protected abstract Type InitialMigration { get; }
+    /// <summary>The migration classes this provider's context must find, in order, and no others.</summary>
+    protected abstract IReadOnlyList<Type> MigrationTypes { get; }
 
     /// <summary>A new, empty database for this test only, dropped by <paramref name="own"/>'s registration.</summary>
     protected abstract Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own);
@@ -47,7 +48,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         SchemaAssert.Same(model: before, migrated: await DescribeAsync(database));
         await using var db = database.CreateContext();
-        Assert.Equal([Initial], await db.Database.GetAppliedMigrationsAsync(Ct));
+        Assert.Equal([Initial, OperationVersions], await db.Database.GetAppliedMigrationsAsync(Ct));
     }
 
     [Fact]
@@ -66,7 +67,8 @@ public abstract class MigrationTests : IAsyncDisposable
 
         await using var db = database.CreateContext();
         var migrations = db.GetService<IMigrationsAssembly>().Migrations;
-        Assert.Equal([(Initial, InitialMigration)], migrations.Select(m => (m.Key, m.Value.AsType())));
+        Assert.Equal([Initial, OperationVersions], migrations.Keys);
+        Assert.Equal(MigrationTypes, migrations.Values.Select(t => t.AsType()));
     }
 
     [Fact]
@@ -83,6 +85,45 @@ public abstract class MigrationTests : IAsyncDisposable
         var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => AddAsync(database, Instance("91440300MA5XXXXX01", "demo", null)));
 
         Assert.True(ApprovalDatabase.IsUniqueViolation(duplicate), duplicate.InnerException?.Message);
+    }
+
+    [Fact]
+    public async Task Upgrading_a_first_release_database_keeps_its_operations()
+    {
+        var database = await NewAsync();
+        await using (var db = database.CreateContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync(Initial, Ct);
+            var at = new DateTime(2026, 1, 5, 1, 0, 0, DateTimeKind.Utc);
+            var instance = Guid.NewGuid();
+            await db.Database.ExecuteSqlAsync($$"""
+                INSERT INTO operations ("OperationId", "CommandType", "InstanceId", "UserId", "Result", "At")
+                VALUES ('op-before', 'DecideMatter:x', {{instance}}, 'approver-taxation', '{"status":"Running"}', {{at}})
+                """, Ct);
+        }
+
+        await database.MigrateAsync(Ct);
+
+        await using var after = database.CreateContext();
+        var kept = await after.Operations.AsNoTracking().SingleAsync(Ct);
+        Assert.Equal(("op-before", "approver-taxation", """{"status":"Running"}""", (int?)null),
+            (kept.OperationId, kept.UserId, kept.Result, kept.InstanceVersion));
+    }
+
+    [Fact]
+    public async Task Migrated_schema_lets_one_operation_produce_each_instance_version()
+    {
+        var database = await MigratedAsync();
+        var instance = Guid.NewGuid();
+
+        await AddAsync(database, Operation("a", instance, 2));
+        await AddAsync(database, Operation("b", instance, 3));
+        await AddAsync(database, Operation("c", Guid.NewGuid(), 2));
+        await AddAsync(database, Operation("d", instance, null));
+        await AddAsync(database, Operation("e", instance, null));
+        var stale = await Assert.ThrowsAsync<DbUpdateException>(() => AddAsync(database, Operation("f", instance, 3)));
+
+        Assert.True(ApprovalDatabase.IsUniqueViolation(stale), stale.InnerException?.Message);
     }
 
     public async ValueTask DisposeAsync()
@@ -118,6 +159,19 @@ public abstract class MigrationTests : IAsyncDisposable
         db.Instances.Add(instance);
         await db.SaveChangesAsync(Ct);
     }
+
+    private static async Task AddAsync(ApprovalDatabase database, ProcessedOperation operation)
+    {
+        await using var db = database.CreateContext();
+        db.Operations.Add(operation);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private static ProcessedOperation Operation(string id, Guid instance, int? version) => new()
+    {
+        OperationId = id, CommandType = "DecideMatter:x", InstanceId = instance, UserId = "u", Result = "{}",
+        At = Instant.FromUtc(2026, 1, 5, 1, 0), InstanceVersion = version,
+    };
 
     private static ProjectInstance Instance(string? code, string definition, Instant? endedAt) => new()
     {

@@ -7,7 +7,8 @@ namespace Approval.Engine.Tests.Persistence;
 /// <summary>The PostgreSQL migrations, each test on databases of its own (see <see cref="PostgresDatabase"/>).</summary>
 public sealed class PostgresMigrationTests : MigrationTests
 {
-    protected override Type InitialMigration => typeof(Engine.Persistence.Migrations.Postgres.Initial);
+    protected override IReadOnlyList<Type> MigrationTypes =>
+        [typeof(Engine.Persistence.Migrations.Postgres.Initial), typeof(Engine.Persistence.Migrations.Postgres.OperationVersions)];
 
     protected override async Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

@@ -7,7 +7,8 @@ namespace Approval.Engine.Tests.Persistence;
 /// <summary>The SQLite migrations, each test on temp files of its own.</summary>
 public sealed class SqliteMigrationTests : MigrationTests
 {
-    protected override Type InitialMigration => typeof(Engine.Persistence.Migrations.Sqlite.Initial);
+    protected override IReadOnlyList<Type> MigrationTypes =>
+        [typeof(Engine.Persistence.Migrations.Sqlite.Initial), typeof(Engine.Persistence.Migrations.Sqlite.OperationVersions)];
 
     protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

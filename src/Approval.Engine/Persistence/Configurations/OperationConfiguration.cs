@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Approval.Engine.Persistence.Configurations;
 
-/// <summary>Maps <see cref="ProcessedOperation"/>; the key makes a concurrent retry fail instead of signing twice.</summary>
+/// <summary>
+/// Maps <see cref="ProcessedOperation"/>: the key makes a concurrent retry fail instead of signing twice, the
+/// instance-version index makes a command that started from a stale version fail instead of overwriting.
+/// </summary>
 public sealed class OperationConfiguration : IEntityTypeConfiguration<ProcessedOperation>
 {
     public void Configure(EntityTypeBuilder<ProcessedOperation> b)
@@ -15,5 +18,7 @@ public sealed class OperationConfiguration : IEntityTypeConfiguration<ProcessedO
         b.Property(o => o.CommandType).HasMaxLength(100);
         b.Property(o => o.UserId).HasMaxLength(100);
         b.Property(o => o.Result).HasColumnType("text");
+        // The guard that makes a command's writes all-or-nothing against a concurrent one (see ApprovalDatabase.SaveAtomicallyAsync).
+        b.HasIndex(o => new { o.InstanceId, o.InstanceVersion }).IsUnique().HasDatabaseName("ux_operations_instance_version");
     }
 }
