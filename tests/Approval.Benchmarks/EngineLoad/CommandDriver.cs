@@ -59,14 +59,18 @@ public sealed class CommandDriver(WorkflowEngine engine, ApprovalDatabase databa
         var sample = profiler is null ? null : SqlProfiler.Begin("(read open tasks)");
         var started = Stopwatch.GetTimestamp();
         await using var db = database.CreateContext();
-        var tasks = await db.Tasks.AsNoTracking()
-            .Where(t => t.InstanceId == instanceId && t.Status == TaskStatus.Open && t.Kind == kind)
-            .OrderBy(t => t.DepartmentId)
-            .Select(t => new OpenTask(t.Id, t.Kind, t.DepartmentId))
-            .ToListAsync(ct);
+        var tasks = new List<OpenTask>();
+        await foreach (var task in OpenTasksQuery(db, instanceId, kind).WithCancellation(ct)) tasks.Add(task);
         if (sample is not null) profiler!.End(sample, Stopwatch.GetElapsedTime(started));
         return tasks;
     }
+
+    // Compiled once, as a to-do list that is read all day would be: no LINQ translation or cache look-up per read.
+    private static readonly Func<ApprovalDbContext, Guid, TaskKind, IAsyncEnumerable<OpenTask>> OpenTasksQuery =
+        EF.CompileAsyncQuery((ApprovalDbContext db, Guid instanceId, TaskKind kind) => db.Tasks.AsNoTracking()
+            .Where(t => t.InstanceId == instanceId && t.Status == TaskStatus.Open && t.Kind == kind)
+            .OrderBy(t => t.DepartmentId)
+            .Select(t => new OpenTask(t.Id, t.Kind, t.DepartmentId)));
 
     /// <summary>Acts on every open task of a kind, again and again while acting opens more (matters waiting for others).</summary>
     public async Task DecideAllAsync(Guid instanceId, TaskKind kind, Func<string, OpenTask, Command> decide, CancellationToken ct)
