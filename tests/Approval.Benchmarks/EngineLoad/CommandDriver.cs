@@ -10,7 +10,7 @@ using TaskStatus = Approval.Engine.Runtime.TaskStatus;
 namespace Approval.Benchmarks.EngineLoad;
 
 /// <summary>An open task as a user's to-do list shows it.</summary>
-public readonly record struct OpenTask(Guid Id, TaskKind Kind, string? DepartmentId);
+public readonly record struct OpenTask(Guid Id, TaskKind Kind, string? DepartmentId, string ActivityId);
 
 /// <summary>
 /// What one worker uses to drive projects: runs engine commands, timing each one (the "decisions" of the summary),
@@ -70,14 +70,22 @@ public sealed class CommandDriver(WorkflowEngine engine, ApprovalDatabase databa
         EF.CompileAsyncQuery((ApprovalDbContext db, Guid instanceId, TaskKind kind) => db.Tasks.AsNoTracking()
             .Where(t => t.InstanceId == instanceId && t.Status == TaskStatus.Open && t.Kind == kind)
             .OrderBy(t => t.DepartmentId)
-            .Select(t => new OpenTask(t.Id, t.Kind, t.DepartmentId)));
+            .Select(t => new OpenTask(t.Id, t.Kind, t.DepartmentId, t.ActivityId)));
 
-    /// <summary>Acts on every open task of a kind, again and again while acting opens more (matters waiting for others).</summary>
+    /// <summary>
+    /// Acts on every open task of a kind, and reads the list again while acting opens more (matters waiting for
+    /// others): as a to-do list would, it reads again only while the last answer says the project is still in the stage.
+    /// </summary>
     public async Task DecideAllAsync(Guid instanceId, TaskKind kind, Func<string, OpenTask, Command> decide, CancellationToken ct)
     {
         while (await OpenTasksAsync(instanceId, kind, ct) is { Count: > 0 } open)
+        {
+            CommandResult? last = null;
             foreach (var task in open)
-                await RunAsync(decide(NextOperation(), task), ct);
+                last = await RunAsync(decide(NextOperation(), task), ct);
+            var stage = open[0].ActivityId;
+            if (last is null || last.Status != InstanceStatus.Running || last.CurrentActivityId != stage) return;
+        }
     }
 
     public static string NextOperation() => "bench-" + Guid.NewGuid().ToString("N");

@@ -16,6 +16,7 @@ public abstract class MigrationTests : IAsyncDisposable
 {
     private const string Initial = "20261122000000_Initial";
     private const string OperationVersions = "20261129000000_OperationVersions";
+    private const string InstanceStatusIndexes = "20261129000100_InstanceStatusIndexes";
     private readonly Stack<IAsyncDisposable> _owned = new();
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -48,7 +49,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         SchemaAssert.Same(model: before, migrated: await DescribeAsync(database));
         await using var db = database.CreateContext();
-        Assert.Equal([Initial, OperationVersions], await db.Database.GetAppliedMigrationsAsync(Ct));
+        Assert.Equal([Initial, OperationVersions, InstanceStatusIndexes], await db.Database.GetAppliedMigrationsAsync(Ct));
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         await using var db = database.CreateContext();
         var migrations = db.GetService<IMigrationsAssembly>().Migrations;
-        Assert.Equal([Initial, OperationVersions], migrations.Keys);
+        Assert.Equal([Initial, OperationVersions, InstanceStatusIndexes], migrations.Keys);
         Assert.Equal(MigrationTypes, migrations.Values.Select(t => t.AsType()));
     }
 

@@ -8,7 +8,8 @@ namespace Approval.Engine.Tests.Persistence;
 public sealed class PostgresMigrationTests : MigrationTests
 {
     protected override IReadOnlyList<Type> MigrationTypes =>
-        [typeof(Engine.Persistence.Migrations.Postgres.Initial), typeof(Engine.Persistence.Migrations.Postgres.OperationVersions)];
+        [typeof(Engine.Persistence.Migrations.Postgres.Initial), typeof(Engine.Persistence.Migrations.Postgres.OperationVersions),
+            typeof(Engine.Persistence.Migrations.Postgres.InstanceStatusIndexes)];
 
     protected override async Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

@@ -8,7 +8,8 @@ namespace Approval.Engine.Tests.Persistence;
 public sealed class SqliteMigrationTests : MigrationTests
 {
     protected override IReadOnlyList<Type> MigrationTypes =>
-        [typeof(Engine.Persistence.Migrations.Sqlite.Initial), typeof(Engine.Persistence.Migrations.Sqlite.OperationVersions)];
+        [typeof(Engine.Persistence.Migrations.Sqlite.Initial), typeof(Engine.Persistence.Migrations.Sqlite.OperationVersions),
+            typeof(Engine.Persistence.Migrations.Sqlite.InstanceStatusIndexes)];
 
     protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

@@ -21,6 +21,7 @@ public sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
         b.Ignore(t => t.IsOpen);
         b.HasIndex(t => new { t.DepartmentId, t.Status, t.DueOn }).HasDatabaseName("ix_tasks_department_open_due");
         b.HasIndex(t => new { t.Status, t.DueOn }).HasDatabaseName("ix_tasks_status_due");
-        b.HasIndex(t => t.InstanceId).HasDatabaseName("ix_tasks_instance");
+        // A project's tasks, and its open ones: with the status here, never the (Status, DueOn) index (see TimerConfiguration).
+        b.HasIndex(t => new { t.InstanceId, t.Status }).HasDatabaseName("ix_tasks_instance_status");
     }
 }

@@ -14,6 +14,10 @@ public sealed class TimerConfiguration : IEntityTypeConfiguration<DurableTimer>
         b.Property(t => t.Id).ValueGeneratedNever();
         b.Property(t => t.LeaseOwner).HasMaxLength(100);
         b.HasIndex(t => new { t.Status, t.DueAt }).HasDatabaseName("ix_timers_status_due");
-        b.HasIndex(t => t.InstanceId).HasDatabaseName("ix_timers_instance");
+        // A project's pending timers, read by every command. With the status in the index the planner never prefers
+        // the (Status, DueAt) index for it, whose 'Pending' entries are mostly dead versions of timers since
+        // cancelled (a status change is never a HOT update): measured, that plan made the read 10-20x slower
+        // a minute into a load run, once statistics showed how rare 'Pending' is.
+        b.HasIndex(t => new { t.InstanceId, t.Status }).HasDatabaseName("ix_timers_instance_status");
     }
 }
