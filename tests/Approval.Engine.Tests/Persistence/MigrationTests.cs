@@ -16,7 +16,7 @@ public abstract class MigrationTests : IAsyncDisposable
 {
     private const string Initial = "20261122000000_Initial";
     private const string OperationVersions = "20261129000000_OperationVersions";
-    private const string InstanceStatusIndexes = "20261129000100_InstanceStatusIndexes";
+    private const string HotPathIndexes = "20261129000100_HotPathIndexes";
     private readonly Stack<IAsyncDisposable> _owned = new();
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -49,7 +49,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         SchemaAssert.Same(model: before, migrated: await DescribeAsync(database));
         await using var db = database.CreateContext();
-        Assert.Equal([Initial, OperationVersions, InstanceStatusIndexes], await db.Database.GetAppliedMigrationsAsync(Ct));
+        Assert.Equal([Initial, OperationVersions, HotPathIndexes], await db.Database.GetAppliedMigrationsAsync(Ct));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         await using var db = database.CreateContext();
         var migrations = db.GetService<IMigrationsAssembly>().Migrations;
-        Assert.Equal([Initial, OperationVersions, InstanceStatusIndexes], migrations.Keys);
+        Assert.Equal([Initial, OperationVersions, HotPathIndexes], migrations.Keys);
         Assert.Equal(MigrationTypes, migrations.Values.Select(t => t.AsType()));
     }
 

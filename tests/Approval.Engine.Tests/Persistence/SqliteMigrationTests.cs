@@ -9,7 +9,7 @@ public sealed class SqliteMigrationTests : MigrationTests
 {
     protected override IReadOnlyList<Type> MigrationTypes =>
         [typeof(Engine.Persistence.Migrations.Sqlite.Initial), typeof(Engine.Persistence.Migrations.Sqlite.OperationVersions),
-            typeof(Engine.Persistence.Migrations.Sqlite.InstanceStatusIndexes)];
+            typeof(Engine.Persistence.Migrations.Sqlite.HotPathIndexes)];
 
     protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

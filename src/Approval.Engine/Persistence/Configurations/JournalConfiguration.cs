@@ -22,7 +22,8 @@ public sealed class JournalConfiguration : IEntityTypeConfiguration<JournalEntry
         b.Property(j => j.UserId).HasMaxLength(100);
         b.Property(j => j.OperationId).HasMaxLength(200);
         b.HasIndex(j => new { j.InstanceId, j.Sequence }).IsUnique().HasDatabaseName("ux_journal_instance_sequence");
-        b.HasIndex(j => j.ProjectCode).HasDatabaseName("ix_journal_code");
+        // No index on ProjectCode: every reader finds the instance by code first (instances are indexed by it) and
+        // reads its journal by instance; an unused index would cost every one of the journal's many inserts.
         b.HasOne<Runtime.ProjectInstance>().WithMany().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
