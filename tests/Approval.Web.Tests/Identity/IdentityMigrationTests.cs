@@ -16,7 +16,6 @@ namespace Approval.Web.Tests.Identity;
 public abstract class IdentityMigrationTests : IAsyncDisposable
 {
     private const string IdentityId = "20261122000100_Identity";
-    private const string EngineId = "20261122000000_Initial";
     private const string Generator = "Tools/GenerateIdentityMigrations";
     private readonly Stack<IAsyncDisposable> _owned = new();
 
@@ -86,15 +85,19 @@ public abstract class IdentityMigrationTests : IAsyncDisposable
         await identity.MigrateAsync(Ct);
         if (!engineFirst) await engine.MigrateAsync(Ct);
 
+        // The engine's migration tests pin its list; here it matters that all of them, and only they, are applied.
+        List<string> engineIds;
         await using (var db = engine.CreateContext())
         {
-            Assert.Equal([EngineId], await db.Database.GetAppliedMigrationsAsync(Ct));
+            engineIds = db.Database.GetMigrations().ToList();
+            Assert.Contains("20261122000000_Initial", engineIds);
+            Assert.Equal(engineIds, await db.Database.GetAppliedMigrationsAsync(Ct));
             Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
         }
         Assert.Equal([IdentityId], await identity.UseAsync(db => db.Database.GetAppliedMigrationsAsync(Ct)));
         Assert.Empty(await identity.UseAsync(db => db.Database.GetPendingMigrationsAsync(Ct)));
         // Read the history tables themselves: neither context may have written its row into the other's table.
-        Assert.Equal([EngineId], await HistoryAsync(identity, HistoryRepository.DefaultTableName));
+        Assert.Equal(engineIds.Cast<string?>(), await HistoryAsync(identity, HistoryRepository.DefaultTableName));
         Assert.Equal([IdentityId], await HistoryAsync(identity, IdentityStoreDbContext.HistoryTable));
 
         var (engineOptions, _) = await NewAsync();
