@@ -57,7 +57,14 @@ public sealed class TimerTests
         for (var i = 0; i < 20; i++) ids.Add(await FileWithDeficiencyAsync(i % 2 == 0 ? nodeA : nodeB, new LocalDate(2024, 5, 7)));
 
         clock.Set(nodeA.Engine.Deadlines.EndOf(new LocalDate(2024, 5, 7)) + Duration.FromSeconds(1));
-        var fired = await Task.WhenAll(Task.Run(() => nodeA.Scheduler.RunDueAsync()), Task.Run(() => nodeB.Scheduler.RunDueAsync()));
+        // Each node first takes a batch, so that both certainly take part (left to race, one node sometimes took
+        // everything before the other started); then both claim and fire concurrently until nothing is due.
+        var firstA = await nodeA.Scheduler.ClaimAsync();
+        var firstB = await nodeB.Scheduler.ClaimAsync();
+        Assert.Equal(5, firstA.Count);
+        Assert.Equal(5, firstB.Count);
+        Assert.Empty(firstA.Intersect(firstB));
+        var fired = await Task.WhenAll(Task.Run(() => FireThenRunAsync(nodeA, firstA)), Task.Run(() => FireThenRunAsync(nodeB, firstB)));
 
         await using var db = nodeA.Database.CreateContext();
         var claimed = await db.Timers.AsNoTracking().Where(t => t.LeaseOwner != null).ToListAsync();
@@ -88,6 +95,13 @@ public sealed class TimerTests
         Assert.Equal(claimed.Count, await survivor.Scheduler.RunDueAsync());
 
         Assert.Equal(InstanceStatus.Terminated, (await survivor.LoadAsync(id)).Status);
+    }
+
+    /// <summary>Fires what a node has claimed, as its scheduler would, then lets the scheduler run.</summary>
+    private static async Task<int> FireThenRunAsync(EngineHarness node, IReadOnlyList<Guid> claimed)
+    {
+        foreach (var id in claimed) await node.Engine.ExecuteAsync(new FireTimer($"timer:{id}", id));
+        return claimed.Count + await node.Scheduler.RunDueAsync();
     }
 
     private static async Task<Guid> FileWithDeficiencyAsync(EngineHarness h, LocalDate promisedBy)
