@@ -51,11 +51,7 @@ public static class AggregateLoader
         // RelationalTypeMapping makes parameters through a command; this one only does that.
         using var maker = connection.DbConnection.CreateCommand();
         var parameters = new List<object> { Parameter(maker, operations, nameof(ProcessedOperation.OperationId), "op", operationId) };
-        if (key is { } k)
-        {
-            parameters.Add(Parameter(maker, instances, nameof(ProjectInstance.Id), "key", k.Id));
-            parameters.Add(Parameter(maker, timers, nameof(DurableTimer.Status), "pending", TimerStatus.Pending));
-        }
+        if (key is { } k) parameters.Add(Parameter(maker, instances, nameof(ProjectInstance.Id), "key", k.Id));
         var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, parameters, db.Model);
         await using var result = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
             connection, command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(),
@@ -110,8 +106,10 @@ public static class AggregateLoader
         };
         statements.Add(Select(instances, $"{instances.Column(nameof(ProjectInstance.Id))} = {instanceId}"));
         statements.Add(Select(tasks, $"{tasks.Column(nameof(WorkTask.InstanceId))} = {instanceId}"));
+        var pending = timers.EntityType.FindProperty(nameof(DurableTimer.Status))!.GetRelationalTypeMapping()
+            .GenerateSqlLiteral(TimerStatus.Pending);
         statements.Add(Select(timers, $"{timers.Column(nameof(DurableTimer.InstanceId))} = {instanceId} AND " +
-            $"{timers.Column(nameof(DurableTimer.Status))} = {sql.GenerateParameterNamePlaceholder("pending")}"));
+            $"{timers.Column(nameof(DurableTimer.Status))} = {pending}"));
         statements.Add(Select(stops, $"{stops.Column(nameof(ClockStop.InstanceId))} = {instanceId}"));
         statements.Add(Select(extensions, $"{extensions.Column(nameof(Extension.InstanceId))} = {instanceId}"));
         return string.Join(";\n", statements);

@@ -35,13 +35,11 @@ public sealed class RowMaterializer<T> where T : class, new()
         if (properties.Length != entityType.GetProperties().Count())
             throw new NotSupportedException($"{typeof(T).Name} has shadow properties, which rows read here could not set.");
         Table = sql.DelimitIdentifier(table.Name, table.Schema);
-        Properties = properties;
         Columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
         _read = Compile(properties);
     }
 
     public IEntityType EntityType { get; }
-    public IReadOnlyList<IProperty> Properties { get; }
 
     /// <summary>The delimited table name, e.g. <c>"tasks"</c>.</summary>
     public string Table { get; }

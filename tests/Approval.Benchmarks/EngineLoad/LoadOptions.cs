@@ -20,7 +20,7 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
 
     /// <summary>
     /// Four projects at once keep both cores of the 2-core machine busy with the server on it; more only queue
-    /// (measured: 4 → ~810 decisions/s, p95 9.7 ms; 6 → ~660/s, p95 19.6 ms; 16 → ~660/s, p95 60 ms).
+    /// (the measurements are in EngineLoad/README.md, "Concurrency 4 is the knee").
     /// </summary>
     public const int DefaultPostgresConcurrency = 4;
 
