@@ -50,6 +50,9 @@ public sealed class StepContext
     /// <summary>An extension request created by the command, reported in its result.</summary>
     public Extension? CreatedExtension { get; internal set; }
 
+    /// <summary>Tasks opened or re-opened by this command, reported in its result.</summary>
+    internal List<WorkTask> OpenedTasks { get; } = [];
+
     /// <summary>Tasks of the current activity.</summary>
     public IEnumerable<WorkTask> StepTasks => Instance.Tasks.Where(t => t.ActivityId == Instance.CurrentActivityId);
 
@@ -99,6 +102,7 @@ public sealed class StepContext
         {
             // The applicant's own tasks run no clock: their time is stopped time, not the department's.
             task.OpenedOn = Today;
+            OpenedTasks.Add(task);
             Record("TaskOpened", task: task);
         }
         return task;
@@ -110,6 +114,7 @@ public sealed class StepContext
         task.Status = Runtime.TaskStatus.Open;
         task.OpenedOn = Today;
         RescheduleTask(task);
+        OpenedTasks.Add(task);
         Record("TaskOpened", task: task);
     }
 

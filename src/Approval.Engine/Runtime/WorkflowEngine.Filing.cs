@@ -52,7 +52,7 @@ public sealed partial class WorkflowEngine
         Activities[intake.Type].Enter(step);
         instance.Version = 1;
         db.Instances.Add(instance);
-        return (ResultOf(step), instance);
+        return (ResultOf(step, command), instance);
     }
 
     private static ProjectDetails Validate(ProjectDetails p)

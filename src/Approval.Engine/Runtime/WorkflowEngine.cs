@@ -116,7 +116,7 @@ public sealed partial class WorkflowEngine(
         Advance(step);
         SyncProjectClock(step, dueBefore);
         instance.Version++;
-        return ResultOf(step);
+        return ResultOf(step, command);
     }
 
     private static void Dispatch(StepContext step, Command command)
@@ -176,9 +176,11 @@ public sealed partial class WorkflowEngine(
         step.Schedule(Timers.TimerKind.ProjectDeadline, Deadlines.EndOf(instance.DueOn!.Value));
     }
 
-    private static CommandResult ResultOf(StepContext step) => new(
+    private static CommandResult ResultOf(StepContext step, Command command) => new(
         step.Instance.Id, step.Instance.Status, step.Instance.CurrentActivityId, step.Instance.ProjectCode,
-        step.Instance.QueryKey, ExtensionId: step.CreatedExtension?.Id);
+        step.Instance.QueryKey, TaskId: (command as TaskCommand)?.TaskId, ExtensionId: step.CreatedExtension?.Id,
+        OpenedTasks: [.. step.OpenedTasks.Where(t => t.IsOpen).Distinct()
+            .Select(t => new OpenedTask(t.Id, t.Kind, t.ActivityId, t.DepartmentId, t.MatterCode))]);
 
     private static CommandResult Replay(ProcessedOperation done, Command command)
     {

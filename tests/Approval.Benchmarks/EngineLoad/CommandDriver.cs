@@ -9,14 +9,12 @@ using TaskStatus = Approval.Engine.Runtime.TaskStatus;
 
 namespace Approval.Benchmarks.EngineLoad;
 
-/// <summary>An open task as a user's to-do list shows it.</summary>
-public readonly record struct OpenTask(Guid Id, TaskKind Kind, string? DepartmentId, string ActivityId);
-
 /// <summary>
-/// What one worker uses to drive projects: runs engine commands, timing each one (the "decisions" of the summary),
-/// and reads open tasks the way a department's to-do list would (in wall time, not in the latencies).
+/// What one worker uses to drive projects: runs engine commands, timing each one (the "decisions" of the summary).
+/// It learns which tasks to act on from the commands' results (<see cref="CommandResult.OpenedTasks"/>), as a client
+/// of the API would, rather than by reading the to-do lists again after each decision.
 /// </summary>
-public sealed class CommandDriver(WorkflowEngine engine, ApprovalDatabase database, LocalDate today, SqlProfiler? profiler)
+public sealed class CommandDriver(WorkflowEngine engine, LocalDate today, SqlProfiler? profiler)
 {
     // The investor files for itself: a proxy agent would first need the investor's authorisation (委托).
     public static readonly Actor Investor = new("investor-1", ActorRole.Investor);
@@ -43,49 +41,36 @@ public sealed class CommandDriver(WorkflowEngine engine, ApprovalDatabase databa
         return result;
     }
 
-    /// <summary>Files with every material of the definition's intake checklist, then accepts; returns the project.</summary>
-    public async Task<Guid> FileAndAcceptAsync(string definitionId, CancellationToken ct)
+    /// <summary>Files with every material of the definition's intake checklist, then accepts; returns the acceptance.</summary>
+    public async Task<CommandResult> FileAndAcceptAsync(string definitionId, CancellationToken ct)
     {
         var intake = engine.Catalog.Latest(definitionId).Intake;
         var filed = await RunAsync(new FileApplication(NextOperation(), Investor, definitionId, Project,
             [.. intake.Materials.Select(m => m.Code)]), ct);
-        Expect(await RunAsync(new AcceptApplication(NextOperation(), Window, filed.InstanceId), ct), InstanceStatus.Running);
-        return filed.InstanceId;
+        return Expect(await RunAsync(new AcceptApplication(NextOperation(), Window, filed.InstanceId), ct), InstanceStatus.Running);
     }
 
-    /// <summary>The project's open tasks of one kind, ordered by department so that runs repeat.</summary>
-    public async Task<List<OpenTask>> OpenTasksAsync(Guid instanceId, TaskKind kind, CancellationToken ct)
-    {
-        var sample = profiler is null ? null : SqlProfiler.Begin("(read open tasks)");
-        var started = Stopwatch.GetTimestamp();
-        await using var db = database.CreateContext();
-        var tasks = new List<OpenTask>();
-        await foreach (var task in OpenTasksQuery(db, instanceId, kind).WithCancellation(ct)) tasks.Add(task);
-        if (sample is not null) profiler!.End(sample, Stopwatch.GetElapsedTime(started));
-        return tasks;
-    }
-
-    // Compiled once, as a to-do list that is read all day would be: no LINQ translation or cache look-up per read.
-    private static readonly Func<ApprovalDbContext, Guid, TaskKind, IAsyncEnumerable<OpenTask>> OpenTasksQuery =
-        EF.CompileAsyncQuery((ApprovalDbContext db, Guid instanceId, TaskKind kind) => db.Tasks.AsNoTracking()
-            .Where(t => t.InstanceId == instanceId && t.Status == TaskStatus.Open && t.Kind == kind)
-            .OrderBy(t => t.DepartmentId)
-            .Select(t => new OpenTask(t.Id, t.Kind, t.DepartmentId, t.ActivityId)));
+    /// <summary>The tasks of one kind that <paramref name="result"/> opened, ordered by department so that runs repeat.</summary>
+    public static List<OpenedTask> Opened(CommandResult result, TaskKind kind) =>
+        [.. (result.OpenedTasks ?? []).Where(t => t.Kind == kind).OrderBy(t => t.DepartmentId, StringComparer.Ordinal)];
 
     /// <summary>
-    /// Acts on every open task of a kind, and reads the list again while acting opens more (matters waiting for
-    /// others): as a to-do list would, it reads again only while the last answer says the project is still in the stage.
+    /// Acts on every task of a kind that <paramref name="from"/> opened, and on those that acting opens in turn
+    /// (matters waiting for others); returns the last result.
     /// </summary>
-    public async Task DecideAllAsync(Guid instanceId, TaskKind kind, Func<string, OpenTask, Command> decide, CancellationToken ct)
+    public async Task<CommandResult> DecideAllAsync(CommandResult from, TaskKind kind, Func<string, OpenedTask, Command> decide,
+        CancellationToken ct)
     {
-        while (await OpenTasksAsync(instanceId, kind, ct) is { Count: > 0 } open)
+        var pending = new Queue<OpenedTask>(Opened(from, kind));
+        if (pending.Count == 0)
+            throw new InvalidOperationException($"Project {from.InstanceId}: no {kind} task was opened at {from.CurrentActivityId}.");
+        var last = from;
+        while (pending.TryDequeue(out var task))
         {
-            CommandResult? last = null;
-            foreach (var task in open)
-                last = await RunAsync(decide(NextOperation(), task), ct);
-            var stage = open[0].ActivityId;
-            if (last is null || last.Status != InstanceStatus.Running || last.CurrentActivityId != stage) return;
+            last = await RunAsync(decide(NextOperation(), task), ct);
+            foreach (var opened in Opened(last, kind)) pending.Enqueue(opened);
         }
+        return last;
     }
 
     public static string NextOperation() => "bench-" + Guid.NewGuid().ToString("N");

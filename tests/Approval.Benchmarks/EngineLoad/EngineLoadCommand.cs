@@ -65,12 +65,12 @@ public static class EngineLoadCommand
         // Subscribed before the warm-up: EF Core re-checks whether anyone listens only about once a second.
         using var profiler = options.Profile ? new SqlProfiler() : null;
         var warmUp = await WarmUp.RunAsync(options, instances =>
-            RunWorkersAsync(instances, options.Concurrency, scenario, () => new CommandDriver(engine, database, RunDate, null), ct));
+            RunWorkersAsync(instances, options.Concurrency, scenario, () => new CommandDriver(engine, RunDate, null), ct));
         Console.WriteLine(warmUp.Describe());
         var process = ProcessCost.Start();
         var wall = Stopwatch.StartNew();
         var drivers = await RunWorkersAsync(options.Instances, options.Concurrency, scenario,
-            () => new CommandDriver(engine, database, RunDate, profiler), ct);
+            () => new CommandDriver(engine, RunDate, profiler), ct);
         wall.Stop();
         var cost = process.Stop();
 

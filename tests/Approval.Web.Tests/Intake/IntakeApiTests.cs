@@ -71,6 +71,15 @@ public sealed partial class IntakeApiTests(ApprovalWebFactory factory) : IClassF
         Assert.Equal("2024-10-08", receipt.GetProperty("dueOn").GetString());
         Assert.Equal(3, receipt.GetProperty("targetWorkingDays").GetInt32());
         Assert.Empty(receipt.GetProperty("deficiencies").EnumerateArray());
+        // The answer names the departments' tasks the acceptance opened, so the window can tell the applicant who has it now.
+        var opened = result.GetProperty("openedTasks").EnumerateArray().ToList();
+        Assert.NotEmpty(opened);
+        Assert.All(opened, t =>
+        {
+            Assert.Equal("matterDecision", t.GetProperty("kind").GetString());
+            Assert.False(string.IsNullOrEmpty(t.GetProperty("departmentId").GetString()));
+            Assert.NotEqual(Guid.Empty, t.GetProperty("taskId").GetGuid());
+        });
     }
 
     [Fact]

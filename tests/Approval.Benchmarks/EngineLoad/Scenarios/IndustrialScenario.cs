@@ -19,14 +19,16 @@ public sealed class IndustrialScenario : ILoadScenario
 
     public async Task<InstanceStatus> RunAsync(CommandDriver driver, int index, CancellationToken ct)
     {
-        var id = await driver.FileAndAcceptAsync(DefinitionId, ct);
-        await driver.DecideAllAsync(id, TaskKind.PreReviewOpinion, (op, t) =>
-            new GiveOpinion(op, CommandDriver.Approver(t.DepartmentId), t.Id, true, [], null), ct);
+        var accepted = await driver.FileAndAcceptAsync(DefinitionId, ct);
+        var id = accepted.InstanceId;
+        var reviewed = await driver.DecideAllAsync(accepted, TaskKind.PreReviewOpinion, (op, t) =>
+            new GiveOpinion(op, CommandDriver.Approver(t.DepartmentId), t.TaskId, true, [], null), ct);
         await driver.RunAsync(new ScheduleSurvey(CommandDriver.NextOperation(), CommandDriver.Window, id, driver.Today), ct);
-        await driver.DecideAllAsync(id, TaskKind.SurveyFinding, (op, t) =>
-            new RecordFindings(op, CommandDriver.Approver(t.DepartmentId), t.Id, true, "现场情况与设计方案一致"), ct);
-        await driver.DecideAllAsync(id, TaskKind.MatterDecision, (op, t) =>
-            new DecideMatter(op, CommandDriver.Approver(t.DepartmentId), t.Id, MatterDecision.Approve, "符合条件", []), ct);
+        // The survey's finding tasks opened with the last opinion, which completed pre-review; fixing the date opens none.
+        var surveyed = await driver.DecideAllAsync(reviewed, TaskKind.SurveyFinding, (op, t) =>
+            new RecordFindings(op, CommandDriver.Approver(t.DepartmentId), t.TaskId, true, "现场情况与设计方案一致"), ct);
+        await driver.DecideAllAsync(surveyed, TaskKind.MatterDecision, (op, t) =>
+            new DecideMatter(op, CommandDriver.Approver(t.DepartmentId), t.TaskId, MatterDecision.Approve, "符合条件", []), ct);
         var issued = await driver.RunAsync(new IssueResults(CommandDriver.NextOperation(), CommandDriver.Window, id), ct);
         return CommandDriver.Expect(issued, InstanceStatus.Completed).Status;
     }

@@ -18,20 +18,21 @@ public sealed class Parallel3Scenario : ILoadScenario
 
     public async Task<InstanceStatus> RunAsync(CommandDriver driver, int index, CancellationToken ct)
     {
-        var id = await driver.FileAndAcceptAsync(BenchmarkWorkflows.Parallel3Id, ct);
-        var matters = await driver.OpenTasksAsync(id, TaskKind.MatterDecision, ct);
+        var accepted = await driver.FileAndAcceptAsync(BenchmarkWorkflows.Parallel3Id, ct);
+        var id = accepted.InstanceId;
+        var matters = CommandDriver.Opened(accepted, TaskKind.MatterDecision);
         if (matters.Count != 3) throw new InvalidOperationException($"Project {id}: expected 3 open matters, found {matters.Count}.");
 
         if (index % 10 == 9)
         {
             var rejecting = matters[index / 10 % matters.Count];
             var rejected = await driver.RunAsync(new DecideMatter(CommandDriver.NextOperation(), CommandDriver.Approver(rejecting.DepartmentId),
-                rejecting.Id, MatterDecision.Reject, "不符合准入条件（基准测试）", ["申请材料与现场核查情况不一致"]), ct);
+                rejecting.TaskId, MatterDecision.Reject, "不符合准入条件（基准测试）", ["申请材料与现场核查情况不一致"]), ct);
             return CommandDriver.Expect(rejected, InstanceStatus.Rejected).Status;
         }
         foreach (var matter in matters)
             await driver.RunAsync(new DecideMatter(CommandDriver.NextOperation(), CommandDriver.Approver(matter.DepartmentId),
-                matter.Id, MatterDecision.Approve, "符合条件", []), ct);
+                matter.TaskId, MatterDecision.Approve, "符合条件", []), ct);
         var issued = await driver.RunAsync(new IssueResults(CommandDriver.NextOperation(), CommandDriver.Window, id), ct);
         return CommandDriver.Expect(issued, InstanceStatus.Completed).Status;
     }
