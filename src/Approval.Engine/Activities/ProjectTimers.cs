@@ -7,6 +7,14 @@ namespace Approval.Engine.Activities;
 /// <summary>What belongs to the whole project rather than one step: the 容缺 promise, the project deadline, and routing task timers.</summary>
 public static class ProjectTimers
 {
+    /// <summary>
+    /// Whether a firing still has something to do: the timer is pending at the occurrence that was claimed, that
+    /// occurrence is due, and the project goes on. Otherwise it was applied already, or moved or re-armed since.
+    /// </summary>
+    public static bool Applies(ProjectInstance instance, FireTimer fire, NodaTime.Instant now) =>
+        !instance.IsEnded && instance.Timers.FirstOrDefault(t => t.Id == fire.TimerId) is { Status: TimerStatus.Pending } timer &&
+        timer.DueAt == fire.DueAt && timer.DueAt <= now;
+
     public static void Fire(StepContext step, DurableTimer timer, IActivity current)
     {
         switch (timer.Kind)
@@ -21,7 +29,12 @@ public static class ProjectTimers
             case TimerKind.TaskWarning or TimerKind.TaskDeadline:
                 var task = step.Instance.Tasks.FirstOrDefault(t => t.Id == timer.TaskId);
                 // A timer of a step that is over has nothing left to do.
-                if (task is not null && task.ActivityId == step.Instance.CurrentActivityId) current.OnTimer(step, timer);
+                if (task is null || task.ActivityId != step.Instance.CurrentActivityId) break;
+                current.OnTimer(step, timer);
+                // After the follow-up date the same timer watches the deadline (unless the task has one already).
+                if (timer.Kind == TimerKind.TaskWarning && task.Status == Runtime.TaskStatus.Open &&
+                    !step.Instance.Timers.Any(t => t.TaskId == task.Id && t.Status == TimerStatus.Pending))
+                    step.ArmTaskTimer(task, timer);
                 break;
         }
     }

@@ -118,15 +118,38 @@ public sealed class StepContext
         Record("TaskOpened", task: task);
     }
 
-    /// <summary>Re-derives a task's dates and replaces its timers (after a stop, a resumption or an extension).</summary>
+    /// <summary>Re-derives a task's dates and re-arms its timer (after a stop, a resumption or an extension).</summary>
     public void RescheduleTask(WorkTask task)
     {
-        CancelTimers(t => t.TaskId == task.Id);
         Deadlines.Refresh(Instance, task);
-        if (task.Status != Runtime.TaskStatus.Open) return;
-        if (task.WarnOn is { } warn && warn <= task.DueOn && Deadlines.StartOf(warn) > Now)
-            Schedule(TimerKind.TaskWarning, Deadlines.StartOf(warn), task);
-        Schedule(TimerKind.TaskDeadline, Deadlines.EndOf(task.DueOn!.Value), task);
+        var pending = Instance.Timers.Where(t => t.TaskId == task.Id && t.Status == TimerStatus.Pending).ToList();
+        // Tasks opened before timers were re-armed have two (warning and deadline): one is kept, the other goes.
+        foreach (var extra in pending.Skip(task.Status == Runtime.TaskStatus.Open ? 1 : 0))
+            extra.Status = TimerStatus.Cancelled;
+        if (task.Status == Runtime.TaskStatus.Open) ArmTaskTimer(task, pending.FirstOrDefault());
+    }
+
+    /// <summary>
+    /// Sets a task's one timer to its next occurrence: the follow-up date (预警) while that is ahead, else the deadline
+    /// (超期). The same row is re-armed after the warning and moved when the dates move, so a task costs one timer
+    /// however its life goes; <see cref="Runtime.Commands.FireTimer"/> carries the occurrence it fires.
+    /// </summary>
+    internal void ArmTaskTimer(WorkTask task, DurableTimer? timer)
+    {
+        var (kind, dueAt) = task.WarnOn is { } warn && warn <= task.DueOn && Deadlines.StartOf(warn) > Now
+            ? (TimerKind.TaskWarning, Deadlines.StartOf(warn))
+            : (TimerKind.TaskDeadline, Deadlines.EndOf(task.DueOn!.Value));
+        if (timer is null)
+        {
+            Schedule(kind, dueAt, task);
+            return;
+        }
+        timer.Kind = kind;
+        timer.DueAt = dueAt;
+        timer.Status = TimerStatus.Pending;
+        timer.LeaseOwner = null;
+        timer.LeaseExpiresAt = null;
+        timer.Attempts = 0;
     }
 
     /// <summary>Closes a task with its outcome; its timers are cancelled.</summary>

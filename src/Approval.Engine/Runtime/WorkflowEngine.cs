@@ -82,6 +82,10 @@ public sealed partial class WorkflowEngine(
             else
             {
                 target = instance ?? throw NotFound(command);
+                // A firing that no longer applies (applied already, moved since its claim) saves nothing: recording it
+                // would make its operation id a replay when the occurrence does come due.
+                if (command is FireTimer fire && !ProjectTimers.Applies(target, fire, clock.GetCurrentInstant()))
+                    return new CommandResult(target.Id, target.Status, target.CurrentActivityId, target.ProjectCode, target.QueryKey);
                 result = Apply(target, command, acceptance, journal);
             }
         }
@@ -125,8 +129,7 @@ public sealed partial class WorkflowEngine(
         switch (command)
         {
             case FireTimer fire:
-                var timer = instance.Timers.FirstOrDefault(t => t.Id == fire.TimerId);
-                if (timer is null || timer.Status != Timers.TimerStatus.Pending || instance.IsEnded) return;   // applied once already
+                var timer = instance.Timers.Single(t => t.Id == fire.TimerId);
                 timer.Status = Timers.TimerStatus.Fired;
                 timer.FiredAt = step.Now;
                 ProjectTimers.Fire(step, timer, Activities[step.Activity.Type]);

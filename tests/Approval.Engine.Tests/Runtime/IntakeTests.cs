@@ -72,9 +72,9 @@ public sealed class IntakeTests
         var timer = (await h.LoadAsync(id)).Timers.Single(t => t.Kind == Timers.TimerKind.DeficienciesDue);
 
         h.Clock.Set(h.Engine.Deadlines.EndOf(new LocalDate(2024, 5, 7)));
-        await h.Engine.ExecuteAsync(new FireTimer($"timer:{timer.Id}", timer.Id));
-        await h.Engine.ExecuteAsync(new FireTimer($"timer:{timer.Id}", timer.Id));
-        await h.Engine.ExecuteAsync(new FireTimer("another-node", timer.Id));
+        await h.Engine.ExecuteAsync(FireTimer.Of(timer.Id, timer.DueAt));
+        await h.Engine.ExecuteAsync(FireTimer.Of(timer.Id, timer.DueAt));
+        await h.Engine.ExecuteAsync(new FireTimer("another-node", timer.Id, timer.DueAt));
 
         var instance = await h.LoadAsync(id);
         Assert.Equal(InstanceStatus.Terminated, instance.Status);

@@ -98,9 +98,9 @@ public sealed class TimerTests
     }
 
     /// <summary>Fires what a node has claimed, as its scheduler would, then lets the scheduler run.</summary>
-    private static async Task<int> FireThenRunAsync(EngineHarness node, IReadOnlyList<Guid> claimed)
+    private static async Task<int> FireThenRunAsync(EngineHarness node, IReadOnlyList<ClaimedTimer> claimed)
     {
-        foreach (var id in claimed) await node.Engine.ExecuteAsync(new FireTimer($"timer:{id}", id));
+        foreach (var timer in claimed) await node.Engine.ExecuteAsync(timer.Fire());
         return claimed.Count + await node.Scheduler.RunDueAsync();
     }
 

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Approval.Engine.Runtime.Commands;
 
 /// <summary>How a department decides its matter.</summary>
@@ -24,7 +26,17 @@ public sealed record DecideExtension(string OperationId, Actor Actor, Guid Exten
     : Command(OperationId, Actor);
 
 /// <summary>A timer has come due (issued by the scheduler, never by a user).</summary>
-public sealed record FireTimer(string OperationId, Guid TimerId) : Command(OperationId, Actor.System);
+/// <param name="OperationId">See <see cref="Of"/>: every node gives one occurrence the same id.</param>
+/// <param name="TimerId">The timer row.</param>
+/// <param name="DueAt">
+/// The due time the scheduler claimed: a task's timer is re-armed (follow-up date, then deadline) and moved when the
+/// task's dates move, so a firing applies only to the occurrence it was claimed for, and only once it is due.
+/// </param>
+public sealed record FireTimer(string OperationId, Guid TimerId, Instant DueAt) : Command(OperationId, Actor.System)
+{
+    /// <summary>The firing of one occurrence, with the operation id every node gives it, so that it is applied once.</summary>
+    public static FireTimer Of(Guid timerId, Instant dueAt) => new($"timer:{timerId:N}:{dueAt.ToUnixTimeTicks()}", timerId, dueAt);
+}
 
 /// <summary>Re-derives every deadline of a project from the current calendar (after a year's holiday notice was added).</summary>
 public sealed record RefreshDeadlines(string OperationId, Guid InstanceId)

@@ -1,0 +1,166 @@
+using Approval.Engine.Persistence;
+using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
+using Approval.Engine.Timers;
+using Approval.Testing;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using TaskStatus = Approval.Engine.Runtime.TaskStatus;
+
+namespace Approval.Engine.Tests.Runtime;
+
+/// <summary>
+/// A task has one timer row: it fires at the follow-up date (预警), is re-armed for the deadline (超期), and moves when
+/// the task's dates move. A firing applies only to the occurrence it was claimed for.
+/// </summary>
+public sealed class TaskTimerTests : IDisposable
+{
+    private const string Definition = "timers-fire-licence";
+    private readonly string _workflows = WorkflowsWithFiveDayMatter();
+
+    [Fact]
+    public async Task One_timer_fires_the_warning_then_is_rearmed_for_the_deadline()
+    {
+        await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 3, 4, 10), configure: s => s.Engine.WorkflowsDirectory = _workflows);
+        var (id, task) = await AcceptedWithWarnedTaskAsync(h);
+        var timer = Assert.Single(await TimersOfAsync(h, task.Id));
+        Assert.Equal((TimerKind.TaskWarning, TimerStatus.Pending, h.Engine.Deadlines.StartOf(task.WarnOn!.Value)),
+            (timer.Kind, timer.Status, timer.DueAt));
+
+        h.Clock.Set(timer.DueAt + Duration.FromMinutes(1));
+        Assert.Equal(1, await h.Scheduler.RunDueAsync());
+
+        var rearmed = Assert.Single(await TimersOfAsync(h, task.Id));
+        Assert.Equal(timer.Id, rearmed.Id);
+        Assert.Equal((TimerKind.TaskDeadline, TimerStatus.Pending, h.Engine.Deadlines.EndOf(task.DueOn!.Value), 0, null),
+            (rearmed.Kind, rearmed.Status, rearmed.DueAt, rearmed.Attempts, rearmed.LeaseOwner));
+        Assert.Single(await h.JournalAsync(id), j => j.Event == "TaskWarning" && j.TaskId == task.Id);
+
+        // Firing the warning's occurrence again (another node's late claim) changes nothing.
+        await h.Engine.ExecuteAsync(FireTimer.Of(timer.Id, timer.DueAt));
+        await h.Engine.ExecuteAsync(new FireTimer("late-node", timer.Id, timer.DueAt));
+        Assert.Single(await h.JournalAsync(id), j => j.Event == "TaskWarning" && j.TaskId == task.Id);
+        Assert.Equal(TimerStatus.Pending, Assert.Single(await TimersOfAsync(h, task.Id)).Status);
+
+        h.Clock.Set(rearmed.DueAt + Duration.FromMinutes(1));
+        Assert.Equal(1, await h.Scheduler.RunDueAsync());
+        var fired = Assert.Single(await TimersOfAsync(h, task.Id));
+        Assert.Equal((TimerKind.TaskDeadline, TimerStatus.Fired), (fired.Kind, fired.Status));
+        Assert.Single(await h.JournalAsync(id), j => j.Event is "TaskOverdue" && j.TaskId == task.Id);
+    }
+
+    [Fact]
+    public async Task A_timer_is_not_fired_before_it_is_due_nor_for_an_occurrence_it_no_longer_has()
+    {
+        await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 3, 4, 10), configure: s => s.Engine.WorkflowsDirectory = _workflows);
+        var (id, task) = await AcceptedWithWarnedTaskAsync(h);
+        var timer = Assert.Single(await TimersOfAsync(h, task.Id));
+
+        await h.Engine.ExecuteAsync(FireTimer.Of(timer.Id, timer.DueAt));   // early: not due yet
+        await h.Engine.ExecuteAsync(FireTimer.Of(timer.Id, timer.DueAt - Duration.FromDays(1)));   // an occurrence it never had
+        h.Clock.Set(timer.DueAt + Duration.FromMinutes(1));
+        await h.Engine.ExecuteAsync(FireTimer.Of(timer.Id, timer.DueAt - Duration.FromDays(1)));
+
+        Assert.DoesNotContain(await h.JournalAsync(id), j => j.Event == "TaskWarning");
+        Assert.Equal((TimerKind.TaskWarning, TimerStatus.Pending), (Assert.Single(await TimersOfAsync(h, task.Id)) is var t ? (t.Kind, t.Status) : default));
+        Assert.Equal(1, await h.Scheduler.RunDueAsync());
+        Assert.Single(await h.JournalAsync(id), j => j.Event == "TaskWarning");
+    }
+
+    [Fact]
+    public async Task A_claim_taken_before_the_dates_moved_fires_nothing_and_the_moved_timer_fires_on_time()
+    {
+        await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 3, 4, 10), configure: s => s.Engine.WorkflowsDirectory = _workflows);
+        var (id, task) = await AcceptedWithWarnedTaskAsync(h);
+        var timer = Assert.Single(await TimersOfAsync(h, task.Id));
+        h.Clock.Set(timer.DueAt + Duration.FromMinutes(1));
+        var claim = Assert.Single(await h.Scheduler.ClaimAsync());
+
+        // Before the claim is fired, the department stops the clock for an expert review, then resumes it a day later.
+        await h.RunAsync(op => new StopClock(op, EngineHarness.Approver(task.DepartmentId!), task.Id, ClockStopReason.ExpertReview,
+            "需组织专家评审", 1));
+        Assert.Empty(await PendingTimersAsync(h, task.Id));
+        h.Clock.Set(h.Clock.GetCurrentInstant() + Duration.FromDays(1));
+        await h.RunAsync(op => new ResumeClock(op, EngineHarness.Approver(task.DepartmentId!), task.Id, null));
+        var moved = Assert.Single(await PendingTimersAsync(h, task.Id));
+
+        await h.Engine.ExecuteAsync(claim.Fire());
+
+        Assert.DoesNotContain(await h.JournalAsync(id), j => j.Event is "TaskWarning" or "TaskOverdue");
+        Assert.Equal(moved.DueAt, Assert.Single(await PendingTimersAsync(h, task.Id)).DueAt);
+        var resumed = (await h.LoadAsync(id)).Tasks.Single(t => t.Id == task.Id);
+        Assert.Equal(TaskStatus.Open, resumed.Status);
+        Assert.True(moved.DueAt > claim.DueAt);
+    }
+
+    [Fact]
+    public async Task A_task_armed_with_two_timers_by_an_earlier_release_keeps_one_when_its_dates_move()
+    {
+        await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 3, 4, 10), configure: s => s.Engine.WorkflowsDirectory = _workflows);
+        var (_, task) = await AcceptedWithWarnedTaskAsync(h);
+        await using (var db = h.Database.CreateContext())
+        {
+            db.Timers.Add(new DurableTimer
+            {
+                Id = Guid.NewGuid(), InstanceId = task.InstanceId, TaskId = task.Id, Kind = TimerKind.TaskDeadline,
+                DueAt = h.Engine.Deadlines.EndOf(task.DueOn!.Value), Status = TimerStatus.Pending,
+            });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(2, (await PendingTimersAsync(h, task.Id)).Count);
+
+        await h.RunAsync(op => new StopClock(op, EngineHarness.Approver(task.DepartmentId!), task.Id, ClockStopReason.ExpertReview,
+            "需组织专家评审", 1));
+        Assert.Empty(await PendingTimersAsync(h, task.Id));
+        await h.RunAsync(op => new ResumeClock(op, EngineHarness.Approver(task.DepartmentId!), task.Id, null));
+        Assert.Single(await PendingTimersAsync(h, task.Id));
+    }
+
+    /// <summary>Accepts a filing and picks the matter task, whose follow-up date is still ahead.</summary>
+    private static async Task<(Guid Id, WorkTask Task)> AcceptedWithWarnedTaskAsync(EngineHarness h)
+    {
+        var id = await h.FileAndAcceptAsync(Definition);
+        var tasks = (await h.LoadAsync(id)).Tasks.Where(t => t.Status == TaskStatus.Open).ToList();
+        var task = tasks.FirstOrDefault(t => t.WarnOn is { } warn && h.Engine.Deadlines.StartOf(warn) > h.Clock.GetCurrentInstant() && warn < t.DueOn);
+        Assert.True(task is not null, $"no open task with a follow-up date ahead: {string.Join(", ", tasks.Select(t => $"{t.Title} {t.WarnOn}/{t.DueOn}"))}");
+        return (id, task!);
+    }
+
+    private static async Task<List<DurableTimer>> TimersOfAsync(EngineHarness h, Guid taskId)
+    {
+        await using var db = h.Database.CreateContext();
+        return await db.Timers.AsNoTracking().Where(t => t.TaskId == taskId).ToListAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<List<DurableTimer>> PendingTimersAsync(EngineHarness h, Guid taskId) =>
+        (await TimersOfAsync(h, taskId)).Where(t => t.Status == TimerStatus.Pending).ToList();
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_workflows, recursive: true); } catch (IOException) { }
+    }
+
+    // The shipped definitions give their first tasks one working day, which leaves no follow-up date before the deadline.
+    private static string WorkflowsWithFiveDayMatter()
+    {
+        var target = Path.Combine(Path.GetTempPath(), "approval-timers-" + Guid.NewGuid().ToString("N"));
+        RepositoryPaths.CopyTree(RepositoryPaths.Workflows, target);
+        File.WriteAllText(Path.Combine(target, $"{Definition}.v1.json"), $$"""
+            {
+              "$schema": "schema/workflow.schema.json",
+              "id": "{{Definition}}", "version": 1, "name": "消防安全检查（测试）", "targetWorkingDays": 7,
+              "activities": [
+                { "id": "intake", "type": "OneWindowIntake", "name": "一窗受理", "budgetWorkingDays": 1, "maxDeficiencyWorkingDays": 0,
+                  "materials": [ { "code": "application-form", "name": "申请表", "required": true },
+                                 { "code": "business-licence", "name": "营业执照", "required": true },
+                                 { "code": "fire-safety-plan", "name": "消防安全制度", "required": true } ] },
+                { "id": "parallel-approvals", "type": "ParallelApprovals", "name": "并联审批", "budgetWorkingDays": 5,
+                  "onRejection": "RejectProject", "matters": [ { "matter": "XF-001" } ] },
+                { "id": "completion", "type": "DeadlineCompletion", "name": "出件", "budgetWorkingDays": 1 }
+              ],
+              "flow": [ { "from": "intake", "to": "parallel-approvals" }, { "from": "parallel-approvals", "to": "completion" } ]
+            }
+            """);
+        return target;
+    }
+}
