@@ -11,8 +11,9 @@ namespace Approval.Engine.ProjectCodes;
 /// digits from <see cref="RandomNumberGenerator"/> and a check digit of our own (the Luhn digit, see
 /// <see cref="LocalCheckDigit"/>). It is NOT the GB/T 40058 校验码, whose algorithm we do not have, so the platform
 /// would not recognise these codes; they are marked as local by the <see cref="IIssuedProjectCodeStore"/>.</para>
-/// <para>A code is unique because the store reserves it atomically; on a collision another random part is tried, up to
-/// <see cref="LocalProjectCodeOptions.MaxAttempts"/> times. Only digits are drawn: 100,000 codes per month and
+/// <para>A code is unique because the table's key records it once: an acceptance adds a <see cref="Propose">proposed</see>
+/// code to its own save and retries a collision with another; <see cref="IssueAsync"/> reserves one through the store on
+/// its own, trying another random part up to <see cref="LocalProjectCodeOptions.MaxAttempts"/> times. Only digits are drawn: 100,000 codes per month and
 /// division, which a service centre will not exhaust.</para>
 /// </remarks>
 public sealed class LocalProjectCodeIssuer
@@ -39,7 +40,15 @@ public sealed class LocalProjectCodeIssuer
         _maxAttempts = options.MaxAttempts;
     }
 
-    /// <summary>Issues and records a new code whose 时间代码 is the month of <paramref name="acceptanceDate"/> (受理日期).</summary>
+    /// <summary>
+    /// A candidate code for an acceptance on <paramref name="acceptanceDate"/>, not yet recorded: the engine records it
+    /// with the acceptance itself, and the table's key turns a collision into a retry with another candidate.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The date is before October 2020 or after 2099 (field <c>acceptanceDate</c>).</exception>
+    public ProjectCode Propose(LocalDate acceptanceDate) =>
+        Compose(YearMonthOf(acceptanceDate), RandomNumberGenerator.GetString("0123456789", 5));
+
+    /// <summary>Issues and records a new code whose 时间代码 is the month of <paramref name="acceptanceDate"/> (受理日期), on its own.</summary>
     /// <exception cref="InvalidInputException">The date is before October 2020 or after 2099 (field <c>acceptanceDate</c>).</exception>
     /// <exception cref="InvalidOperationException">Every attempt collided with a code already issued.</exception>
     public async Task<ProjectCode> IssueAsync(LocalDate acceptanceDate, CancellationToken ct = default)

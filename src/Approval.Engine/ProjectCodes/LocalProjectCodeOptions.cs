@@ -18,7 +18,11 @@ public sealed class LocalProjectCodeOptions
     /// <summary>项目类型代码, two digits. Default <c>01</c>.</summary>
     public string ProjectType { get; set; } = "01";
 
-    /// <summary>How many random codes to try before giving up when the store reports collisions. Default 20, at most 1000.</summary>
+    /// <summary>
+    /// How many random codes <see cref="LocalProjectCodeIssuer.IssueAsync"/> tries before giving up when the store reports
+    /// collisions. Default 20, at most 1000. An acceptance records its code in its own save instead, and retries a
+    /// collision like any conflict (<c>Engine:MaxConflictRetries</c>).
+    /// </summary>
     public int MaxAttempts { get; set; } = 20;
 
     /// <summary>Throws <see cref="InvalidInputException"/> naming the option that is wrong.</summary>

@@ -43,29 +43,50 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// Before an acceptance, outside the transaction: confirm a given code with the platform (在线平台核验),
-    /// or issue a local one. A code issued for an acceptance that then fails stays reserved; gaps are harmless.
+    /// What an acceptance needs besides the project (在线平台核验 of a given code, or a locally issued one), kept across
+    /// the attempts of one command.
     /// </summary>
-    private async Task<AcceptanceContext> PrepareAcceptanceAsync(Command command, CancellationToken ct)
+    private sealed class AcceptancePreparation
     {
-        if (command is not (AcceptApplication or AcceptWithDeficiencies)) return new AcceptanceContext(null);
-        var instanceId = ((InstanceCommand)command).InstanceId;
-        string? code;
-        await using (var db = database.CreateContext())
+        /// <summary>A given code the platform has confirmed during this command.</summary>
+        public string? VerifiedCode { get; set; }
+
+        /// <summary>Set by an attempt that found a code still to be verified; the verification runs outside the attempt.</summary>
+        public string? ToVerify { get; set; }
+    }
+
+    /// <summary>
+    /// Readies an acceptance of a filed project inside an attempt: a given code must have been verified (else the attempt
+    /// stops and asks for it, so that a platform call never holds the SQLite write gate); a project without one gets a
+    /// proposed local code, recorded in the same save, whose key makes a collision a retry with another candidate.
+    /// </summary>
+    /// <returns>False when the attempt must stop for a verification.</returns>
+    private bool PrepareAcceptance(ApprovalDbContext db, Command command, ProjectInstance instance, AcceptancePreparation prepared,
+        out AcceptanceContext acceptance)
+    {
+        acceptance = new AcceptanceContext(null);
+        if (command is not (AcceptApplication or AcceptWithDeficiencies) || instance.Status != InstanceStatus.Filed) return true;
+        if (instance.ProjectCode is { } code)
         {
-            var found = await db.Instances.Where(i => i.Id == instanceId)
-                .Select(i => new { i.ProjectCode, i.Status }).FirstOrDefaultAsync(ct);
-            if (found is null || found.Status != InstanceStatus.Filed) return new AcceptanceContext(null);
-            code = found.ProjectCode;
+            if (prepared.VerifiedCode == code) return true;
+            prepared.ToVerify = code;
+            return false;
         }
-        if (code is not null)
-        {
-            var verification = await verifier.VerifyAsync(ProjectCode.Parse(code), ct);
-            if (!verification.Confirmed)
-                throw new ConflictException($"The platform did not confirm project code {code} ({verification.Source}): {verification.Reason}");
-            return new AcceptanceContext(null);
-        }
-        var issued = await issuer.IssueAsync(Deadlines.Calendar.LocalDateOf(clock.GetCurrentInstant()), ct);
-        return new AcceptanceContext(issued.Value);
+        var now = clock.GetCurrentInstant();
+        var proposed = issuer.Propose(Deadlines.Calendar.LocalDateOf(now));
+        db.IssuedProjectCodes.Add(new IssuedProjectCode { Code = proposed.Value, IssuedAt = now });
+        acceptance = new AcceptanceContext(proposed.Value);
+        return true;
+    }
+
+    /// <summary>Asks the platform about a given code, outside any attempt; a code it does not confirm is not accepted.</summary>
+    private async Task VerifyAsync(AcceptancePreparation prepared, CancellationToken ct)
+    {
+        var code = prepared.ToVerify!;
+        prepared.ToVerify = null;
+        var verification = await verifier.VerifyAsync(ProjectCode.Parse(code), ct);
+        if (!verification.Confirmed)
+            throw new ConflictException($"The platform did not confirm project code {code} ({verification.Source}): {verification.Reason}");
+        prepared.VerifiedCode = code;
     }
 }

@@ -41,18 +41,23 @@ public sealed partial class WorkflowEngine(
     {
         if (string.IsNullOrWhiteSpace(command.OperationId) || command.OperationId.Length > 200)
             throw new InvalidInputException("operationId", "Every command needs an operation id of 1 to 200 characters (header Idempotency-Key).");
-        var acceptance = await PrepareAcceptanceAsync(command, ct);
-        for (var attempt = 1; ; attempt++)
+        var prepared = new AcceptancePreparation();
+        var conflicts = 0;
+        while (true)
         {
             try
             {
-                return await TryExecuteAsync(command, acceptance, ct);
+                if (await TryExecuteAsync(command, prepared, ct) is { } result) return result;
+                // The attempt stopped for the platform's answer on a given project code: not a conflict.
+                await VerifyAsync(prepared, ct);
             }
-            catch (DbUpdateException ex) when (attempt < options.MaxConflictRetries &&
+            catch (DbUpdateException ex) when (conflicts + 1 < options.MaxConflictRetries &&
                 (ex is DbUpdateConcurrencyException || ApprovalDatabase.IsUniqueViolation(ex)))
             {
-                LogConflict(logger, command.GetType().Name, command.OperationId, attempt);
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
+                // Another command saved first, or a proposed local project code was taken: start again from a fresh load.
+                conflicts++;
+                LogConflict(logger, command.GetType().Name, command.OperationId, conflicts);
+                await Task.Delay(Random.Shared.Next(1, 5 * conflicts), ct);
             }
         }
     }
@@ -63,7 +68,8 @@ public sealed partial class WorkflowEngine(
     /// from a version another command has since moved on from fails at the save on the operations' unique
     /// (instance, version) index, or on the instance's version check, and is retried from a fresh load.
     /// </remarks>
-    private async Task<CommandResult> TryExecuteAsync(Command command, AcceptanceContext acceptance, CancellationToken ct)
+    /// <returns>Null when an acceptance must first have its given project code verified (<see cref="VerifyAsync"/>).</returns>
+    private async Task<CommandResult?> TryExecuteAsync(Command command, AcceptancePreparation prepared, CancellationToken ct)
     {
         using var gate = await database.EnterWriteAsync(ct);
         await using var db = database.CreateContext();
@@ -86,6 +92,7 @@ public sealed partial class WorkflowEngine(
                 // would make its operation id a replay when the occurrence does come due.
                 if (command is FireTimer fire && !ProjectTimers.Applies(target, fire, clock.GetCurrentInstant()))
                     return new CommandResult(target.Id, target.Status, target.CurrentActivityId, target.ProjectCode, target.QueryKey);
+                if (!PrepareAcceptance(db, command, target, prepared, out var acceptance)) return null;
                 result = Apply(target, command, acceptance, journal);
             }
         }

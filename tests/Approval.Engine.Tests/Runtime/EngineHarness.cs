@@ -41,8 +41,9 @@ public sealed class EngineHarness : IAsyncDisposable
     public static Actor Approver(string department) => new($"approver-{department}", ActorRole.Approver, department);
 
     /// <summary>A harness on a fresh SQLite file, or on the given PostgreSQL database.</summary>
+    /// <param name="replace">Registers services in place of the engine's own (e.g. a platform code verifier).</param>
     public static async Task<EngineHarness> StartAsync(FakeClock clock, string? postgres = null,
-        Action<ApprovalEngineSetup>? configure = null, string? sqliteDirectory = null)
+        Action<ApprovalEngineSetup>? configure = null, string? sqliteDirectory = null, Action<IServiceCollection>? replace = null)
     {
         var directory = postgres is null ? sqliteDirectory ?? Path.Combine(Path.GetTempPath(), "approval-engine-" + Guid.NewGuid().ToString("N")) : null;
         if (directory is not null) Directory.CreateDirectory(directory);
@@ -57,6 +58,7 @@ public sealed class EngineHarness : IAsyncDisposable
             configure?.Invoke(setup);
         });
         services.Replace(ServiceDescriptor.Singleton<IClock>(clock));
+        replace?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<ApprovalDatabase>().MigrateAsync();
         await provider.GetRequiredService<AgentAuthorizations>().GrantAsync(Actor.System, Investor.UserId, "某某新材料有限公司",
