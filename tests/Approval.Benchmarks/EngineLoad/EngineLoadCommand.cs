@@ -35,6 +35,7 @@ public static class EngineLoadCommand
             Console.Error.WriteLine(LoadOptions.Usage);
             return 2;
         }
+        if (options.InlineCompletions) Environment.SetEnvironmentVariable(LoadOptions.InlineCompletionsVariable, "1");
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         try
@@ -115,14 +116,14 @@ public static class EngineLoadCommand
     private static IEnumerable<string> Header(LoadOptions options, ILoadScenario scenario, string store)
     {
         yield return $"engine load: scenario={options.Scenario} instances={options.Instances} concurrency={options.Concurrency}" +
-            (options.Profile ? " profile=on (adds overhead)" : "");
+            (options.Profile ? " profile=on (adds overhead)" : "") + (options.InlineCompletions ? " inline-completions=on" : "");
         yield return $"machine: {Environment.ProcessorCount} cores ({Machine.Cpu()}), {Machine.Os()}, .NET {Environment.Version}, " +
             $"{(Machine.IsOptimised() ? "Release" : "NOT optimised")}, server GC={System.Runtime.GCSettings.IsServerGC}, " +
             $"load average {Machine.LoadAverage()}";
         yield return $"store: {store}";
         yield return $"scenario: {scenario.Description}";
         yield return $"clock: fixed at {RunDate:yyyy-MM-dd} 10:00 Asia/Shanghai; latency = one engine command (Stopwatch); " +
-            "task look-ups between commands count in wall time only";
+            "the tasks to act on come from the commands' results (OpenedTasks)";
     }
 
     /// <summary>Reads back what the engine stored: every project of the run must have ended.</summary>

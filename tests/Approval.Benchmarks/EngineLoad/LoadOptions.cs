@@ -7,14 +7,22 @@ public enum LoadStore { Sqlite, Postgres }
 
 /// <summary>
 /// The command line of <c>engine</c>: <c>--scenario parallel3|industrial --instances N --store sqlite|postgres
-/// [--concurrency C] [--warmup W] [--profile]</c>.
+/// [--concurrency C] [--warmup W] [--profile] [--inline-completions]</c>.
 /// </summary>
 /// <param name="Warmup">A fixed number of warm-up instances, or null: warm up until the JIT has settled (<see cref="WarmUp"/>).</param>
-public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store, int Concurrency, int? Warmup, bool Profile)
+/// <param name="InlineCompletions">
+/// Run socket continuations on the socket engine's thread instead of handing them to the thread pool
+/// (<c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1</c>): one thread hop less per database round trip.
+/// </param>
+public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store, int Concurrency, int? Warmup, bool Profile,
+    bool InlineCompletions = false)
 {
+    /// <summary>The runtime's switch; read once, when the first socket is used, so it must be set before that.</summary>
+    public const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     /// <summary>
     /// Local project codes are five random digits per month and division and the clock stands still in one month,
-    /// so a run must stay well below 100,000 acceptances for the issuer's 20 attempts to keep finding a free code.
+    /// so a run must stay well below 100,000 acceptances for an acceptance's 20 attempts to keep finding a free code.
     /// </summary>
     public const int MaxInstances = 50_000;
 
@@ -25,10 +33,11 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
     public const int DefaultPostgresConcurrency = 4;
 
     public const string Usage =
-        "usage: engine --scenario parallel3|industrial --instances N --store sqlite|postgres [--concurrency C] [--warmup W] [--profile]\n" +
+        "usage: engine --scenario parallel3|industrial --instances N --store sqlite|postgres [--concurrency C] [--warmup W] [--profile] [--inline-completions]\n" +
         "  --concurrency  instances driven at once by async workers (default 1 for sqlite, 4 for postgres)\n" +
         "  --warmup       instances run before timing starts, not counted (default: batches until the JIT has settled)\n" +
         "  --profile      also print, per command type, SQL statements, SQL time and commit time (adds overhead)\n" +
+        "  --inline-completions  run socket continuations on the socket thread (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)\n" +
         "  postgres needs APPROVAL_POSTGRES, a connection string to a database from which a fresh one can be created";
 
     /// <summary>Reads the arguments after <c>engine</c>; throws <see cref="ArgumentException"/> naming the bad option.</summary>
@@ -38,6 +47,7 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
         int? instances = null, concurrency = null;
         int? warmup = null;
         var profile = false;
+        var inline = Environment.GetEnvironmentVariable(InlineCompletionsVariable) == "1";
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -48,6 +58,7 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
                 case "--concurrency": concurrency = Number(args, ref i, 1, 1024); break;
                 case "--warmup": warmup = Number(args, ref i, 0, 10_000); break;
                 case "--profile": profile = true; break;
+                case "--inline-completions": inline = true; break;
                 default: throw new ArgumentException($"unknown option '{args[i]}'");
             }
         }
@@ -60,7 +71,8 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
             "postgres" => LoadStore.Postgres,
             _ => throw new ArgumentException($"--store: expected sqlite or postgres, given {store ?? "nothing"}"),
         };
-        return new LoadOptions(scenario, instances.Value, chosen, concurrency ?? (chosen == LoadStore.Sqlite ? 1 : DefaultPostgresConcurrency), warmup, profile);
+        return new LoadOptions(scenario, instances.Value, chosen, concurrency ?? (chosen == LoadStore.Sqlite ? 1 : DefaultPostgresConcurrency), warmup, profile,
+            inline);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>
