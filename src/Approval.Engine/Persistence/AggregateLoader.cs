@@ -28,7 +28,10 @@ public sealed record LoadedAggregate(ProcessedOperation? Done, ProjectInstance? 
 /// query); on PostgreSQL each round trip cost both the engine and the server more CPU than the statement itself.
 /// Here the statements go out together as one command (PostgreSQL runs them in one batch; SQLite steps through
 /// them) and the rows are read with <see cref="RowMaterializer{T}"/>, then attached, so the context tracks them
-/// exactly as a tracking query would. Only pending timers are loaded: fired and cancelled ones never change again.
+/// exactly as a tracking query would. Only what a command can act on is loaded, because tracking is most of what a
+/// command costs the engine: pending timers (fired and cancelled ones never change again), and the tasks of the
+/// current step, the open or waiting ones, the one the command names and those with an extension request. Finished
+/// tasks of earlier steps never change again either; a project at its last step no longer reads all its history.
 /// </remarks>
 public static class AggregateLoader
 {
@@ -105,14 +108,25 @@ public static class AggregateLoader
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         statements.Add(Select(instances, $"{instances.Column(nameof(ProjectInstance.Id))} = {instanceId}"));
-        statements.Add(Select(tasks, $"{tasks.Column(nameof(WorkTask.InstanceId))} = {instanceId}"));
-        var pending = timers.EntityType.FindProperty(nameof(DurableTimer.Status))!.GetRelationalTypeMapping()
-            .GenerateSqlLiteral(TimerStatus.Pending);
+        var live = string.Join(", ", new[] { Runtime.TaskStatus.Open, Runtime.TaskStatus.Suspended, Runtime.TaskStatus.Waiting }
+            .Select(status => Literal(tasks, nameof(WorkTask.Status), status)));
+        statements.Add(Select(tasks, $"{tasks.Column(nameof(WorkTask.InstanceId))} = {instanceId} AND (" +
+            $"{tasks.Column(nameof(WorkTask.ActivityId))} = (SELECT {instances.Column(nameof(ProjectInstance.CurrentActivityId))} " +
+            $"FROM {instances.Table} WHERE {instances.Column(nameof(ProjectInstance.Id))} = {instanceId})" +
+            $" OR {tasks.Column(nameof(WorkTask.Status))} IN ({live})" +
+            $" OR {tasks.Column(nameof(WorkTask.Id))} IN (SELECT {extensions.Column(nameof(Extension.TaskId))} FROM {extensions.Table} " +
+            $"WHERE {extensions.Column(nameof(Extension.InstanceId))} = {instanceId})" +
+            (k == AggregateKeyKind.Task ? $" OR {tasks.Column(nameof(WorkTask.Id))} = {key}" : "") + ")"));
+        var pending = Literal(timers, nameof(DurableTimer.Status), TimerStatus.Pending);
         statements.Add(Select(timers, $"{timers.Column(nameof(DurableTimer.InstanceId))} = {instanceId} AND " +
             $"{timers.Column(nameof(DurableTimer.Status))} = {pending}"));
         statements.Add(Select(stops, $"{stops.Column(nameof(ClockStop.InstanceId))} = {instanceId}"));
         statements.Add(Select(extensions, $"{extensions.Column(nameof(Extension.InstanceId))} = {instanceId}"));
         return string.Join(";\n", statements);
+
+        // A constant in the column's own mapping (enums are stored as text), written into the statement once.
+        static string Literal<T>(RowMaterializer<T> rows, string property, object value) where T : class, new() =>
+            rows.EntityType.FindProperty(property)!.GetRelationalTypeMapping().GenerateSqlLiteral(value);
 
         string OwnerOf<T>(RowMaterializer<T> child, string id, string owner) where T : class, new() =>
             $"(SELECT {child.Column(owner)} FROM {child.Table} WHERE {child.Column(id)} = {key})";

@@ -50,7 +50,9 @@ public abstract class AggregateLoaderTests : IAsyncDisposable
             .Include(i => i.Timers.Where(t => t.Status == TimerStatus.Pending)).Include(i => i.ClockStops).Include(i => i.Extensions)
             .AsSplitQuery().SingleAsync(i => i.Id == stored.Id, Ct);
         AssertSameColumns(db.Model, expected, instance);
-        AssertSameRows(db.Model, expected.Tasks, instance.Tasks);
+        // The current step's tasks, open or waiting ones, and those with an extension; not the finished earlier steps.
+        AssertSameRows(db.Model, expected.Tasks.Where(t => t.ActivityId == expected.CurrentActivityId).ToList(), instance.Tasks);
+        Assert.Equal(5, expected.Tasks.Count);
         AssertSameRows(db.Model, expected.Timers, instance.Timers);
         AssertSameRows(db.Model, expected.ClockStops, instance.ClockStops);
         AssertSameRows(db.Model, expected.Extensions, instance.Extensions);
@@ -58,6 +60,40 @@ public abstract class AggregateLoaderTests : IAsyncDisposable
         Assert.Equal(2, instance.Timers.Count);
         Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
         Assert.Equal(1 + 3 + 2 + 2 + 1, db.ChangeTracker.Entries().Count());
+    }
+
+    [Fact]
+    public async Task Loads_tasks_of_earlier_steps_only_when_open_named_by_the_command_or_extended()
+    {
+        var database = await MigratedAsync();
+        var stored = Aggregate();
+        var reviewed = stored.Tasks.Single(t => t.ActivityId == "joint-pre-review");
+        var surveyed = stored.Tasks.Single(t => t.ActivityId == "site-survey");
+        await SaveAsync(database, stored);
+
+        await using (var db = database.CreateContext())
+        {
+            var named = (await AggregateLoader.LoadAsync(db, "op", new AggregateKey(AggregateKeyKind.Task, reviewed.Id), Ct)).Instance!;
+            Assert.Contains(named.Tasks, t => t.Id == reviewed.Id);
+            Assert.DoesNotContain(named.Tasks, t => t.Id == surveyed.Id);
+            Assert.Equal(4, named.Tasks.Count);
+        }
+        await using (var db = database.CreateContext())
+        {
+            var row = await db.Tasks.SingleAsync(t => t.Id == surveyed.Id, Ct);
+            row.Status = TaskStatus.Waiting;
+            db.Extensions.Add(new Extension
+            {
+                Id = Guid.NewGuid(), InstanceId = stored.Id, TaskId = reviewed.Id, WorkingDays = 2, Reason = "补充材料",
+                Status = ExtensionStatus.Pending, RequestedBy = "approver-natural-resources", RequestedAt = At,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+        await using (var db = database.CreateContext())
+        {
+            var instance = (await AggregateLoader.LoadAsync(db, "op", new AggregateKey(AggregateKeyKind.Instance, stored.Id), Ct)).Instance!;
+            Assert.Equal(stored.Tasks.Select(t => t.Id).Order(), instance.Tasks.Select(t => t.Id).Order());
+        }
     }
 
     [Fact]
@@ -169,7 +205,7 @@ public abstract class AggregateLoaderTests : IAsyncDisposable
         await using var check = database.CreateContext();
         var now = await check.Instances.AsNoTracking().Include(i => i.Tasks).Include(i => i.Timers).SingleAsync(i => i.Id == stored.Id, Ct);
         Assert.Equal(("completion", stored.Version + 1), (now.CurrentActivityId, now.Version));
-        Assert.Equal(3, now.Tasks.Count);
+        Assert.Equal(5, now.Tasks.Count);
         Assert.Equal(1, now.Tasks.Count(t => t.Status == TaskStatus.Open));
         Assert.Equal(2, now.Timers.Count(t => t.Status == TimerStatus.Pending));
         Assert.False(await check.Journal.AnyAsync(j => j.InstanceId == stored.Id, Ct));
@@ -195,6 +231,14 @@ public abstract class AggregateLoaderTests : IAsyncDisposable
             LimitWorkingDays = 10, ExtensionWorkingDays = n, DueOn = new LocalDate(2024, 10, 21), WarnOn = new LocalDate(2024, 10, 17),
             DecidedAt = n == 0 ? At : null, DecidedBy = n == 0 ? "approver-natural-resources" : null,
         }).ToList();
+        // Finished tasks of earlier steps.
+        tasks.AddRange(new[] { ("joint-pre-review", TaskKind.PreReviewOpinion), ("site-survey", TaskKind.SurveyFinding) }.Select(step => new WorkTask
+        {
+            Id = Guid.NewGuid(), InstanceId = id, ActivityId = step.Item1, Kind = step.Item2, DepartmentId = "fire-rescue",
+            Title = "意见：消防救援", Status = TaskStatus.Done, Outcome = "Agreed", Items = ["消防通道"], OpenedOn = new LocalDate(2024, 9, 23),
+            LimitWorkingDays = 3, DueOn = new LocalDate(2024, 9, 26), WarnOn = new LocalDate(2024, 9, 25), DecidedAt = At,
+            DecidedBy = "approver-fire-rescue",
+        }));
         return new ProjectInstance
         {
             Id = id, DefinitionId = "industrial-construction-permit", DefinitionVersion = 2, ProjectCode = "2409-320193-89-01-544060",
