@@ -116,7 +116,8 @@ public sealed partial class WorkflowEngine(
 
     private CommandResult Apply(ProjectInstance instance, Command command, AcceptanceContext acceptance, List<JournalEntry> journal)
     {
-        if (instance.IsEnded && command is not FireTimer)
+        // A timer of an ended project never gets here: ProjectTimers.Applies has turned it away.
+        if (instance.IsEnded)
             throw new ConflictException($"The project has ended ({instance.Status}).");
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
         var step = new StepContext(instance, definition, catalog, Deadlines, clock.GetCurrentInstant(), command.Actor,

@@ -60,7 +60,7 @@ public sealed partial class TimerScheduler(
 #pragma warning disable EF1002 // Only the provider-specific locking clause is interpolated; values are parameters.
         var rows = await db.Database.SqlQueryRaw<ClaimedRow>(sql, options.NodeId, until, nowUtc, options.BatchSize).ToListAsync(ct);
 #pragma warning restore EF1002
-        var dueAt = (InstantConverter)db.Model.FindEntityType(typeof(DurableTimer))!.FindProperty(nameof(DurableTimer.DueAt))!.GetValueConverter()!;
+        var dueAt = db.Model.FindEntityType(typeof(DurableTimer))!.FindProperty(nameof(DurableTimer.DueAt))!.GetValueConverter()!;
         return [.. rows.Select(r => new ClaimedTimer(r.Id, (Instant)dueAt.ConvertFromProvider(r.DueAt)!))];
     }
 

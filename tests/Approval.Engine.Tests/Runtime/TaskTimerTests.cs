@@ -62,7 +62,8 @@ public sealed class TaskTimerTests : IDisposable
         await h.Engine.ExecuteAsync(FireTimer.Of(timer.Id, timer.DueAt - Duration.FromDays(1)));
 
         Assert.DoesNotContain(await h.JournalAsync(id), j => j.Event == "TaskWarning");
-        Assert.Equal((TimerKind.TaskWarning, TimerStatus.Pending), (Assert.Single(await TimersOfAsync(h, task.Id)) is var t ? (t.Kind, t.Status) : default));
+        var untouched = Assert.Single(await TimersOfAsync(h, task.Id));
+        Assert.Equal((TimerKind.TaskWarning, TimerStatus.Pending), (untouched.Kind, untouched.Status));
         Assert.Equal(1, await h.Scheduler.RunDueAsync());
         Assert.Single(await h.JournalAsync(id), j => j.Event == "TaskWarning");
     }
