@@ -69,20 +69,25 @@ public sealed class ApprovalDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Saves a context's changes all or nothing, with as few round trips as the provider allows.
+    /// Saves a context's changes all or nothing, with as few round trips as the provider allows, as the last thing
+    /// done with the context: the saved changes are not accepted into its tracker, so it must not be saved again.
     /// </summary>
     /// <remarks>
+    /// The engine throws its context away after the save (a retry starts from a fresh load); accepting the changes,
+    /// which walks every tracked entry and takes new snapshots of its values, was 4% of a command's CPU.
+    /// <para>
     /// On PostgreSQL a save that fits in one batch goes out without BEGIN and COMMIT: the server runs a batch of
     /// statements sent together as one implicit transaction, and a statement that fails (a unique violation of the
     /// version guard, above all) rolls back every statement of the batch. That saves a round trip per command, and
     /// round trips, not statements, are what a command costs the server most. Larger saves, saves inside a
     /// transaction of the caller's, and SQLite (where a transaction costs no round trip) save as EF Core always does.
+    /// </para>
     /// </remarks>
     public async Task SaveAtomicallyAsync(ApprovalDbContext db, CancellationToken ct)
     {
         if (Provider != DatabaseProvider.Postgres || db.Database.CurrentTransaction is not null)
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
             return;
         }
         // Changes are detected once, here, rather than again by Entries() and SaveChanges.
@@ -94,7 +99,7 @@ public sealed class ApprovalDatabase : IAsyncDisposable
         if (statements <= PostgresMaxBatchSize) db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
         }
         finally
         {
