@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Update;
 using Npgsql;
 
 namespace Approval.Engine.Persistence;
@@ -25,6 +26,7 @@ public sealed class ApprovalDatabase : IAsyncDisposable
             if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } dir) Directory.CreateDirectory(dir);
             var o = new DbContextOptionsBuilder<SqliteApprovalDbContext>()
                 .UseSqlite(builder.ConnectionString, s => s.CommandTimeout(60))
+                .ReplaceService<ICommandBatchPreparer, RankedCommandBatchPreparer>()
                 .ConfigureWarnings(Quiet).Options;
             var pool = new PooledDbContextFactory<SqliteApprovalDbContext>(o);
             _create = pool.CreateDbContext;
@@ -46,6 +48,7 @@ public sealed class ApprovalDatabase : IAsyncDisposable
                 connection.NoResetOnClose = true;
             var o = new DbContextOptionsBuilder<PostgresApprovalDbContext>()
                 .UseNpgsql(connection.ConnectionString, n => n.MaxBatchSize(PostgresMaxBatchSize))
+                .ReplaceService<ICommandBatchPreparer, RankedCommandBatchPreparer>()
                 .ConfigureWarnings(Quiet).Options;
             var pool = new PooledDbContextFactory<PostgresApprovalDbContext>(o);
             _create = pool.CreateDbContext;
