@@ -1,7 +1,6 @@
 using Approval.Engine.Persistence;
 using Approval.Engine.Runtime;
 using Approval.Engine.Timers;
-using Approval.Testing.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
@@ -13,14 +12,9 @@ namespace Approval.Engine.Tests.Persistence;
 /// <see cref="AggregateLoader"/> must read exactly what EF Core's own queries read, every column of every entity,
 /// on each provider; and what it returns must be tracked so that saving and optimistic concurrency work.
 /// </summary>
-public abstract class AggregateLoaderTests : IAsyncDisposable
+public abstract class AggregateLoaderTests(TestStore store) : MigratedStoreTests(store)
 {
     private static readonly Instant At = Instant.FromUtc(2024, 9, 27, 2, 30, 15) + Duration.FromMilliseconds(123);
-    private readonly Stack<IAsyncDisposable> _owned = new();
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    protected abstract Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own);
 
     [Theory]
     [InlineData(AggregateKeyKind.Instance)]
@@ -318,40 +312,10 @@ public abstract class AggregateLoaderTests : IAsyncDisposable
         db.Instances.Add(instance);
         await db.SaveChangesAsync(Ct);
     }
-
-    private async Task<ApprovalDatabase> MigratedAsync()
-    {
-        var database = new ApprovalDatabase(await CreateEmptyAsync(_owned.Push));
-        _owned.Push(database);
-        await database.MigrateAsync(Ct);
-        return database;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        while (_owned.TryPop(out var owned)) await owned.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 }
 
 /// <summary><see cref="AggregateLoaderTests"/> on a SQLite file.</summary>
-public sealed class SqliteAggregateLoaderTests : AggregateLoaderTests
-{
-    protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
-    {
-        var file = new SqliteDatabaseFile();
-        own(file);
-        return Task.FromResult(file.Options);
-    }
-}
+public sealed class SqliteAggregateLoaderTests() : AggregateLoaderTests(TestStore.Sqlite);
 
 /// <summary><see cref="AggregateLoaderTests"/> on a PostgreSQL database of each test's own.</summary>
-public sealed class PostgresAggregateLoaderTests : AggregateLoaderTests
-{
-    protected override async Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
-    {
-        var database = await PostgresDatabase.CreateAsync(Ct);
-        own(database);
-        return database.Options;
-    }
-}
+public sealed class PostgresAggregateLoaderTests() : AggregateLoaderTests(TestStore.Postgres);

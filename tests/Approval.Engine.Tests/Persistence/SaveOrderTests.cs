@@ -2,7 +2,6 @@ using Approval.Engine.Journal;
 using Approval.Engine.Persistence;
 using Approval.Engine.Runtime;
 using Approval.Engine.Timers;
-using Approval.Testing.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -15,14 +14,9 @@ namespace Approval.Engine.Tests.Persistence;
 /// A save's statements are ordered by <see cref="RankedCommandBatchPreparer"/> when only the foreign keys constrain
 /// them, and by EF Core otherwise; either way the save must succeed with the constraints checked statement by statement.
 /// </summary>
-public abstract class SaveOrderTests : IAsyncDisposable
+public abstract class SaveOrderTests(TestStore store) : MigratedStoreTests(store)
 {
     private static readonly Instant At = Instant.FromUtc(2024, 9, 27, 2, 30);
-    private readonly Stack<IAsyncDisposable> _owned = new();
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    protected abstract Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own);
 
     [Fact]
     public async Task A_new_project_is_written_before_its_tasks_and_they_before_the_rows_that_refer_to_them()
@@ -135,40 +129,10 @@ public abstract class SaveOrderTests : IAsyncDisposable
             ],
         };
     }
-
-    private async Task<ApprovalDatabase> MigratedAsync()
-    {
-        var database = new ApprovalDatabase(await CreateEmptyAsync(_owned.Push));
-        _owned.Push(database);
-        await database.MigrateAsync(Ct);
-        return database;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        while (_owned.TryPop(out var owned)) await owned.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 }
 
 /// <summary><see cref="SaveOrderTests"/> on a SQLite file.</summary>
-public sealed class SqliteSaveOrderTests : SaveOrderTests
-{
-    protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
-    {
-        var file = new SqliteDatabaseFile();
-        own(file);
-        return Task.FromResult(file.Options);
-    }
-}
+public sealed class SqliteSaveOrderTests() : SaveOrderTests(TestStore.Sqlite);
 
 /// <summary><see cref="SaveOrderTests"/> on a PostgreSQL database of each test's own.</summary>
-public sealed class PostgresSaveOrderTests : SaveOrderTests
-{
-    protected override async Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
-    {
-        var database = await PostgresDatabase.CreateAsync(Ct);
-        own(database);
-        return database.Options;
-    }
-}
+public sealed class PostgresSaveOrderTests() : SaveOrderTests(TestStore.Postgres);
