@@ -5,10 +5,12 @@ namespace Approval.Engine.Journal;
 /// <summary>
 /// One event in a project's append-only history (办件轨迹): who did what, when (UTC instant and local working day) and why.
 /// </summary>
-/// <remarks>Rows are only ever inserted; <see cref="Sequence"/> numbers them per project without gaps.</remarks>
+/// <remarks>
+/// Rows are only ever inserted; <see cref="Sequence"/> numbers them per project without gaps, and (project, sequence)
+/// is the key.
+/// </remarks>
 public sealed class JournalEntry
 {
-    public long Id { get; set; }
     public Guid InstanceId { get; set; }
     public int Sequence { get; set; }
     public string? ProjectCode { get; set; }

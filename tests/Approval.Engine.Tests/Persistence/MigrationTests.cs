@@ -17,6 +17,7 @@ public abstract class MigrationTests : IAsyncDisposable
     private const string Initial = "20261122000000_Initial";
     private const string OperationVersions = "20261129000000_OperationVersions";
     private const string HotPathIndexes = "20261129000100_HotPathIndexes";
+    private const string JournalNaturalKey = "20261130000000_JournalNaturalKey";
     private readonly Stack<IAsyncDisposable> _owned = new();
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -49,7 +50,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         SchemaAssert.Same(model: before, migrated: await DescribeAsync(database));
         await using var db = database.CreateContext();
-        Assert.Equal([Initial, OperationVersions, HotPathIndexes], await db.Database.GetAppliedMigrationsAsync(Ct));
+        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey], await db.Database.GetAppliedMigrationsAsync(Ct));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         await using var db = database.CreateContext();
         var migrations = db.GetService<IMigrationsAssembly>().Migrations;
-        Assert.Equal([Initial, OperationVersions, HotPathIndexes], migrations.Keys);
+        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey], migrations.Keys);
         Assert.Equal(MigrationTypes, migrations.Values.Select(t => t.AsType()));
     }
 
@@ -109,6 +110,61 @@ public abstract class MigrationTests : IAsyncDisposable
         var kept = await after.Operations.AsNoTracking().SingleAsync(Ct);
         Assert.Equal(("op-before", "approver-taxation", """{"status":"Running"}""", (int?)null),
             (kept.OperationId, kept.UserId, kept.Result, kept.InstanceVersion));
+    }
+
+    [Fact]
+    public async Task Keying_the_journal_by_project_and_sequence_keeps_every_entry()
+    {
+        var database = await NewAsync();
+        var instance = Guid.NewGuid();
+        await using (var db = database.CreateContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync(HotPathIndexes, Ct);
+            db.Instances.Add(Instance(null, "demo", null, instance));
+            await db.SaveChangesAsync(Ct);
+            foreach (var (sequence, @event) in new[] { (1, "Filed"), (2, "Accepted") })
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO journal ("InstanceId", "Sequence", "Event", "UserId", "ActorRole", "At", "WorkingDay")
+                    VALUES ({instance}, {sequence}, {@event}, 'window-wang', 'Window',
+                        {new DateTime(2026, 1, 5, 1, sequence, 0, DateTimeKind.Utc)}, {new DateOnly(2026, 1, 5)})
+                    """, Ct);
+        }
+
+        await database.MigrateAsync(Ct);
+
+        await using (var after = database.CreateContext())
+        {
+            var kept = await after.Journal.AsNoTracking().Where(j => j.InstanceId == instance).OrderBy(j => j.Sequence).ToListAsync(Ct);
+            Assert.Equal([(1, "Filed"), (2, "Accepted")], kept.Select(j => (j.Sequence, j.Event)));
+            Assert.Equal(Instant.FromUtc(2026, 1, 5, 1, 2), kept[1].At);
+        }
+        var twice = await Assert.ThrowsAsync<DbUpdateException>(() => AddAsync(database, new Journal.JournalEntry
+        {
+            InstanceId = instance, Sequence = 2, Event = "Again", UserId = "u", ActorRole = "Window",
+            At = Instant.FromUtc(2026, 1, 5, 2, 0), WorkingDay = new LocalDate(2026, 1, 5),
+        }));
+        Assert.True(ApprovalDatabase.IsUniqueViolation(twice), twice.InnerException?.Message);
+    }
+
+    [Fact]
+    public async Task Reverting_the_journal_key_restores_the_previous_schema_and_entries()
+    {
+        var previous = await NewAsync();
+        await using (var db = previous.CreateContext()) await db.GetService<IMigrator>().MigrateAsync(HotPathIndexes, Ct);
+        var database = await MigratedAsync();
+        var instance = Guid.NewGuid();
+        await AddAsync(database, Instance("91440300MA5XXXXX01", "demo", null, instance));
+        await AddAsync(database, new Journal.JournalEntry
+        {
+            InstanceId = instance, Sequence = 1, Event = "Filed", UserId = "agent-li", ActorRole = "Agent",
+            At = Instant.FromUtc(2026, 1, 5, 1, 0), WorkingDay = new LocalDate(2026, 1, 5),
+        });
+
+        await using (var db = database.CreateContext()) await db.GetService<IMigrator>().MigrateAsync(HotPathIndexes, Ct);
+
+        SchemaAssert.Same(model: await DescribeAsync(previous), migrated: await DescribeAsync(database));
+        await using var check = database.CreateContext();
+        Assert.Equal(1, await check.Database.SqlQuery<int>($"""SELECT COUNT(*) AS "Value" FROM journal WHERE "Sequence" = 1 AND "Event" = 'Filed'""").SingleAsync(Ct));
     }
 
     [Fact]
@@ -154,17 +210,10 @@ public abstract class MigrationTests : IAsyncDisposable
         return await DescribeAsync(db.Database.GetDbConnection());
     }
 
-    private static async Task AddAsync(ApprovalDatabase database, ProjectInstance instance)
+    private static async Task AddAsync<T>(ApprovalDatabase database, T entity) where T : class
     {
         await using var db = database.CreateContext();
-        db.Instances.Add(instance);
-        await db.SaveChangesAsync(Ct);
-    }
-
-    private static async Task AddAsync(ApprovalDatabase database, ProcessedOperation operation)
-    {
-        await using var db = database.CreateContext();
-        db.Operations.Add(operation);
+        db.Add(entity);
         await db.SaveChangesAsync(Ct);
     }
 
@@ -174,9 +223,9 @@ public abstract class MigrationTests : IAsyncDisposable
         At = Instant.FromUtc(2026, 1, 5, 1, 0), InstanceVersion = version,
     };
 
-    private static ProjectInstance Instance(string? code, string definition, Instant? endedAt) => new()
+    private static ProjectInstance Instance(string? code, string definition, Instant? endedAt, Guid? id = null) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = id ?? Guid.NewGuid(),
         DefinitionId = definition,
         ProjectCode = code,
         Status = endedAt is null ? InstanceStatus.Running : InstanceStatus.Completed,
