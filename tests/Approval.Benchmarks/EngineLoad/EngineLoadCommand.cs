@@ -69,6 +69,8 @@ public static class EngineLoadCommand
             RunWorkersAsync(instances, options.Concurrency, scenario, () => new CommandDriver(engine, RunDate, null), ct));
         Console.WriteLine(warmUp.Describe());
         await AnalyzeAsync(database, ct);
+        using var allocations = options.Allocations ? new AllocationSampler() : null;
+        allocations?.Start();
         var process = ProcessCost.Start();
         var wall = Stopwatch.StartNew();
         var drivers = await RunWorkersAsync(options.Instances, options.Concurrency, scenario,
@@ -79,6 +81,7 @@ public static class EngineLoadCommand
         Console.WriteLine(await CheckEndedAsync(database, warmUp.Instances + options.Instances, ct));
         foreach (var line in cost.Describe(wall.Elapsed, drivers.Sum(d => d.Latencies.Count))) Console.WriteLine(line);
         if (profiler is not null) foreach (var line in profiler.Report()) Console.WriteLine(line);
+        if (allocations is not null) foreach (var line in allocations.Report(drivers.Sum(d => d.Latencies.Count))) Console.WriteLine(line);
         Console.WriteLine(Summary(options, drivers, wall.Elapsed));
     }
 
@@ -117,7 +120,8 @@ public static class EngineLoadCommand
     private static IEnumerable<string> Header(LoadOptions options, ILoadScenario scenario, string store)
     {
         yield return $"engine load: scenario={options.Scenario} instances={options.Instances} concurrency={options.Concurrency}" +
-            (options.Profile ? " profile=on (adds overhead)" : "") + (options.InlineCompletions ? " inline-completions=on" : "");
+            (options.Profile ? " profile=on (adds overhead)" : "") + (options.InlineCompletions ? " inline-completions=on" : "") +
+            (options.Allocations ? " allocations=on (adds overhead)" : "");
         yield return $"machine: {Environment.ProcessorCount} cores ({Machine.Cpu()}), {Machine.Os()}, .NET {Environment.Version}, " +
             $"{(Machine.IsOptimised() ? "Release" : "NOT optimised")}, server GC={System.Runtime.GCSettings.IsServerGC}, " +
             $"load average {Machine.LoadAverage()}";

@@ -7,15 +7,16 @@ public enum LoadStore { Sqlite, Postgres }
 
 /// <summary>
 /// The command line of <c>engine</c>: <c>--scenario parallel3|industrial --instances N --store sqlite|postgres
-/// [--concurrency C] [--warmup W] [--profile] [--inline-completions]</c>.
+/// [--concurrency C] [--warmup W] [--profile] [--inline-completions] [--allocations]</c>.
 /// </summary>
 /// <param name="Warmup">A fixed number of warm-up instances, or null: warm up until the JIT has settled (<see cref="WarmUp"/>).</param>
 /// <param name="InlineCompletions">
 /// Run socket continuations on the socket engine's thread instead of handing them to the thread pool
 /// (<c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1</c>): one thread hop less per database round trip.
 /// </param>
+/// <param name="Allocations">Also print what a command allocates, by type (<see cref="AllocationSampler"/>).</param>
 public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store, int Concurrency, int? Warmup, bool Profile,
-    bool InlineCompletions = false)
+    bool InlineCompletions = false, bool Allocations = false)
 {
     /// <summary>The runtime's switch; read once, when the first socket is used, so it must be set before that.</summary>
     public const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
@@ -33,11 +34,12 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
     public const int DefaultPostgresConcurrency = 4;
 
     public const string Usage =
-        "usage: engine --scenario parallel3|industrial --instances N --store sqlite|postgres [--concurrency C] [--warmup W] [--profile] [--inline-completions]\n" +
+        "usage: engine --scenario parallel3|industrial --instances N --store sqlite|postgres [--concurrency C] [--warmup W] [--profile] [--inline-completions] [--allocations]\n" +
         "  --concurrency  instances driven at once by async workers (default 1 for sqlite, 4 for postgres)\n" +
         "  --warmup       instances run before timing starts, not counted (default: batches until the JIT has settled)\n" +
         "  --profile      also print, per command type, SQL statements, SQL time and commit time (adds overhead)\n" +
         "  --inline-completions  run socket continuations on the socket thread (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)\n" +
+        "  --allocations  also print what a command allocates, by type, sampled from the runtime's events (adds overhead)\n" +
         "  postgres needs APPROVAL_POSTGRES, a connection string to a database from which a fresh one can be created";
 
     /// <summary>Reads the arguments after <c>engine</c>; throws <see cref="ArgumentException"/> naming the bad option.</summary>
@@ -47,6 +49,7 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
         int? instances = null, concurrency = null;
         int? warmup = null;
         var profile = false;
+        var allocations = false;
         var inline = Environment.GetEnvironmentVariable(InlineCompletionsVariable) == "1";
         for (var i = 0; i < args.Count; i++)
         {
@@ -59,6 +62,7 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
                 case "--warmup": warmup = Number(args, ref i, 0, 10_000); break;
                 case "--profile": profile = true; break;
                 case "--inline-completions": inline = true; break;
+                case "--allocations": allocations = true; break;
                 default: throw new ArgumentException($"unknown option '{args[i]}'");
             }
         }
@@ -72,7 +76,7 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
             _ => throw new ArgumentException($"--store: expected sqlite or postgres, given {store ?? "nothing"}"),
         };
         return new LoadOptions(scenario, instances.Value, chosen, concurrency ?? (chosen == LoadStore.Sqlite ? 1 : DefaultPostgresConcurrency), warmup, profile,
-            inline);
+            inline, allocations);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>
