@@ -79,11 +79,14 @@ public sealed class ApprovalDatabase : IAsyncDisposable
     /// The engine throws its context away after the save (a retry starts from a fresh load); accepting the changes,
     /// which walks every tracked entry and takes new snapshots of its values, was 4% of a command's CPU.
     /// <para>
-    /// On PostgreSQL a save that fits in one batch goes out without BEGIN and COMMIT: the server runs a batch of
-    /// statements sent together as one implicit transaction, and a statement that fails (a unique violation of the
-    /// version guard, above all) rolls back every statement of the batch. That saves a round trip per command, and
-    /// round trips, not statements, are what a command costs the server most. Larger saves, saves inside a
-    /// transaction of the caller's, and SQLite (where a transaction costs no round trip) save as EF Core always does.
+    /// On PostgreSQL the save goes out as one command without BEGIN and COMMIT: the server runs statements sent
+    /// together as one implicit transaction, and a statement that fails (a unique violation of the version guard,
+    /// above all) rolls back every statement of it. That saves a round trip per command, and round trips are what a
+    /// command costs the server most. The command is written by <see cref="SaveWriter"/> (one multi-row INSERT per
+    /// table, SQL straight from the model) when the save is of the engine's usual shape, else by SaveChanges as one
+    /// batch when it fits in one. Saves inside a transaction of the caller's, larger saves, and SQLite (where a
+    /// transaction costs no round trip, and a command's statements would each commit on their own) save as EF Core
+    /// always does.
     /// </para>
     /// </remarks>
     public async Task SaveAtomicallyAsync(ApprovalDbContext db, CancellationToken ct)
@@ -98,10 +101,11 @@ public sealed class ApprovalDatabase : IAsyncDisposable
         var transactions = db.Database.AutoTransactionBehavior;
         db.ChangeTracker.DetectChanges();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var statements = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
-        if (statements <= PostgresMaxBatchSize) db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         try
         {
+            if (await SaveWriter.TryWriteAsync(db, ct)) return;
+            var statements = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+            if (statements <= PostgresMaxBatchSize) db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
         }
         finally

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Update;
@@ -24,14 +23,12 @@ namespace Approval.Engine.Persistence;
 /// </remarks>
 public sealed class RankedCommandBatchPreparer(CommandBatchPreparerDependencies dependencies) : CommandBatchPreparer(dependencies)
 {
-    private static readonly ConcurrentDictionary<ITable, TableOrder> Tables = new();
-
     public override IReadOnlyList<List<IReadOnlyModificationCommand>> TopologicalSort(IEnumerable<IReadOnlyModificationCommand> commands)
     {
         var ranked = new List<(int Rank, IReadOnlyModificationCommand Command)>();
         foreach (var command in commands)
         {
-            if (command.Table is not { } table || Tables.GetOrAdd(table, TableOrder.Of) is not { Rank: >= 0 } order ||
+            if (command.Table is not { } table || TableOrder.Of(table) is not { Rank: >= 0 } order ||
                 !order.Allows(command))
                 return base.TopologicalSort(commands);
             ranked.Add((order.Rank, command));
@@ -39,44 +36,5 @@ public sealed class RankedCommandBatchPreparer(CommandBatchPreparerDependencies 
         var comparer = Dependencies.ModificationCommandComparer;
         ranked.Sort((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : comparer.Compare(a.Command, b.Command));
         return [ranked.ConvertAll(r => r.Command)];
-    }
-
-    /// <summary>What a table's statements may do and still be ordered by <paramref name="Rank"/> alone.</summary>
-    /// <param name="Rank">Depth in the foreign keys (0: references no other table); -1 in a foreign-key cycle.</param>
-    /// <param name="Ordering">Columns whose change can order statements: keys, unique and foreign-key columns.</param>
-    /// <param name="Referenced">Whether another table's foreign key points at this one.</param>
-    private sealed record TableOrder(int Rank, HashSet<string> Ordering, bool Referenced)
-    {
-        public bool Allows(IReadOnlyModificationCommand command) => command.EntityState switch
-        {
-            // A key the database generates must be read back before a dependent can be written: another batch.
-            EntityState.Added => !(Referenced && command.ColumnModifications.Any(c => c.IsRead)),
-            EntityState.Modified => !command.ColumnModifications.Any(c => c.IsWrite && Ordering.Contains(c.ColumnName)),
-            _ => false,
-        };
-
-        public static TableOrder Of(ITable table)
-        {
-            var ordering = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var column in table.PrimaryKey?.Columns ?? []) ordering.Add(column.Name);
-            foreach (var constraint in table.UniqueConstraints) ordering.UnionWith(constraint.Columns.Select(c => c.Name));
-            foreach (var index in table.Indexes.Where(i => i.IsUnique)) ordering.UnionWith(index.Columns.Select(c => c.Name));
-            foreach (var foreignKey in table.ForeignKeyConstraints) ordering.UnionWith(foreignKey.Columns.Select(c => c.Name));
-            return new TableOrder(RankOf(table, []), ordering, table.ReferencingForeignKeyConstraints.Any());
-        }
-
-        private static int RankOf(ITable table, HashSet<ITable> path)
-        {
-            if (!path.Add(table)) return -1;
-            var rank = 0;
-            foreach (var foreignKey in table.ForeignKeyConstraints)
-            {
-                var principal = RankOf(foreignKey.PrincipalTable, path);
-                if (principal < 0) return -1;
-                rank = Math.Max(rank, principal + 1);
-            }
-            path.Remove(table);
-            return rank;
-        }
     }
 }

@@ -16,14 +16,14 @@ namespace Approval.Engine.Tests.Persistence;
 /// </summary>
 public abstract class SaveOrderTests(TestStore store) : MigratedStoreTests(store)
 {
-    private static readonly Instant At = Instant.FromUtc(2024, 9, 27, 2, 30);
+    private static readonly Instant At = SampleProject.At;
 
     [Fact]
     public async Task A_new_project_is_written_before_its_tasks_and_they_before_the_rows_that_refer_to_them()
     {
         var database = await MigratedAsync();
         await using var db = database.CreateContext();
-        var instance = Project();
+        var instance = SampleProject.New();
         db.Instances.Add(instance);
         db.Journal.Add(new JournalEntry { InstanceId = instance.Id, Sequence = 1, Event = "Filed", UserId = "agent-li", ActorRole = "Agent", At = At, WorkingDay = new LocalDate(2024, 9, 27) });
 
@@ -47,7 +47,7 @@ public abstract class SaveOrderTests(TestStore store) : MigratedStoreTests(store
     public async Task A_save_that_deletes_is_ordered_by_ef_core_dependents_first()
     {
         var database = await MigratedAsync();
-        var instance = Project();
+        var instance = SampleProject.New();
         await using (var db = database.CreateContext())
         {
             db.Instances.Add(instance);
@@ -84,49 +84,6 @@ public abstract class SaveOrderTests(TestStore store) : MigratedStoreTests(store
         var batches = preparer.BatchCommands(entries, db.GetService<IUpdateAdapterFactory>().Create())
             .Select(batch => batch.ModificationCommands.Select(c => c.TableName).ToList()).ToList();
         return (preparer, batches);
-    }
-
-    /// <summary>A filed project at its approvals with an earlier step's task, timers, a clock stop and an extension request.</summary>
-    private static ProjectInstance Project()
-    {
-        var id = Guid.NewGuid();
-        WorkTask Task(string activity) => new()
-        {
-            Id = Guid.NewGuid(), InstanceId = id, ActivityId = activity, Kind = TaskKind.MatterDecision, DepartmentId = "natural-resources",
-            MatterCode = "ZRZY-002", Title = "建设工程规划许可证核发", OpenedOn = new LocalDate(2024, 9, 30), LimitWorkingDays = 10,
-            DueOn = new LocalDate(2024, 10, 21), WarnOn = new LocalDate(2024, 10, 17),
-        };
-        var earlier = Task("joint-pre-review");
-        var current = Task("parallel-approvals");
-        DurableTimer Timer(WorkTask task) => new()
-        {
-            Id = Guid.NewGuid(), InstanceId = id, TaskId = task.Id, Kind = TimerKind.TaskDeadline, DueAt = At + Duration.FromDays(20),
-        };
-        return new ProjectInstance
-        {
-            Id = id, DefinitionId = "industrial-construction-permit", DefinitionVersion = 1, ProjectName = "年产10万吨新材料项目",
-            InvestorId = "investor-1", InvestorName = "某某新材料有限公司", Division = "320193", Status = InstanceStatus.Running,
-            CurrentActivityId = "parallel-approvals", FiledAt = At, TargetWorkingDays = 50,
-            Tasks = [earlier, current],
-            Timers = [Timer(earlier), Timer(current)],
-            ClockStops =
-            [
-                new ClockStop
-                {
-                    Id = Guid.NewGuid(), InstanceId = id, ActivityId = "parallel-approvals", TaskId = current.Id,
-                    Reason = ClockStopReason.ExpertReview, Notice = "需组织专家评审", StartsOn = new LocalDate(2024, 10, 8),
-                    ExpectedWorkingDays = 10, RequestedBy = "approver-natural-resources", RequestedAt = At,
-                },
-            ],
-            Extensions =
-            [
-                new Extension
-                {
-                    Id = Guid.NewGuid(), InstanceId = id, TaskId = current.Id, WorkingDays = 5, Reason = "情况复杂，需延期",
-                    RequestedBy = "approver-natural-resources", RequestedAt = At,
-                },
-            ],
-        };
     }
 }
 
