@@ -37,7 +37,8 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
         "usage: engine --scenario parallel3|industrial --instances N --store sqlite|postgres [--concurrency C] [--warmup W] [--profile] [--inline-completions] [--allocations]\n" +
         "  --concurrency  instances driven at once by async workers (default 1 for sqlite, 4 for postgres)\n" +
         "  --warmup       instances run before timing starts, not counted (default: batches until the JIT has settled)\n" +
-        "  --profile      also print, per command type, SQL statements, SQL time and commit time (adds overhead)\n" +
+        "  --profile      also print, per command type, SQL statements, SQL time and commit time, as EF Core's events show them:\n" +
+        "                 the loads, and saves SaveChanges writes; not the saves SaveWriter writes on PostgreSQL (adds overhead)\n" +
         "  --inline-completions  run socket continuations on the socket thread (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)\n" +
         "  --allocations  also print what a command allocates, by type, sampled from the runtime's events (adds overhead)\n" +
         "  postgres needs APPROVAL_POSTGRES, a connection string to a database from which a fresh one can be created";
