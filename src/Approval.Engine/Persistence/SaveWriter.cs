@@ -256,8 +256,8 @@ internal static class SaveWriter
         {
             var n = 0;
             var set = _columns.Where((_, c) => (shape.Set & (1UL << c)) != 0).Select(c => $"{c.Delimited} = ${++n}").ToList();
-            var where = _columns.Where(IsChecked)
-                .Select(c => (shape.Null & (1UL << Array.IndexOf(_columns, c))) != 0 ? $"{c.Delimited} IS NULL" : $"{c.Delimited} = ${++n}")
+            var where = _columns.Select((c, i) => (Column: c, Bit: 1UL << i)).Where(c => IsChecked(c.Column))
+                .Select(c => (shape.Null & c.Bit) != 0 ? $"{c.Column.Delimited} IS NULL" : $"{c.Column.Delimited} = ${++n}")
                 .ToList();
             return $"UPDATE {_table} SET {string.Join(", ", set)} WHERE {string.Join(" AND ", where)}";
         }

@@ -49,12 +49,8 @@ public sealed partial class SaveWriterTests() : MigratedStoreTests(TestStore.Pos
         var written = await MigratedAsync();
         var saved = await MigratedAsync();
         var project = NewProject();
-        foreach (var database in new[] { written, saved })
-        {
-            await using var db = database.CreateContext();
-            AddProject(db, project);
-            await db.SaveChangesAsync(Ct);
-        }
+        await StoreAsync(written, project);
+        await StoreAsync(saved, project);
 
         await using (var db = written.CreateContext())
         {
@@ -99,11 +95,7 @@ public sealed partial class SaveWriterTests() : MigratedStoreTests(TestStore.Pos
     public async Task A_save_from_a_stale_version_fails_as_a_whole_on_the_version_guard()
     {
         var database = await MigratedAsync();
-        await using (var db = database.CreateContext())
-        {
-            AddProject(db, NewProject());
-            await db.SaveChangesAsync(Ct);
-        }
+        await StoreAsync(database, NewProject());
         await using var winner = database.CreateContext();
         await using var loser = database.CreateContext();
         var won = await LoadAsync(winner);
@@ -133,11 +125,7 @@ public sealed partial class SaveWriterTests() : MigratedStoreTests(TestStore.Pos
     public async Task An_update_from_a_stale_version_is_a_concurrency_conflict()
     {
         var database = await MigratedAsync();
-        await using (var db = database.CreateContext())
-        {
-            AddProject(db, NewProject());
-            await db.SaveChangesAsync(Ct);
-        }
+        await StoreAsync(database, NewProject());
         await using var winner = database.CreateContext();
         await using var loser = database.CreateContext();
         var won = await LoadAsync(winner);
@@ -158,12 +146,7 @@ public sealed partial class SaveWriterTests() : MigratedStoreTests(TestStore.Pos
     public async Task A_duplicate_key_fails_the_whole_save_as_a_unique_violation()
     {
         var database = await MigratedAsync();
-        Guid id;
-        await using (var db = database.CreateContext())
-        {
-            id = AddProject(db, NewProject()).Id;
-            await db.SaveChangesAsync(Ct);
-        }
+        var id = (await StoreAsync(database, NewProject())).Id;
         await using var again = database.CreateContext();
         var instance = await LoadAsync(again);
         instance.Version++;
@@ -182,11 +165,7 @@ public sealed partial class SaveWriterTests() : MigratedStoreTests(TestStore.Pos
     public async Task A_delete_is_left_to_SaveChanges_and_nothing_is_written()
     {
         var database = await MigratedAsync();
-        await using (var db = database.CreateContext())
-        {
-            AddProject(db, NewProject());
-            await db.SaveChangesAsync(Ct);
-        }
+        await StoreAsync(database, NewProject());
         await using var change = database.CreateContext();
         var instance = await LoadAsync(change);
         instance.Version++;
@@ -229,6 +208,15 @@ public sealed partial class SaveWriterTests() : MigratedStoreTests(TestStore.Pos
         instance.JournalCount = 3;
         instance.SubmittedMaterials = ["营业执照"];
         return instance;
+    }
+
+    /// <summary>Stores the project as <see cref="AddProject"/> adds it, through SaveChanges.</summary>
+    private static async Task<ProjectInstance> StoreAsync(ApprovalDatabase database, ProjectInstance project)
+    {
+        await using var db = database.CreateContext();
+        AddProject(db, project);
+        await db.SaveChangesAsync(Ct);
+        return project;
     }
 
     /// <summary>Adds the project with three journal entries and its operation record (new objects, the same values each time).</summary>
