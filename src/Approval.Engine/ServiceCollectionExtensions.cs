@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         configure?.Invoke(setup);
         if (!Path.IsPathRooted(setup.Calendar.DataDirectory) && setup.Calendar.DataDirectory == new CalendarOptions().DataDirectory)
             setup.Calendar.DataDirectory = Path.Combine(setup.Engine.WorkflowsDirectory, "calendars");
+        setup.Engine.Validate();
         setup.LocalProjectCodes.Validate();
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);

@@ -83,6 +83,42 @@ public static class AggregateLoader
         return new LoadedAggregate(done, instance);
     }
 
+    /// <summary>Task states a command can still change (besides the tasks of the current step).</summary>
+    private static readonly Runtime.TaskStatus[] LiveStatuses = [Runtime.TaskStatus.Open, Runtime.TaskStatus.Suspended, Runtime.TaskStatus.Waiting];
+
+    /// <summary>
+    /// Whether a load reads the task (unless the command names it): the statement's rule, for a project held in memory
+    /// (<see cref="AggregateCache"/>).
+    /// </summary>
+    internal static bool Loads(ProjectInstance instance, WorkTask task) =>
+        task.ActivityId == instance.CurrentActivityId || LiveStatuses.Contains(task.Status) ||
+        instance.Extensions.Exists(e => e.TaskId == task.Id);
+
+    /// <summary>Whether a load reads the timer.</summary>
+    internal static bool Loads(DurableTimer timer) => timer.Status == TimerStatus.Pending;
+
+    /// <summary>Drops from a project in memory the rows a load would not read.</summary>
+    internal static void Trim(ProjectInstance instance)
+    {
+        instance.Tasks = instance.Tasks.FindAll(t => Loads(instance, t));
+        instance.Timers = instance.Timers.FindAll(Loads);
+    }
+
+    /// <summary>
+    /// A copy of a project held in memory, attached to <paramref name="db"/> as a load attaches what it read: the
+    /// command may change it without changing the original.
+    /// </summary>
+    internal static ProjectInstance AttachCopy(ApprovalDbContext db, ProjectInstance original)
+    {
+        var copy = RowMaterializer<ProjectInstance>.For(db).Copy(original);
+        copy.Tasks = original.Tasks.ConvertAll(RowMaterializer<WorkTask>.For(db).Copy);
+        copy.Timers = original.Timers.ConvertAll(RowMaterializer<DurableTimer>.For(db).Copy);
+        copy.ClockStops = original.ClockStops.ConvertAll(RowMaterializer<ClockStop>.For(db).Copy);
+        copy.Extensions = original.Extensions.ConvertAll(RowMaterializer<Extension>.For(db).Copy);
+        db.Attach(copy);
+        return copy;
+    }
+
     private static string BuildSql(DbContext db, AggregateKeyKind? kind)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -108,8 +144,7 @@ public static class AggregateLoader
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         statements.Add(Select(instances, $"{instances.Column(nameof(ProjectInstance.Id))} = {instanceId}"));
-        var live = string.Join(", ", new[] { Runtime.TaskStatus.Open, Runtime.TaskStatus.Suspended, Runtime.TaskStatus.Waiting }
-            .Select(status => Literal(tasks, nameof(WorkTask.Status), status)));
+        var live = string.Join(", ", LiveStatuses.Select(status => Literal(tasks, nameof(WorkTask.Status), status)));
         statements.Add(Select(tasks, $"{tasks.Column(nameof(WorkTask.InstanceId))} = {instanceId} AND (" +
             $"{tasks.Column(nameof(WorkTask.ActivityId))} = (SELECT {instances.Column(nameof(ProjectInstance.CurrentActivityId))} " +
             $"FROM {instances.Table} WHERE {instances.Column(nameof(ProjectInstance.Id))} = {instanceId})" +

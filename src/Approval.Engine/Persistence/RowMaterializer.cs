@@ -11,7 +11,8 @@ namespace Approval.Engine.Persistence;
 
 /// <summary>
 /// Reads rows of one entity type from a data reader the way EF Core's own materializer does: the same columns, the
-/// same data-reader methods and the same value converters, taken from the model, so it never drifts from the mapping.
+/// same data-reader methods and the same value converters, taken from the model, so it never drifts from the mapping;
+/// and copies entities of the type as EF Core snapshots them.
 /// </summary>
 /// <remarks>
 /// It exists for <see cref="AggregateLoader"/>, which reads a whole aggregate in one round trip — something LINQ
@@ -24,6 +25,7 @@ public sealed class RowMaterializer<T> where T : class, new()
     private static readonly MethodInfo IsDbNull = typeof(DbDataReader).GetMethod(nameof(DbDataReader.IsDBNull), [typeof(int)])!;
 
     private readonly Func<DbDataReader, T> _read;
+    private readonly Func<T, T> _copy;
     private readonly ISqlGenerationHelper _sql;
 
     private RowMaterializer(IEntityType entityType, ISqlGenerationHelper sql)
@@ -37,6 +39,7 @@ public sealed class RowMaterializer<T> where T : class, new()
         Table = sql.DelimitIdentifier(table.Name, table.Schema);
         Columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
         _read = Compile(properties);
+        _copy = CompileCopy(properties);
     }
 
     public IEntityType EntityType { get; }
@@ -68,6 +71,29 @@ public sealed class RowMaterializer<T> where T : class, new()
         var rows = new List<T>();
         while (await reader.ReadAsync(ct)) rows.Add(_read(reader));
         return rows;
+    }
+
+    /// <summary>
+    /// A new entity with the mapped properties of <paramref name="source"/>, each copied by its value comparer's
+    /// snapshot (a list stored as JSON is a new list), so that changing the copy never changes the source.
+    /// </summary>
+    public T Copy(T source) => _copy(source);
+
+    private static Func<T, T> CompileCopy(IProperty[] properties)
+    {
+        var source = Expression.Parameter(typeof(T), "source");
+        var bindings = properties.Select(property =>
+        {
+            var member = (MemberInfo?)property.PropertyInfo ?? property.FieldInfo!;
+            var value = Expression.MakeMemberAccess(source, member);
+            // Values and strings cannot be changed in place; anything else (lists) is copied as the change tracker does.
+            Expression snapshot = value.Type.IsValueType || value.Type == typeof(string)
+                ? value
+                : property.GetValueComparer().ExtractSnapshotBody(value);
+            if (snapshot.Type != value.Type) snapshot = Expression.Convert(snapshot, value.Type);
+            return (MemberBinding)Expression.Bind(member, snapshot);
+        });
+        return Expression.Lambda<Func<T, T>>(Expression.MemberInit(Expression.New(typeof(T)), bindings), source).Compile();
     }
 
     private static Func<DbDataReader, T> Compile(IProperty[] properties)

@@ -24,6 +24,22 @@ public sealed class EngineOptions
 
     /// <summary>How often a command is retried after a concurrency conflict before giving up.</summary>
     public int MaxConflictRetries { get; set; } = 20;
+
+    /// <summary>
+    /// How many projects the engine keeps in memory as it last saved them, so that the next command on one starts
+    /// without reading it back (0 turns this off). Each save still checks the project's version, so a project
+    /// changed by another node is simply read again. A kept project takes a few KB.
+    /// </summary>
+    public int AggregateCacheSize { get; set; } = 2000;
+
+    /// <summary>Refuses settings the engine cannot run with, naming the setting.</summary>
+    public void Validate()
+    {
+        if (MaxConflictRetries < 1)
+            throw new InvalidInputException(nameof(MaxConflictRetries), $"{nameof(EngineOptions)}.{nameof(MaxConflictRetries)}: expected 1 or more, given {MaxConflictRetries}");
+        if (AggregateCacheSize < 0)
+            throw new InvalidInputException(nameof(AggregateCacheSize), $"{nameof(EngineOptions)}.{nameof(AggregateCacheSize)}: expected 0 (off) or more, given {AggregateCacheSize}");
+    }
 }
 
 /// <summary>The two colour conventions seen in e-supervision rules.</summary>

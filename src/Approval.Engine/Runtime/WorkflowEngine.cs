@@ -32,7 +32,12 @@ public sealed partial class WorkflowEngine(
         new OneWindowIntake(), new JointPreReview(), new CombinedSiteSurvey(), new ParallelApprovals(), new DeadlineCompletion(),
     }.ToDictionary(a => a.Type);
 
+    private readonly AggregateCache? _kept = options.AggregateCacheSize > 0 ? new AggregateCache(options.AggregateCacheSize) : null;
+
     public DefinitionCatalog Catalog => catalog;
+
+    /// <summary>The projects kept in memory for their next command (<see cref="EngineOptions.AggregateCacheSize"/>); null when off.</summary>
+    internal AggregateCache? Kept => _kept;
 
     /// <summary>The deadline rules of the national calendar (regional overlays are chosen per deployment).</summary>
     public Deadlines Deadlines { get; } = new(calendars, options);
@@ -41,6 +46,7 @@ public sealed partial class WorkflowEngine(
     {
         if (string.IsNullOrWhiteSpace(command.OperationId) || command.OperationId.Length > 200)
             throw new InvalidInputException("operationId", "Every command needs an operation id of 1 to 200 characters (header Idempotency-Key).");
+        if (await TryFromKeptAsync(command, ct) is { } quick) return quick;
         var prepared = new AcceptancePreparation();
         var conflicts = 0;
         while (true)
@@ -62,6 +68,45 @@ public sealed partial class WorkflowEngine(
         }
     }
 
+    /// <summary>
+    /// Runs the command on the project as this engine last saved it, without reading it back, and without looking
+    /// up its operation id first: one round trip (the save) instead of two. Null when there is no such project, or
+    /// when the attempt did not end in a save, for whatever reason — then the command runs the full way, which
+    /// reads the current state and answers from it (a replay, a conflict, a refusal).
+    /// </summary>
+    /// <remarks>
+    /// The save proves the attempt right: it carries the operation id (a replay fails on its key) and the version
+    /// the project was at (a project changed elsewhere fails on the version guard), and fails as a whole. Timer
+    /// firings always load: the scheduler's claim has just changed the timer's row.
+    /// </remarks>
+    private async Task<CommandResult?> TryFromKeptAsync(Command command, CancellationToken ct)
+    {
+        if (_kept is null || command is FireTimer) return null;
+        var key = KeyOf(command);
+        if (key is { } k && !_kept.Holds(k)) return null;
+        ProjectInstance? instance = null;
+        try
+        {
+            using var gate = await database.EnterWriteAsync(ct);
+            await using var db = database.CreateContext();
+            if (key is { } held && (instance = _kept.Take(db, held)) is null) return null;
+            var attempt = await AttemptAsync(db, command, instance, new AcceptancePreparation(), ct);
+            if (attempt.Saved)
+            {
+                _kept.CountSaved();
+                return attempt.Result;
+            }
+            _kept.FellBack(instance?.Id);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogKeptFailed(logger, command.GetType().Name, command.OperationId, ex.GetType().Name);
+            _kept.FellBack(instance?.Id);
+            return null;
+        }
+    }
+
     /// <remarks>
     /// Two round trips on PostgreSQL: the load, then the save, which needs no BEGIN/COMMIT (see
     /// <see cref="ApprovalDatabase.SaveAtomicallyAsync"/>). Nothing holds a lock between them: a command that started
@@ -75,7 +120,16 @@ public sealed partial class WorkflowEngine(
         await using var db = database.CreateContext();
         var (done, instance) = await AggregateLoader.LoadAsync(db, command.OperationId, KeyOf(command), ct);
         if (done is not null) return Replay(done, command);
+        return (await AttemptAsync(db, command, instance, prepared, ct)).Result;
+    }
 
+    /// <summary>What an attempt came to: the result (null when it stopped for a verification), and whether it saved.</summary>
+    private readonly record struct Attempt(CommandResult? Result, bool Saved);
+
+    /// <summary>Applies the command to the project in <paramref name="db"/> (none for a filing) and saves, all or nothing.</summary>
+    private async Task<Attempt> AttemptAsync(ApprovalDbContext db, Command command, ProjectInstance? instance,
+        AcceptancePreparation prepared, CancellationToken ct)
+    {
         var journal = new List<JournalEntry>();
         CommandResult result;
         ProjectInstance target;
@@ -91,8 +145,8 @@ public sealed partial class WorkflowEngine(
                 // A firing that no longer applies (applied already, moved since its claim) saves nothing: recording it
                 // would make its operation id a replay when the occurrence does come due.
                 if (command is FireTimer fire && !ProjectTimers.Applies(target, fire, clock.GetCurrentInstant()))
-                    return new CommandResult(target.Id, target.Status, target.CurrentActivityId, target.ProjectCode, target.QueryKey);
-                if (!PrepareAcceptance(db, command, target, prepared, out var acceptance)) return null;
+                    return new Attempt(new CommandResult(target.Id, target.Status, target.CurrentActivityId, target.ProjectCode, target.QueryKey), false);
+                if (!PrepareAcceptance(db, command, target, prepared, out var acceptance)) return default;
                 result = Apply(target, command, acceptance, journal);
             }
         }
@@ -100,7 +154,7 @@ public sealed partial class WorkflowEngine(
         {
             // A retry of this very operation may have committed after we looked: then the answer is its result.
             var committed = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.OperationId == command.OperationId, ct);
-            if (committed is not null) return Replay(committed, command);
+            if (committed is not null) return new Attempt(Replay(committed, command), false);
             throw;
         }
         db.Journal.AddRange(journal);
@@ -111,7 +165,8 @@ public sealed partial class WorkflowEngine(
             InstanceVersion = target.Version,
         });
         await database.SaveAtomicallyAsync(db, ct);
-        return result;
+        _kept?.Keep(target);
+        return new Attempt(result, true);
     }
 
     private CommandResult Apply(ProjectInstance instance, Command command, AcceptanceContext acceptance, List<JournalEntry> journal)
@@ -210,6 +265,9 @@ public sealed partial class WorkflowEngine(
         FileApplication c => $"{c.GetType().Name}:{c.DefinitionId}",
         _ => command.GetType().Name,
     };
+
+    [LoggerMessage(LogLevel.Debug, "{Command} {OperationId} could not be saved from the kept project ({Reason}); loading it")]
+    private static partial void LogKeptFailed(ILogger logger, string command, string operationId, string reason);
 
     [LoggerMessage(LogLevel.Debug, "Concurrency conflict on {Command} {OperationId}, attempt {Attempt}; retrying")]
     private static partial void LogConflict(ILogger logger, string command, string operationId, int attempt);

@@ -56,7 +56,7 @@ public static class EngineLoadCommand
         using var workflows = BenchmarkWorkflows.Create();
         await using var store = await BenchmarkStore.CreateAsync(options.Store);
         var clock = FakeClock.AtShanghai(RunDate.Year, RunDate.Month, RunDate.Day, 10);
-        await using var services = BuildServices(workflows.Folder, store, clock);
+        await using var services = BuildServices(workflows.Folder, store, clock, options.KeptProjects);
         var database = services.GetRequiredService<ApprovalDatabase>();
         await database.MigrateAsync(ct);
         var engine = services.GetRequiredService<WorkflowEngine>();
@@ -71,6 +71,7 @@ public static class EngineLoadCommand
         await AnalyzeAsync(database, ct);
         using var allocations = options.Allocations ? new AllocationSampler() : null;
         allocations?.Start();
+        var keptBefore = engine.Kept?.Outcomes;
         var process = ProcessCost.Start();
         var wall = Stopwatch.StartNew();
         var drivers = await RunWorkersAsync(options.Instances, options.Concurrency, scenario,
@@ -79,13 +80,14 @@ public static class EngineLoadCommand
         var cost = process.Stop();
 
         Console.WriteLine(await CheckEndedAsync(database, warmUp.Instances + options.Instances, ct));
+        Console.WriteLine(KeptProjects(engine, keptBefore, drivers.Sum(d => d.Latencies.Count)));
         foreach (var line in cost.Describe(wall.Elapsed, drivers.Sum(d => d.Latencies.Count))) Console.WriteLine(line);
         if (profiler is not null) foreach (var line in profiler.Report()) Console.WriteLine(line);
         if (allocations is not null) foreach (var line in allocations.Report(drivers.Sum(d => d.Latencies.Count))) Console.WriteLine(line);
         Console.WriteLine(Summary(options, drivers, wall.Elapsed));
     }
 
-    private static ServiceProvider BuildServices(string workflows, BenchmarkStore store, IClock clock)
+    private static ServiceProvider BuildServices(string workflows, BenchmarkStore store, IClock clock, int? keptProjects)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -95,6 +97,7 @@ public static class EngineLoadCommand
             setup.Persistence.Provider = store.Provider;
             setup.Persistence.ConnectionString = store.ConnectionString;
             setup.Scheduler.Enabled = false;
+            if (keptProjects is { } kept) setup.Engine.AggregateCacheSize = kept;
         });
         services.Replace(ServiceDescriptor.Singleton(clock));
         return services.BuildServiceProvider();
@@ -142,6 +145,15 @@ public static class EngineLoadCommand
         await using var db = database.CreateContext();
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         Console.WriteLine("statistics: ANALYZE after the warm-up, as a database in use would have them");
+    }
+
+    /// <summary>How many of the timed commands started without reading their project back (<see cref="WorkflowEngine"/>'s kept projects).</summary>
+    private static string KeptProjects(WorkflowEngine engine, (long Saved, long FellBack)? before, int commands)
+    {
+        if (engine.Kept is not { } kept || before is not { } start) return "kept projects: off (every command loads its project)";
+        var (saved, fellBack) = kept.Outcomes;
+        return $"kept projects: {saved - start.Saved} of {commands} commands saved without a load first, " +
+            $"{fellBack - start.FellBack} had to load after all; {kept.Count} projects kept at the end";
     }
 
     /// <summary>Reads back what the engine stored: every project of the run must have ended.</summary>
