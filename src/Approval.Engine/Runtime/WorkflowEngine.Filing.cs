@@ -20,7 +20,7 @@ public sealed partial class WorkflowEngine
         var project = Validate(command.Project);
         if (command.Actor.Role == ActorRole.Agent)
         {
-            var today = Deadlines.Calendar.LocalDateOf(clock.GetCurrentInstant());
+            var today = Deadlines.Calendar.LocalDateOf(Now());
             var authorisations = await db.AgentAuthorizations.AsNoTracking()
                 .Where(a => a.AgentId == command.Actor.UserId && a.InvestorId == project.InvestorId).ToListAsync(ct);
             if (!authorisations.Any(a => a.IsValidOn(today)))
@@ -36,7 +36,7 @@ public sealed partial class WorkflowEngine
             await db.Instances.AnyAsync(i => i.ProjectCode == code && i.DefinitionId == definition.Id && i.EndedAt == null, ct))
             throw new ConflictException($"Project {code} already has a running {definition.Name} application.");
 
-        var now = clock.GetCurrentInstant();
+        var now = Now();
         var instance = new ProjectInstance
         {
             Id = Guid.NewGuid(), DefinitionId = definition.Id, DefinitionVersion = definition.Version,

@@ -72,7 +72,7 @@ public sealed partial class WorkflowEngine
             prepared.ToVerify = code;
             return false;
         }
-        var now = clock.GetCurrentInstant();
+        var now = Now();
         var proposed = issuer.Propose(Deadlines.Calendar.LocalDateOf(now));
         db.IssuedProjectCodes.Add(new IssuedProjectCode { Code = proposed.Value, IssuedAt = now });
         acceptance = new AcceptanceContext(proposed.Value);

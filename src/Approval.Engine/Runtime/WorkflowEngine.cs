@@ -144,7 +144,7 @@ public sealed partial class WorkflowEngine(
                 target = instance ?? throw NotFound(command);
                 // A firing that no longer applies (applied already, moved since its claim) saves nothing: recording it
                 // would make its operation id a replay when the occurrence does come due.
-                if (command is FireTimer fire && !ProjectTimers.Applies(target, fire, clock.GetCurrentInstant()))
+                if (command is FireTimer fire && !ProjectTimers.Applies(target, fire, Now()))
                     return new Attempt(new CommandResult(target.Id, target.Status, target.CurrentActivityId, target.ProjectCode, target.QueryKey), false);
                 if (!PrepareAcceptance(db, command, target, prepared, out var acceptance)) return default;
                 result = Apply(target, command, acceptance, journal);
@@ -161,7 +161,7 @@ public sealed partial class WorkflowEngine(
         db.Operations.Add(new ProcessedOperation
         {
             OperationId = command.OperationId, CommandType = Fingerprint(command), InstanceId = result.InstanceId,
-            UserId = command.Actor.UserId, Result = JsonSerializer.Serialize(result), At = clock.GetCurrentInstant(),
+            UserId = command.Actor.UserId, Result = JsonSerializer.Serialize(result), At = Now(),
             InstanceVersion = target.Version,
         });
         await database.SaveAtomicallyAsync(db, ct);
@@ -175,7 +175,7 @@ public sealed partial class WorkflowEngine(
         if (instance.IsEnded)
             throw new ConflictException($"The project has ended ({instance.Status}).");
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
-        var step = new StepContext(instance, definition, catalog, Deadlines, clock.GetCurrentInstant(), command.Actor,
+        var step = new StepContext(instance, definition, catalog, Deadlines, Now(), command.Actor,
             command.OperationId, journal) { Acceptance = acceptance };
         var dueBefore = instance.DueOn;
 
@@ -241,6 +241,14 @@ public sealed partial class WorkflowEngine(
         step.CancelTimers(t => t.Kind == Timers.TimerKind.ProjectDeadline);
         step.Schedule(Timers.TimerKind.ProjectDeadline, Deadlines.EndOf(instance.DueOn!.Value));
     }
+
+    /// <summary>
+    /// The clock's reading to the microsecond, which is what PostgreSQL keeps of an instant: a project kept in memory
+    /// (<see cref="AggregateCache"/>) then holds exactly the instants its rows hold.
+    /// </summary>
+    private Instant Now() => Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / TicksPerMicrosecond * TicksPerMicrosecond);
+
+    private const long TicksPerMicrosecond = NodaConstants.TicksPerMillisecond / 1000;
 
     private static CommandResult ResultOf(StepContext step, Command command) => new(
         step.Instance.Id, step.Instance.Status, step.Instance.CurrentActivityId, step.Instance.ProjectCode,

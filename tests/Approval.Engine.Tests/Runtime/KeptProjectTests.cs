@@ -173,6 +173,8 @@ public sealed class KeptProjectTests
     private static async Task EveryCommandStartsFromWhatALoadReadsAsync(EngineHarness h)
     {
         await using var _ = h;
+        // A clock as a real one reads, finer than the microsecond PostgreSQL keeps.
+        h.Clock.Advance(NodaTime.Duration.FromTicks(1_234_567));
         var id = await h.FileAsync(Definition);
         await AssertKeptAsLoadedAsync(h, id);
         await h.RunAsync(op => new AcceptApplication(op, EngineHarness.Window, id));
@@ -262,6 +264,7 @@ public sealed class KeptProjectTests
     private static string Format(object? value) => value switch
     {
         null => "null",
+        NodaTime.Instant instant => NodaTime.Text.InstantPattern.ExtendedIso.Format(instant),
         // The same amount: 52000 as the filing gave it, 52000.0 as SQLite returns it (EF Core compares them equal too).
         decimal amount => (amount / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture),
         IEnumerable<string> list => "[" + string.Join(",", list) + "]",
