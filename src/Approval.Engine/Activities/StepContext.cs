@@ -53,6 +53,9 @@ public sealed class StepContext
     /// <summary>Tasks opened or re-opened by this command, reported in its result.</summary>
     internal List<WorkTask> OpenedTasks { get; } = [];
 
+    /// <summary>Timers this command re-armed in place, whose claims by the scheduler it releases.</summary>
+    internal List<DurableTimer> MovedTimers { get; } = [];
+
     /// <summary>Tasks of the current activity.</summary>
     public IEnumerable<WorkTask> StepTasks => Instance.Tasks.Where(t => t.ActivityId == Instance.CurrentActivityId);
 
@@ -150,6 +153,7 @@ public sealed class StepContext
         timer.LeaseOwner = null;
         timer.LeaseExpiresAt = null;
         timer.Attempts = 0;
+        MovedTimers.Add(timer);
     }
 
     /// <summary>Closes a task with its outcome; its timers are cancelled.</summary>

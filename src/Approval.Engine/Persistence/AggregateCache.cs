@@ -13,9 +13,8 @@ namespace Approval.Engine.Persistence;
 /// engine changed the project since, its save fails as a whole and it runs again from a fresh load (see
 /// <see cref="WorkflowEngine"/>). Writes to a project's rows that do not go through an engine must therefore move
 /// the instance's version, as the engine's own do. The timer scheduler's claims are the one exception: they set a
-/// timer's lease columns only, which no command reads, and timer firings always load. A command that moves a timer
-/// claimed since the project was kept leaves that claim to run out (<see cref="Timers.SchedulerOptions.Lease"/>),
-/// as a command does that loaded the timer just before the claim.
+/// timer's lease columns only, which no command reads; timer firings always load, and a command that moves a timer
+/// writes its released claim whatever it took the claim to be.
 /// <para>
 /// A kept project holds what <see cref="AggregateLoader.LoadAsync"/> would read of it (its rule, in C#), so that a
 /// command sees the same rows either way; a command naming a row outside that (a finished task of an earlier step)

@@ -147,7 +147,8 @@ public sealed partial class WorkflowEngine(
                 if (command is FireTimer fire && !ProjectTimers.Applies(target, fire, Now()))
                     return new Attempt(new CommandResult(target.Id, target.Status, target.CurrentActivityId, target.ProjectCode, target.QueryKey), false);
                 if (!PrepareAcceptance(db, command, target, prepared, out var acceptance)) return default;
-                result = Apply(target, command, acceptance, journal);
+                (result, var moved) = Apply(target, command, acceptance, journal);
+                ReleaseClaims(db, moved);
             }
         }
         catch (ConflictException)
@@ -169,7 +170,25 @@ public sealed partial class WorkflowEngine(
         return new Attempt(result, true);
     }
 
-    private CommandResult Apply(ProjectInstance instance, Command command, AcceptanceContext acceptance, List<JournalEntry> journal)
+    /// <summary>
+    /// Writes the released claim of every timer the command moved, whatever the context took its claim to be: a
+    /// project kept in memory, or loaded just before the scheduler claimed the timer, does not know of the claim, and
+    /// a value that looks unchanged would not be written, leaving the moved timer claimed until the lease runs out.
+    /// </summary>
+    private static void ReleaseClaims(ApprovalDbContext db, List<Timers.DurableTimer> moved)
+    {
+        foreach (var timer in moved)
+        {
+            var entry = db.Entry(timer);
+            if (entry.State is not (EntityState.Unchanged or EntityState.Modified)) continue;  // a new timer is inserted whole
+            entry.Property(t => t.LeaseOwner).IsModified = true;
+            entry.Property(t => t.LeaseExpiresAt).IsModified = true;
+            entry.Property(t => t.Attempts).IsModified = true;
+        }
+    }
+
+    private (CommandResult Result, List<Timers.DurableTimer> MovedTimers) Apply(ProjectInstance instance, Command command,
+        AcceptanceContext acceptance, List<JournalEntry> journal)
     {
         // A timer of an ended project never gets here: ProjectTimers.Applies has turned it away.
         if (instance.IsEnded)
@@ -183,7 +202,7 @@ public sealed partial class WorkflowEngine(
         Advance(step);
         SyncProjectClock(step, dueBefore);
         instance.Version++;
-        return ResultOf(step, command);
+        return (ResultOf(step, command), step.MovedTimers);
     }
 
     private static void Dispatch(StepContext step, Command command)

@@ -3,6 +3,7 @@ using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Timers;
 using Approval.Testing;
+using Approval.Testing.Persistence;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using TaskStatus = Approval.Engine.Runtime.TaskStatus;
@@ -92,6 +93,42 @@ public sealed class TaskTimerTests : IDisposable
         var resumed = (await h.LoadAsync(id)).Tasks.Single(t => t.Id == task.Id);
         Assert.Equal(TaskStatus.Open, resumed.Status);
         Assert.True(moved.DueAt > claim.DueAt);
+    }
+
+    [Fact]
+    public async Task On_sqlite_a_claimed_timer_moved_by_an_approved_extension_is_released_at_once()
+    {
+        await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 3, 4, 10), configure: s => s.Engine.WorkflowsDirectory = _workflows);
+        await ClaimedTimerMovedIsReleasedAsync(h);
+    }
+
+    [Fact]
+    public async Task On_postgres_a_claimed_timer_moved_by_an_approved_extension_is_released_at_once()
+    {
+        await using var pg = await PostgresDatabase.CreateAsync(TestContext.Current.CancellationToken);
+        await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 3, 4, 10), pg.ConnectionString,
+            configure: s => s.Engine.WorkflowsDirectory = _workflows);
+        await ClaimedTimerMovedIsReleasedAsync(h);
+    }
+
+    private static async Task ClaimedTimerMovedIsReleasedAsync(EngineHarness h)
+    {
+        var (_, task) = await AcceptedWithWarnedTaskAsync(h);
+        var requested = await h.RunAsync(op => new RequestExtension(op, EngineHarness.Approver(task.DepartmentId!), task.Id, 3, "需补充现场核查"));
+        var timer = Assert.Single(await TimersOfAsync(h, task.Id));
+        h.Clock.Set(timer.DueAt + Duration.FromMinutes(1));
+        var claim = Assert.Single(await h.Scheduler.ClaimAsync());
+        Assert.NotNull(Assert.Single(await TimersOfAsync(h, task.Id)).LeaseOwner);
+
+        // Before the claim is fired, the supervisor approves the extension, which moves the task's dates and its timer.
+        await h.RunAsync(op => new DecideExtension(op, EngineHarness.Supervisor, requested.ExtensionId!.Value, true, "同意延期"));
+
+        var moved = Assert.Single(await PendingTimersAsync(h, task.Id));
+        Assert.Equal(timer.Id, moved.Id);
+        Assert.True(moved.DueAt > claim.DueAt);
+        // The claim is released with the move, not left to run out, also when the command began from a project the
+        // engine kept from before the claim.
+        Assert.Equal((null, null, 0), (moved.LeaseOwner, moved.LeaseExpiresAt, moved.Attempts));
     }
 
     [Fact]
