@@ -242,12 +242,8 @@ public sealed partial class SaveWriterTests() : MigratedStoreTests(TestStore.Pos
         instance.Timers.Single(t => t.TaskId == task.Id).Status = Engine.Timers.TimerStatus.Cancelled;
     }
 
-    private async Task<ProjectInstance> LoadAsync(ApprovalDbContext db)
-    {
-        var instance = await db.Instances.Include(i => i.Tasks).Include(i => i.Timers).Include(i => i.ClockStops)
-            .Include(i => i.Extensions).SingleAsync(Ct);
-        return instance;
-    }
+    private static Task<ProjectInstance> LoadAsync(ApprovalDbContext db) =>
+        db.Instances.Include(i => i.Tasks).Include(i => i.Timers).Include(i => i.ClockStops).Include(i => i.Extensions).SingleAsync(Ct);
 
     private static JournalEntry Entry(Guid instance, int sequence, string @event) => new()
     {

@@ -130,13 +130,20 @@ public sealed class KeptProjectTests
         Assert.NotEmpty(await h.OpenTasksAsync(id));
     }
 
-    [Fact]
-    public void A_negative_cache_size_is_refused_naming_the_setting()
+    [Theory]
+    [InlineData(nameof(EngineOptions.AggregateCacheSize), -1)]
+    [InlineData(nameof(EngineOptions.MaxConflictRetries), 0)]
+    public void An_engine_setting_out_of_range_is_refused_at_start_naming_it(string setting, int value)
     {
         var failed = Assert.Throws<InvalidInputException>(() =>
-            new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddApprovalEngine(s => s.Engine.AggregateCacheSize = -1));
+            new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddApprovalEngine(s =>
+            {
+                if (setting == nameof(EngineOptions.AggregateCacheSize)) s.Engine.AggregateCacheSize = value;
+                else s.Engine.MaxConflictRetries = value;
+            }));
 
-        Assert.Equal(nameof(EngineOptions.AggregateCacheSize), failed.Field);
+        Assert.Equal(setting, failed.Field);
+        Assert.Contains(value.ToString(CultureInfo.InvariantCulture), failed.Message);
     }
 
     [Fact]
