@@ -119,11 +119,19 @@ public sealed class OneWindowIntake : IActivity
 
     private static string Names(IEnumerable<MaterialRequirement> materials) => string.Join("、", materials.Select(m => m.Name));
 
-    // Unambiguous characters only: the key is read off paper and typed by hand.
+    /// <summary>Characters of a query key: unambiguous ones only, because the key is read off paper and typed by hand.</summary>
+    internal const string QueryKeyAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    /// <summary>
+    /// Ten characters of 31: 31^10 ≈ 8.2 × 10^14 keys, so that guessing one within the tracking limits takes
+    /// millennia (README, "Tracking limit"). Keys issued with eight characters before stay valid: a key is compared
+    /// as stored.
+    /// </summary>
+    internal const int QueryKeyLength = 10;
+
     private static string NewQueryKey()
     {
-        const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        return string.Create(8, alphabet, (span, a) =>
+        return string.Create(QueryKeyLength, QueryKeyAlphabet, (span, a) =>
         {
             for (var i = 0; i < span.Length; i++) span[i] = a[RandomNumberGenerator.GetInt32(a.Length)];
         });

@@ -26,18 +26,34 @@ public static class TrackingApi
     {
         routes.MapGroup("/api/tracking").WithTags("Tracking").AllowAnonymous().RequireRateLimiting(RateLimits.Tracking)
             .MapGet("/", Track)
-            .WithSummary("A project's stage, departments, working days used and left, expected completion and history, by code and query key");
+            .WithSummary("A project's stage, departments, working days used and left, expected completion and history, by code and query key")
+            .WithDescription("Limited per client address: Approval:Tracking:PermitsPerMinute look-ups a minute (30) and "
+                + "Approval:Tracking:MissesPerHour failed look-ups an hour (10); beyond either, 429 with Retry-After in seconds.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return routes;
     }
 
-    private static async Task<Ok<TrackingDto>> Track(string? code, string? key, ProjectReader reader, ProjectViews views,
-        DefinitionCatalog catalog, IWorkingDayCalendars calendars, CancellationToken ct)
+    private static async Task<Results<Ok<TrackingDto>, ProblemHttpResult>> Track(string? code, string? key, ProjectReader reader, ProjectViews views,
+        DefinitionCatalog catalog, IWorkingDayCalendars calendars, TrackingMisses misses, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code)) throw new InvalidInputException("code", "Required: the project code on the acceptance receipt.");
         if (string.IsNullOrWhiteSpace(key)) throw new InvalidInputException("key", "Required: the query key on the acceptance receipt.");
+        var address = ClientAddress.Of(http);
+        if (misses.Wait(address) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = RateLimits.Seconds(wait);
+            return TypedResults.Problem("Too many look-ups with a wrong code or query key from this address; try again later.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed look-ups.");
+        }
         var found = code.Length <= MaxLength && key.Length <= MaxLength ? await reader.TrackAsync(code.Trim(), key, ct) : null;
-        // One answer for every miss: the caller must not learn whether the code exists.
-        if (found is null) throw new NotFoundException("A project with this code and query key");
+        if (found is null)
+        {
+            // Only a guesser misses often: misses have their own, much smaller budget.
+            misses.Record(address);
+            // One answer for every miss: the caller must not learn whether the code exists.
+            throw new NotFoundException("A project with this code and query key");
+        }
 
         var journal = await reader.JournalAsync(found.Id, ct);
         var detail = views.Detail(found, []);

@@ -37,18 +37,8 @@ public static class ApprovalHost
         builder.Services.AddOpenApi();
         builder.Services.AddAutoMapper(cfg => cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"], typeof(Api.Contracts.ApiProfile));
         builder.Services.AddSingleton<ProjectViews>();
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Tracking is public: a per-client budget makes guessing codes and keys impractical.
-            o.AddPolicy(RateLimits.Tracking, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = builder.Configuration.GetValue("Approval:Tracking:PermitsPerMinute", 30),
-                    Window = TimeSpan.FromMinutes(1),
-                }));
-        });
+        builder.AddApprovalRateLimits();
+        builder.AddApprovalSecurity();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
@@ -59,17 +49,20 @@ public static class ApprovalHost
         await app.Services.GetRequiredService<ApprovalDatabase>().MigrateAsync();
         await IdentityDatabase.MigrateAsync(app.Services);
 
+        app.UseApprovalSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseAuthorization();
         app.UseRateLimiter();
+        var openApi = WebSecurity.ServesOpenApi(app);
         if (app.Environment.IsDevelopment())
         {
-            app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "Approval API"));
+            if (openApi) app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "Approval API"));
             await DemoData.SeedAsync(app.Services);
         }
-        app.MapOpenApi();
+        if (openApi) app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapAuthApi();

@@ -18,7 +18,8 @@ public sealed class EnterpriseEstablishmentTests
 
         Assert.Equal(InstanceStatus.Running, accepted.Status);
         Assert.NotNull(accepted.ProjectCode);
-        Assert.Equal(8, accepted.QueryKey!.Length);
+        Assert.Equal(10, accepted.QueryKey!.Length);
+        Assert.All(accepted.QueryKey, c => Assert.Contains(c, "23456789ABCDEFGHJKMNPQRSTUVWXYZ"));
         var instance = await h.LoadAsync(id);
         Assert.True(instance.ProjectCodeLocallyIssued);
         Assert.StartsWith("2409-", instance.ProjectCode);

@@ -43,7 +43,7 @@ public sealed class SignInTests(ApprovalWebFactory factory) : IClassFixture<Appr
     public async Task A_cookie_sign_in_works_for_pages()
     {
         await factory.SeedAccountsAsync();
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+        var client = CookieClients.Anonymous(factory);
 
         var login = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { userName = "supervisor", password = DemoData.Password });
         var me = await client.GetFromJsonAsync<JsonElement>("/api/auth/me");

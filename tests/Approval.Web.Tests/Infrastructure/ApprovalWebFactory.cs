@@ -25,7 +25,15 @@ public sealed class ApprovalWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Approval:Database:Provider", "Sqlite");
         builder.UseSetting("Approval:Database:ConnectionString", $"Data Source={Path.Combine(_directory, "approval.db")}");
         builder.UseSetting("Approval:Scheduler:Enabled", "false");
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
+        // Every test signs in from the same (absent) address; the sign-in tests set their own limits.
+        builder.UseSetting("Approval:SignIn:AttemptsPerAddressPerMinute", "100000");
+        // Outside Development the document is off by default; the tests read it.
+        builder.UseSetting("Approval:Security:OpenApi", "true");
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestPeer>();
+        });
     }
 
     private readonly SemaphoreSlim _seed = new(1, 1);
