@@ -22,6 +22,14 @@ public static class IdentitySetup
         var services = builder.Services;
         var external = builder.Configuration.GetSection("Approval:ExternalAuth").Get<ExternalAuthOptions>() ?? new ExternalAuthOptions();
         services.AddSingleton(external);
+        if (external.SigningKey.Length > 0 && !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"))
+            throw new InvalidOperationException(
+                $"Approval:ExternalAuth:SigningKey is a symmetric key for tests and local trials, and anyone who has it can sign "
+                + $"tokens for any role; it is refused in the '{builder.Environment.EnvironmentName}' environment. Remove it and set "
+                + "Approval:ExternalAuth:Authority to the identity provider, whose published keys are then used.");
+        var signInLimits = builder.Configuration.GetSection("Approval:SignIn").Get<SignInLimits>() ?? new SignInLimits();
+        services.AddSingleton(new SignInThrottle(signInLimits));
+        services.AddScoped<PasswordSignIn>();
 
         if (persistence.Provider == DatabaseProvider.Sqlite)
         {
@@ -39,7 +47,9 @@ public static class IdentitySetup
         services.AddIdentityCore<ApplicationUser>(o =>
             {
                 o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                // Lockout is an administrator's act (LockoutEnd), never the effect of wrong passwords: those are
+                // throttled per address and account by SignInThrottle, so a guesser cannot lock the holder out.
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
@@ -55,17 +65,21 @@ public static class IdentitySetup
             })
             .AddPolicyScheme(Scheme, "Cookie, bearer token or external JWT", o => o.ForwardDefaultSelector = http =>
             {
-                var header = http.Request.Headers.Authorization.ToString();
-                if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return IdentityConstants.ApplicationScheme;
+                if (!CarriesBearerToken(http.Request)) return IdentityConstants.ApplicationScheme;
                 // Identity's own bearer tokens are opaque; a JWT has three dot-separated parts.
-                return external.Enabled && header.Count(c => c == '.') == 2 ? ExternalScheme : IdentityConstants.BearerScheme;
+                return external.Enabled && http.Request.Headers.Authorization.ToString().Count(c => c == '.') == 2 ? ExternalScheme : IdentityConstants.BearerScheme;
             })
-            .AddBearerToken(IdentityConstants.BearerScheme);
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.Events.OnMessageReceived = Sessions.ValidateBearerAsync);
+        var secure = Hosting.WebSecurity.CookieSecurity(builder.Environment);
         auth.AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
         {
             o.Cookie.Name = "approval.auth";
             o.Cookie.HttpOnly = true;
+            // Lax, not Strict: a user who follows a link from a notification stays signed in. CSRF is closed by the
+            // antiforgery check (CrossSiteRequestGuard), not by this attribute.
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = secure;
+            o.Events.OnValidatePrincipal = Sessions.ValidateCookieAsync;
             // An API caller gets a status code, not a redirect to a login page.
             o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = 401; return Task.CompletedTask; };
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = 403; return Task.CompletedTask; };
@@ -84,6 +98,10 @@ public static class IdentitySetup
             .AddPolicy(Policies.Anyone, p => p.RequireRole(Roles.ToActorRole.Keys.ToArray()));
         return builder;
     }
+
+    /// <summary>Whether the request authenticates with a bearer token, which a browser never attaches by itself (unlike the cookie).</summary>
+    public static bool CarriesBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static void ConfigureExternal(JwtBearerOptions o, ExternalAuthOptions external)
     {

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace Approval.Web.Identity;
+
+/// <summary>
+/// Whether a built-in account's cookie or bearer token still stands. Every such credential carries the account's
+/// security stamp; signing out, a password change and an administrator's reset change the stamp, and a locked or
+/// deleted account has none that counts, so all of that user's cookies, access tokens and refresh tokens end at
+/// once. Checked on every request (one read of the account): a revoked token must not work for the rest of its hour.
+/// </summary>
+/// <remarks>Tokens from an external identity provider are the provider's to revoke.</remarks>
+public static class Sessions
+{
+    /// <summary>True when the account behind <paramref name="principal"/> exists, is not locked out and has the stamp the credential carries.</summary>
+    public static async Task<bool> StandsAsync(ClaimsPrincipal principal, IServiceProvider services)
+    {
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        if (users.GetUserId(principal) is not { } id || await users.FindByIdAsync(id) is not { } user) return false;
+        if (await users.IsLockedOutAsync(user)) return false;
+        var stamp = principal.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType);
+        return stamp is not null && stamp == await users.GetSecurityStampAsync(user);
+    }
+
+    /// <summary>Ends every cookie and token of the account: a new security stamp.</summary>
+    public static async Task EndAllAsync(UserManager<ApplicationUser> users, ApplicationUser user) => await users.UpdateSecurityStampAsync(user);
+
+    internal static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal is { } principal && await StandsAsync(principal, context.HttpContext.RequestServices)) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    /// <summary>
+    /// The bearer handler has no "validate principal" event, so the token is read here first; an unreadable or
+    /// expired token is left to the handler, which refuses it anyway.
+    /// </summary>
+    internal static async Task ValidateBearerAsync(MessageReceivedContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
+        var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
+        if (ticket is null) return;
+        if (!await StandsAsync(ticket.Principal, context.HttpContext.RequestServices))
+            context.Fail("The token was revoked: the user signed out, changed the password, or the account was locked or removed.");
+    }
+}

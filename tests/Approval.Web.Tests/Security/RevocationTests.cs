@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Approval.Web.Identity;
+using Approval.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Approval.Web.Tests.Security;
+
+/// <summary>Signing out, a lock-out, deleting the account and a password change end its tokens and cookies at once.</summary>
+public sealed class RevocationTests(ApprovalWebFactory factory) : IClassFixture<ApprovalWebFactory>
+{
+    private const string Password = "Revocation#2026";
+
+    /// <summary>A fresh supervisor account of this test alone, signed in by bearer token: (client, access token, refresh token).</summary>
+    private async Task<(HttpClient Client, string UserName, string Refresh)> SignedInAsync()
+    {
+        await factory.SeedAccountsAsync();
+        var userName = "sv-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = userName, DisplayName = "电子监察 测试" };
+            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+            await users.AddToRoleAsync(user, Roles.Supervisor);
+        }
+        var client = factory.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password });
+        var tokens = await login.Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me")).StatusCode);
+        return (client, userName, tokens.GetProperty("refreshToken").GetString()!);
+    }
+
+    private async Task WithUserAsync(string userName, Func<UserManager<ApplicationUser>, ApplicationUser, Task<IdentityResult>> change)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.True((await change(users, (await users.FindByNameAsync(userName))!)).Succeeded);
+    }
+
+    private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
+        factory.CreateClient().PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
+
+    [Fact]
+    public async Task After_sign_out_the_access_token_and_the_refresh_token_are_refused()
+    {
+        var (client, _, refresh) = await SignedInAsync();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/auth/logout", null, TestContext.Current.CancellationToken)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken)).StatusCode);
+        await (await RefreshAsync(refresh)).ReadProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    public static TheoryData<string> Changes => ["lock-out", "delete", "change-password", "reset-password"];
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public async Task A_change_to_the_account_ends_its_tokens(string change)
+    {
+        var (client, userName, refresh) = await SignedInAsync();
+
+        await WithUserAsync(userName, change switch
+        {
+            "lock-out" => (users, user) => users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue),
+            "delete" => (users, user) => users.DeleteAsync(user),
+            "change-password" => (users, user) => users.ChangePasswordAsync(user, Password, Password + "-new"),
+            _ => async (users, user) => await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), Password + "-reset"),
+        });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken)).StatusCode);
+        await (await RefreshAsync(refresh)).ReadProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_gives_a_working_access_token_while_the_account_stands()
+    {
+        var (_, _, refresh) = await SignedInAsync();
+
+        var answer = await RefreshAsync(refresh);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            (await answer.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cookie_session_ends_when_the_account_is_locked_out()
+    {
+        var (_, userName, _) = await SignedInAsync();
+        var cookie = await CookieClients.SignedInAsync(factory, userName, Password);
+
+        await WithUserAsync(userName, (users, user) => users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await cookie.GetAsync("/api/auth/me", TestContext.Current.CancellationToken)).StatusCode);
+    }
+}
