@@ -29,8 +29,7 @@ public static class DemoData
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.ToActorRole.Keys)
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        await Administrators.EnsureRolesAsync(roles);
 
         var catalog = services.GetRequiredService<DefinitionCatalog>();
         var accounts = new List<(string Name, string Role, string Display, string? Department, string? Investor)>
