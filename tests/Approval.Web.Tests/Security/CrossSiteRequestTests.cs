@@ -87,7 +87,8 @@ public sealed class CrossSiteRequestTests(ApprovalWebFactory factory) : IClassFi
     public async Task The_auth_cookie_is_lax_http_only_and_secure_outside_development()
     {
         await factory.SeedAccountsAsync();
-        var client = CookieClients.Anonymous(factory);
+        // Even when the request itself came over plain HTTP (e.g. a proxy not forwarding the scheme).
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost") });
 
         var login = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { userName = "agent", password = Hosting.DemoData.Password },
             TestContext.Current.CancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -102,5 +103,48 @@ public sealed class ProductionStartTests(ApprovalWebFactory factory) : IClassFix
     {
         Assert.Null((await RunAsync([])).ExitCode);
         Assert.Null((await RunAsync(["--urls", "http://localhost:5080"])).ExitCode);
+    }
+
+    [Fact]
+    public async Task The_published_host_runs_create_admin_in_production_reading_the_password_from_standard_input()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "approval-admin-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var database = $"Data Source={Path.Combine(directory, "approval.db")}";
+            var host = typeof(Program).Assembly.Location;
+            var start = new ProcessStartInfo("dotnet", [host, "create-admin", "--user", "root-process"])
+            {
+                WorkingDirectory = Path.GetDirectoryName(host)!,
+                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+                Environment =
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["Approval__Database__Provider"] = "Sqlite",
+                    ["Approval__Database__ConnectionString"] = database,
+                    ["Approval__Scheduler__Enabled"] = "false",
+                },
+            };
+            start.Environment.Remove(HostCommands.PasswordVariable);
+
+            using var process = Process.Start(start)!;
+            await process.StandardInput.WriteLineAsync("Process#Password2026");
+            process.StandardInput.Close();
+            var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+            Assert.True(process.ExitCode == 0, output + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+            Assert.Contains("Administrator 'root-process' created.", output);
+            await using var sameDatabase = factory.WithWebHostBuilder(b => b.UseSetting("Approval:Database:ConnectionString", database));
+            var login = await sameDatabase.CreateClient().PostAsJsonAsync("/api/auth/login",
+                new { userName = "root-process", password = "Process#Password2026" }, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        }
     }
 }

@@ -115,13 +115,14 @@ public sealed class SignInThrottleTests : IAsyncLifetime
     public async Task Throttling_treats_unknown_and_existing_names_alike()
     {
         var client = _host.CreateClient();
-        var unknown = new List<HttpStatusCode>();
-        var existing = new List<HttpStatusCode>();
+        var unknown = new List<string>();
+        var existing = new List<string>();
+        static async Task<string> Answer(HttpResponseMessage r) => $"{(int)r.StatusCode} {JsonNode.Parse(await r.Content.ReadAsStringAsync())!["detail"]}";
 
         for (var i = 0; i < 7; i++)
         {
-            unknown.Add((await LoginAsync(client, "192.0.2.10", "no-such-user", "guess")).StatusCode);
-            existing.Add((await LoginAsync(client, "192.0.2.11", "agent", "guess")).StatusCode);
+            unknown.Add(await Answer(await LoginAsync(client, "192.0.2.10", "no-such-user", "guess")));
+            existing.Add(await Answer(await LoginAsync(client, "192.0.2.11", "agent", "guess")));
         }
 
         Assert.Equal(unknown, existing);
