@@ -51,8 +51,8 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
         dto.Light = lights.Of(now, instance);
         if (instance.AcceptedOn is null) return;
         dto.WorkingDaysUsed = engine.Deadlines.WorkingDaysUsed(instance, instance.EndedOn ?? today);
-        if (instance.DueOn is { } due && instance.Status == InstanceStatus.Running)
-            dto.WorkingDaysLeft = calendar.WorkingDaysBetween(today, due).Days;
+        if (instance.Status == InstanceStatus.Running)
+            dto.WorkingDaysLeft = engine.Deadlines.WorkingDaysLeft(instance, today);
     }
 
     private static List<StepDto> Steps(WorkflowDefinition definition, ProjectInstance instance)

@@ -1,3 +1,4 @@
+using Approval.Engine.Calendar;
 using Approval.Engine.Journal;
 using Approval.Engine.Runtime;
 using System.Text.Json;
@@ -25,7 +26,8 @@ public sealed class ApiProfile : Profile
             .ForMember(d => d.ProjectCode, o => o.Ignore())
             .ForMember(d => d.ProjectName, o => o.Ignore())
             .ForMember(d => d.Light, o => o.Ignore());
-        CreateMap<ClockStop, ClockStopDto>();
+        CreateMap<ClockStop, ClockStopDto>()
+            .ForMember(d => d.StoppedDays, o => o.MapFrom(s => s.StoppedDays == null ? null : ClockStops.Format(s.StoppedDays)));
         CreateMap<Extension, ExtensionDto>();
         CreateMap<JournalEntry, JournalEntryDto>();
     }
