@@ -80,6 +80,22 @@ public sealed class Deadlines
         ? Calendar.WorkingDaysBetween(from, due, StopsOf(instance, _ => true)).Days
         : null;
 
+    /// <summary>
+    /// Why the project's deadline (and its step's) is provisional: some day counted to it lies in a year whose holiday
+    /// arrangement is not published or verified; <c>null</c> when the data settles it, and once the project has ended
+    /// (its dates are final and no reload moves them).
+    /// </summary>
+    public ProvisionalNote? ProjectDueProvisional(ProjectInstance instance)
+    {
+        if (instance.IsEnded || (instance.AcceptedOn ?? instance.StepStartedOn) is not { } from) return null;
+        var to = instance.DueOn is { } due && (instance.StepDueOn is not { } stepDue || due >= stepDue) ? instance.DueOn : instance.StepDueOn;
+        return to is { } last ? Calendar.ProvisionalBetween(from, last) : null;
+    }
+
+    /// <summary>Why an open task's deadline and follow-up date are provisional; <c>null</c> when settled or the task is closed.</summary>
+    public ProvisionalNote? TaskDueProvisional(WorkTask task) =>
+        task.IsOpen && task.OpenedOn is { } opened && task.DueOn is { } due ? Calendar.ProvisionalBetween(opened, due) : null;
+
     /// <summary>The instant a deadline day is over (24:00 local time unless configured otherwise).</summary>
     public Instant EndOf(LocalDate day) => Calendar.EndOfDay(day);
 

@@ -30,6 +30,12 @@ public sealed class TaskDto
     public Light Light { get; set; }
     public Instant? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
+    /// <summary>True when <c>dueOn</c> (and <c>warnOn</c>) of an open task rest on a year whose holiday notice is not published or verified.</summary>
+    public bool Provisional { get; set; }
+    /// <summary>Why, as a stable code (as the calendar API's <c>provisionalCode</c>); null when not provisional.</summary>
+    public string? ProvisionalCode { get; set; }
+    /// <summary>Why, in Chinese (as the calendar API's <c>provisionalReason</c>); null when not provisional.</summary>
+    public string? ProvisionalReason { get; set; }
 }
 
 /// <summary>
