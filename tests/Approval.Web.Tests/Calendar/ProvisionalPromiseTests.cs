@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
 using Approval.Testing;
 using Approval.Web.Tests.Infrastructure;
 using Approval.Web.Tests.Tasks;
@@ -58,6 +60,24 @@ public sealed class ProvisionalPromiseTests : IAsyncDisposable
         Assert.All(detail.GetProperty("tasks").EnumerateArray(), t => AssertFlagged(calendarStep, t));
         Assert.All(tracking.GetProperty("departments").EnumerateArray().SelectMany(d => d.GetProperty("tasks").EnumerateArray()),
             t => AssertFlagged(calendarStep, t));
+    }
+
+    [Fact]
+    public async Task A_pending_extension_says_whether_its_matters_due_date_is_provisional()
+    {
+        // Thursday 12-24: the business licence's one working day is Friday 12-25, which the 2027 notice can still move.
+        _factory.Clock.Set(FakeClock.AtShanghai(2026, 12, 24, 9).GetCurrentInstant());
+        var id = await TestProjects.FileAndAcceptAsync(_factory, "enterprise-establishment");
+        var licence = await Steps.OpenTaskAsync(_factory, id, "market-regulation");
+        await _factory.Services.GetRequiredService<WorkflowEngine>().ExecuteAsync(new RequestExtension(Guid.NewGuid().ToString(),
+            Steps.Approver("market-regulation"), licence.Id, 2, "需核查股东身份信息"));
+        var http = await _factory.ClientForAsync("supervisor");
+
+        var pending = await GetAsync(http, "/api/supervision/extensions");
+
+        var calendar = await GetAsync(http, "/api/calendar/deadline?from=2026-12-24&workingDays=1");
+        Assert.Equal("2026-12-25", calendar.GetProperty("deadline").GetString());
+        AssertFlagged(calendar, pending.EnumerateArray().Single(e => e.GetProperty("extension").GetProperty("taskId").GetGuid() == licence.Id));
     }
 
     [Fact]
