@@ -1,3 +1,4 @@
+using Approval.Engine.Calendar;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using NodaTime;
@@ -33,7 +34,7 @@ public static class MatterClock
         correction.Items = items;
     }
 
-    /// <summary>Counting resumes on <paramref name="resumesOn"/>; the days from the stop's start are not counted.</summary>
+    /// <summary>Counting resumes on <paramref name="resumesOn"/>; the days from the stop's start up to the day before are not counted.</summary>
     public static void Resume(StepContext step, WorkTask task, ClockStopReason? reason, LocalDate resumesOn)
     {
         var stop = step.Instance.ClockStops.LastOrDefault(s => s.TaskId == task.Id && s.IsOpen && (reason is null || s.Reason == reason))
@@ -96,7 +97,7 @@ public static class MatterClock
         step.Instance.ClockStops.Add(new ClockStop
         {
             Id = Guid.NewGuid(), InstanceId = step.Instance.Id, ActivityId = task.ActivityId, TaskId = task.Id, Reason = reason,
-            Notice = notice, StartsOn = step.Today.PlusDays(1), ExpectedWorkingDays = expected,
+            Notice = notice, StartsOn = ClockStops.StartsAfter(step.Today), ExpectedWorkingDays = expected,
             RequestedBy = step.Actor.UserId, RequestedAt = step.Now,
         });
         task.Status = Runtime.TaskStatus.Suspended;

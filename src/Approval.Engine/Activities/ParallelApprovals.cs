@@ -1,3 +1,4 @@
+using Approval.Engine.Calendar;
 using Approval.Engine.Definitions;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
@@ -36,7 +37,7 @@ public sealed class ParallelApprovals : IActivity
             case SubmitCorrection correction:
                 var corrected = CorrectionHandling.Submit(step, correction);
                 var matterTask = step.StepTasks.Single(t => t.Kind == TaskKind.MatterDecision && t.MatterCode == corrected.MatterCode);
-                MatterClock.Resume(step, matterTask, ClockStopReason.Correction, step.Today.PlusDays(1));
+                MatterClock.Resume(step, matterTask, ClockStopReason.Correction, ClockStops.ResumesAfter(step.Today));
                 matterTask.Round++;
                 break;
             case StopClock stop:
@@ -45,7 +46,7 @@ public sealed class ParallelApprovals : IActivity
             case ResumeClock resume:
                 var task = step.OpenTaskOf(resume.TaskId);
                 step.RequireDepartment(task);
-                MatterClock.Resume(step, task, null, resume.ResumesOn ?? step.Today.PlusDays(1));
+                MatterClock.Resume(step, task, null, resume.ResumesOn ?? ClockStops.ResumesAfter(step.Today));
                 break;
             case RequestExtension request:
                 MatterClock.RequestExtension(step, request);

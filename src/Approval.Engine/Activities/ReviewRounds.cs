@@ -1,3 +1,4 @@
+using Approval.Engine.Calendar;
 using Approval.Engine.Runtime;
 
 namespace Approval.Engine.Activities;
@@ -33,7 +34,7 @@ public static class ReviewRounds
         step.Instance.ClockStops.Add(new ClockStop
         {
             Id = Guid.NewGuid(), InstanceId = step.Instance.Id, ActivityId = step.Instance.CurrentActivityId,
-            Reason = ClockStopReason.Correction, Notice = string.Join("；", items), StartsOn = step.Today.PlusDays(1),
+            Reason = ClockStopReason.Correction, Notice = string.Join("；", items), StartsOn = ClockStops.StartsAfter(step.Today),
             ExpectedWorkingDays = 1, RequestedBy = step.Actor.UserId, RequestedAt = step.Now,
         });
         step.Record("CorrectionRequested", "补正", string.Join("；", items), correction);
@@ -43,7 +44,7 @@ public static class ReviewRounds
     public static void Corrected(StepContext step, WorkTask correction, TaskKind kind)
     {
         foreach (var stop in step.Instance.ClockStops.Where(s => s.ActivityId == correction.ActivityId && s.TaskId is null && s.IsOpen))
-            stop.ResumesOn = Max(stop.StartsOn, step.Today.PlusDays(1));
+            stop.ResumesOn = ClockStops.ResumesAfter(step.Today);
         foreach (var asked in Latest(step, kind).Where(t => Outcomes.AsksCorrection(t.Outcome)))
         {
             var again = step.OpenTask(kind, asked.DepartmentId, null, asked.Title, step.StepDaysLeft());
@@ -56,6 +57,4 @@ public static class ReviewRounds
             .GroupBy(t => t.DepartmentId)
             .Select(g => g.OrderByDescending(t => t.Round).First())
             .ToList();
-
-    private static NodaTime.LocalDate Max(NodaTime.LocalDate a, NodaTime.LocalDate b) => a > b ? a : b;
 }

@@ -60,8 +60,10 @@ public sealed class StepContext
     public IEnumerable<WorkTask> StepTasks => Instance.Tasks.Where(t => t.ActivityId == Instance.CurrentActivityId);
 
     /// <summary>Working days left in the current step from today (at least 1), the limit of a re-check after a correction.</summary>
-    public int StepDaysLeft() => Instance.StepDueOn is { } due
-        ? Math.Max(1, Calendar.WorkingDaysBetween(Today, due).Days)
+    /// <remarks>From the step's deadline as its stops stand now: the stored one still counts a stop that just ended as
+    /// lasting the days it was expected to.</remarks>
+    public int StepDaysLeft() => Instance.StepStartedOn is { } started
+        ? Math.Max(1, Calendar.WorkingDaysBetween(Today, Deadlines.StepDue(Instance, started, Activity.BudgetWorkingDays, Activity.Id)).Days)
         : 1;
 
     public void CompleteStep(string? reason = null)

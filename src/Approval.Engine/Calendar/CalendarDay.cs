@@ -12,7 +12,9 @@ namespace Approval.Engine.Calendar;
 /// </param>
 /// <param name="IsProvisional">True when the year's arrangement is not in the data, so the kind is inferred from the law.</param>
 /// <param name="ProvisionalReason">Why the answer is provisional, in Chinese, for display; <c>null</c> when it is not.</param>
-public sealed record CalendarDay(LocalDate Date, DayKind Kind, string? Name, bool IsProvisional, string? ProvisionalReason)
+/// <param name="ProvisionalCode">Why, as a stable code (<see cref="ProvisionalNote"/>); <c>null</c> when it is not.</param>
+public sealed record CalendarDay(LocalDate Date, DayKind Kind, string? Name, bool IsProvisional, string? ProvisionalReason,
+    string? ProvisionalCode = null)
 {
     /// <summary>True for <see cref="DayKind.Workday"/> and <see cref="DayKind.AdjustedWorkday"/>.</summary>
     public bool IsWorkingDay => Kind is DayKind.Workday or DayKind.AdjustedWorkday;

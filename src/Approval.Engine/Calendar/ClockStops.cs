@@ -1,4 +1,3 @@
-using System.Text;
 using NodaTime;
 using NodaTime.Text;
 
@@ -8,7 +7,12 @@ namespace Approval.Engine.Calendar;
 /// Date ranges excluded from a time limit (扣除时间): 听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审 and the like
 /// (行政许可法 art. 45). Immutable; overlapping or adjacent ranges are merged, so a day is never excluded twice.
 /// </summary>
-/// <remarks>Only the working days inside a stop matter: a stop over a weekend or a holiday excludes nothing.</remarks>
+/// <remarks>
+/// <para>Only the working days inside a stop matter: a stop over a weekend or a holiday excludes nothing.</para>
+/// <para>Which days a recorded stop covers is decided here and nowhere else (<see cref="Covering"/>): a project's stop
+/// is recorded as (<c>startsOn</c>, <c>resumesOn</c>) and covers <c>startsOn</c> up to but not including
+/// <c>resumesOn</c>; the ranges of this type, and <c>stops=a..b</c> in the calendar API, are inclusive at both ends.</para>
+/// </remarks>
 public sealed class ClockStops
 {
     private const string Field = "stops";
@@ -45,6 +49,38 @@ public sealed class ClockStops
     /// <summary>Whether there is no stop at all.</summary>
     public bool IsEmpty => Ranges.Count == 0;
 
+    /// <summary>
+    /// The first day a stop asked for on <paramref name="requestedOn"/> covers: the next day. The day of the request
+    /// counts as used (a 补正 asked on D stops from D+1).
+    /// </summary>
+    public static LocalDate StartsAfter(LocalDate requestedOn) => requestedOn.PlusDays(1);
+
+    /// <summary>
+    /// The day counting resumes after a stop ended on <paramref name="endedOn"/> (the applicant's answer, or the end
+    /// of the hearing, testing, review …): the next day (次日起算), so the day of the answer is still stopped.
+    /// </summary>
+    public static LocalDate ResumesAfter(LocalDate endedOn) => endedOn.PlusDays(1);
+
+    /// <summary>
+    /// The days a stop recorded as (<paramref name="startsOn"/>, <paramref name="resumesOn"/>) covers: from
+    /// <paramref name="startsOn"/> up to but not including <paramref name="resumesOn"/>; <c>null</c> when that is no day.
+    /// </summary>
+    /// <remarks>
+    /// The one rule for tasks, steps, projects, lights and the calendar API. A 补正 asked on D and answered on E is
+    /// recorded as (<see cref="StartsAfter"/> D, <see cref="ResumesAfter"/> E) = (D+1, E+1) and covers D+1 … E, written
+    /// <c>D+1..E</c> in <see cref="Parse"/>: answered on D it covers nothing; answered on D+1, that one day.
+    /// </remarks>
+    public static DateInterval? Covering(LocalDate startsOn, LocalDate resumesOn) =>
+        resumesOn > startsOn ? new DateInterval(startsOn, resumesOn.PlusDays(-1)) : null;
+
+    /// <summary>Stops recorded as (<c>startsOn</c>, <c>resumesOn</c>), each covering the days <see cref="Covering"/> says.</summary>
+    public static ClockStops FromRecorded(IEnumerable<(LocalDate StartsOn, LocalDate ResumesOn)> stops)
+    {
+        ArgumentNullException.ThrowIfNull(stops);
+        var ranges = stops.Select(s => Covering(s.StartsOn, s.ResumesOn)).OfType<DateInterval>().ToList();
+        return ranges.Count == 0 ? None : From(ranges);
+    }
+
     /// <summary>Merges the given ranges (inclusive at both ends, ISO calendar).</summary>
     public static ClockStops From(IEnumerable<DateInterval> ranges)
     {
@@ -72,7 +108,8 @@ public sealed class ClockStops
     }
 
     /// <summary>
-    /// Parses <c>2024-10-08..2024-10-09,2024-10-15</c>: comma-separated dates or inclusive <c>start..end</c> ranges.
+    /// Parses <c>2024-10-08..2024-10-09,2024-10-15</c>: comma-separated dates or inclusive <c>start..end</c> ranges
+    /// (both ends inside the stop: a stop recorded as (startsOn, resumesOn) is <c>startsOn..resumesOn−1</c>).
     /// Null or blank text means no stops.
     /// </summary>
     /// <exception cref="InvalidInputException">Field <c>stops</c>; the message names the item and what was expected.</exception>
@@ -111,15 +148,13 @@ public sealed class ClockStops
     }
 
     /// <summary>The canonical text form, which <see cref="Parse"/> reads back.</summary>
-    public override string ToString()
+    public override string ToString() => string.Join(',', Ranges.Select(Format));
+
+    /// <summary>One range as <see cref="Parse"/> reads it: <c>2024-10-08..2024-10-09</c>, or <c>2024-10-15</c> for one day.</summary>
+    public static string Format(DateInterval range)
     {
-        var text = new StringBuilder();
-        foreach (var range in Ranges)
-        {
-            if (text.Length > 0) text.Append(',');
-            text.Append(LocalDatePattern.Iso.Format(range.Start));
-            if (range.End != range.Start) text.Append("..").Append(LocalDatePattern.Iso.Format(range.End));
-        }
-        return text.ToString();
+        ArgumentNullException.ThrowIfNull(range);
+        var start = LocalDatePattern.Iso.Format(range.Start);
+        return range.End == range.Start ? start : $"{start}..{LocalDatePattern.Iso.Format(range.End)}";
     }
 }

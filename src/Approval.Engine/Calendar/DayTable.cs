@@ -2,9 +2,14 @@ namespace Approval.Engine.Calendar;
 
 /// <summary>Why a day's answer is provisional, and what an administrator does about it.</summary>
 /// <param name="Year">The year whose arrangement is missing or unverified.</param>
+/// <param name="Code">The stable code (<see cref="ProvisionalNote"/>'s constants).</param>
 /// <param name="Text">The reason in Chinese, shown to users.</param>
 /// <param name="Remedy">How to add the data, for the strict-mode error.</param>
-internal sealed record ProvisionalReason(int Year, string Text, string Remedy);
+internal sealed record ProvisionalReason(int Year, string Code, string Text, string Remedy)
+{
+    /// <summary>The public face of the reason: its code and text.</summary>
+    public ProvisionalNote Note => new(Code, Text);
+}
 
 /// <summary>
 /// A calendar precomputed over <see cref="SupportedRange"/>: per day its kind, name and provisional reason, plus

@@ -38,7 +38,7 @@ internal sealed class ProvisionalReasons(CalendarLayer national, CalendarLayer? 
         var own = NationalYear(date.Year);
         if (own is not null || date.Month != 12 || date.Day < LateDecemberFrom) return own;
         var next = date.Year + 1;
-        return NationalYear(next) is null ? null : Cached(next, "late-december", () => new ProvisionalReason(next,
+        return NationalYear(next) is null ? null : Cached(next, "late-december", () => new ProvisionalReason(next, ProvisionalNote.NextYearNoticeNotPublished,
             $"{next} 年节假日安排尚未发布：{date.Year} 年 12 月 {LateDecemberFrom} 日以后的日期可能随 {next} 年元旦放假调休而改变",
             NationalRemedy(next)));
     }
@@ -48,10 +48,10 @@ internal sealed class ProvisionalReasons(CalendarLayer national, CalendarLayer? 
         national.Years.TryGetValue(year, out var data);
         if (data?.Info.IsVerified == true) return null;
         if (data?.HasArrangements == true)
-            return Cached(year, "unverified", () => new ProvisionalReason(year,
+            return Cached(year, "unverified", () => new ProvisionalReason(year, ProvisionalNote.NoticeUnverified,
                 $"{year} 年节假日安排未经核实：按数据文件中登记的安排计算，以国务院办公厅通知为准", NationalRemedy(year)));
-        var state = year > _latestVerified ? "尚未发布" : "未载入日历数据";
-        return Cached(year, "missing", () => new ProvisionalReason(year,
+        var (state, code) = year > _latestVerified ? ("尚未发布", ProvisionalNote.NoticeNotPublished) : ("未载入日历数据", ProvisionalNote.YearNotLoaded);
+        return Cached(year, "missing", () => new ProvisionalReason(year, code,
             $"{year} 年节假日安排{state}：按《全国年节及纪念日放假办法》推算，未含调休", NationalRemedy(year)));
     }
 
@@ -62,8 +62,8 @@ internal sealed class ProvisionalReasons(CalendarLayer national, CalendarLayer? 
         if (data?.Info.IsVerified == true) return null;
         var remedy = $"add year \"{year}\" with status \"verified\" to the overlay for region {region.Code} in workflows/calendars/{CalendarDirectory.RegionsFolder}/ (see {Readme}) and reload the calendars";
         return data is null
-            ? Cached(year, "region-missing", () => new ProvisionalReason(year, $"{region.Name} {year} 年地方节日安排未载入：仅按全国安排计算", remedy))
-            : Cached(year, "region-unverified", () => new ProvisionalReason(year, $"{region.Name} {year} 年地方节日安排未经核实", remedy));
+            ? Cached(year, "region-missing", () => new ProvisionalReason(year, ProvisionalNote.RegionalYearNotLoaded, $"{region.Name} {year} 年地方节日安排未载入：仅按全国安排计算", remedy))
+            : Cached(year, "region-unverified", () => new ProvisionalReason(year, ProvisionalNote.RegionalYearUnverified, $"{region.Name} {year} 年地方节日安排未经核实", remedy));
     }
 
     private static string NationalRemedy(int year) =>

@@ -12,6 +12,18 @@ public sealed partial class WorkingDayCalendar
             : throw new InvalidInputException(field, $"{date:yyyy-MM-dd} is outside the supported range {SupportedRange.Describe()}");
     }
 
+    /// <summary>
+    /// Why the dates in (<paramref name="from"/>, <paramref name="to"/>] are not all settled by verified data (the first
+    /// such date's reason), or <c>null</c> when they are: whether a date counted from <paramref name="from"/> to
+    /// <paramref name="to"/> is provisional. Never refuses, even in strict mode: it is asked about dates already computed.
+    /// </summary>
+    /// <exception cref="InvalidInputException">A date outside the supported range.</exception>
+    public ProvisionalNote? ProvisionalBetween(LocalDate from, LocalDate to)
+    {
+        var (a, b) = (IndexOf(from, "from"), IndexOf(to, "to"));
+        return FirstReasonIn(Math.Min(a, b) + 1, Math.Max(a, b))?.Note;
+    }
+
     private ProvisionalReason? FirstReasonIn(int first, int last)
     {
         var index = _days.FirstProvisionalIn(first, last);

@@ -39,7 +39,7 @@ public sealed partial class WorkingDayCalendar
 
         var reason = FirstReasonIn(start + 1, end);
         RefuseIfStrict(reason, "from");
-        return new DeadlineAnswer(SupportedRange.Dates[end], reason is not null, reason?.Text);
+        return new DeadlineAnswer(SupportedRange.Dates[end], reason is not null, reason?.Text, reason?.Code);
     }
 
     /// <summary>
@@ -67,6 +67,6 @@ public sealed partial class WorkingDayCalendar
             var onlyEarlierIsOut = _days.Reason(high) is null && _days.Reason(low) is not null;
             RefuseIfStrict(reason, onlyEarlierIsOut ? earlierField : laterField);
         }
-        return new WorkingDayCount(sign * days, reason is not null, reason?.Text);
+        return new WorkingDayCount(sign * days, reason is not null, reason?.Text, reason?.Code);
     }
 }

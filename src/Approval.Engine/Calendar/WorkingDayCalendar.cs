@@ -52,7 +52,7 @@ public sealed partial class WorkingDayCalendar
         var index = IndexOf(date, "date");
         var reason = _days.Reason(index);
         RefuseIfStrict(reason, "date");
-        return new CalendarDay(date, _days.Kind(index), _days.Name(index), reason is not null, reason?.Text);
+        return new CalendarDay(date, _days.Kind(index), _days.Name(index), reason is not null, reason?.Text, reason?.Code);
     }
 
     /// <summary>Whether <paramref name="date"/> is a working day (provisionally so in a year without verified data).</summary>

@@ -1,3 +1,4 @@
+using Approval.Engine.Calendar;
 using NodaTime;
 
 namespace Approval.Engine.Runtime;
@@ -16,16 +17,22 @@ public sealed class ClockStop
     public ClockStopReason Reason { get; set; }
     /// <summary>The written notice to the applicant (书面告知), required by art. 45.</summary>
     public string Notice { get; set; } = "";
-    /// <summary>First day not counted.</summary>
+    /// <summary>First day not counted: the day after the stop was asked for (<see cref="ClockStops.StartsAfter"/>).</summary>
     public LocalDate StartsOn { get; set; }
     /// <summary>How many working days the department expects to need; used for deadlines while the stop is open.</summary>
     public int ExpectedWorkingDays { get; set; }
-    /// <summary>The day counting resumes; null while the stop is open.</summary>
+    /// <summary>
+    /// The day counting resumes, itself counted again: the day after the answer (<see cref="ClockStops.ResumesAfter"/>);
+    /// null while the stop is open. Equal to <see cref="StartsOn"/> when the stop ended the day it was asked for.
+    /// </summary>
     public LocalDate? ResumesOn { get; set; }
     public string RequestedBy { get; set; } = "";
     public Instant RequestedAt { get; set; }
 
     public bool IsOpen => ResumesOn is null;
+
+    /// <summary>The days this stop covered, once it has ended (<see cref="ClockStops.Covering"/>); null while open or when it covered no day.</summary>
+    public DateInterval? StoppedDays => ResumesOn is { } resumes ? ClockStops.Covering(StartsOn, resumes) : null;
 }
 
 /// <summary>Why a clock stops.</summary>

@@ -8,9 +8,24 @@ namespace Approval.Engine.Runtime;
 /// the clock stops and the approved extensions, so that every deadline moves together when one of them changes.
 /// </summary>
 /// <remarks>It reads the calendar registry's current snapshot on every use, so a reloaded holiday arrangement applies at once.</remarks>
-public sealed class Deadlines(IWorkingDayCalendars calendars, EngineOptions options)
+public sealed class Deadlines
 {
-    public WorkingDayCalendar Calendar => calendars.National;
+    private readonly Func<WorkingDayCalendar> _calendar;
+    private readonly EngineOptions _options;
+
+    /// <summary>Deadlines that follow the registry's current national calendar, so a reload applies at once.</summary>
+    public Deadlines(IWorkingDayCalendars calendars, EngineOptions options) : this(() => calendars.National, options) { }
+
+    /// <summary>Deadlines on one fixed calendar snapshot.</summary>
+    public Deadlines(WorkingDayCalendar calendar, EngineOptions options) : this(() => calendar, options) { }
+
+    private Deadlines(Func<WorkingDayCalendar> calendar, EngineOptions options)
+    {
+        _calendar = calendar;
+        _options = options;
+    }
+
+    public WorkingDayCalendar Calendar => _calendar();
 
     /// <summary>The project's deadline: target plus extensions after acceptance, every clock stop left out.</summary>
     public LocalDate? ProjectDue(ProjectInstance instance) => instance.AcceptedOn is { } accepted
@@ -34,8 +49,8 @@ public sealed class Deadlines(IWorkingDayCalendars calendars, EngineOptions opti
     {
         var total = task.LimitWorkingDays + task.ExtensionWorkingDays;
         var candidates = new List<int>();
-        if (options.YellowWhenWorkingDaysLeft > 0) candidates.Add(total - options.YellowWhenWorkingDaysLeft);
-        if (options.YellowWhenShareUsed is { } share) candidates.Add((int)Math.Ceiling(total * share));
+        if (_options.YellowWhenWorkingDaysLeft > 0) candidates.Add(total - _options.YellowWhenWorkingDaysLeft);
+        if (_options.YellowWhenShareUsed is { } share) candidates.Add((int)Math.Ceiling(total * share));
         if (candidates.Count == 0) return null;
         var used = candidates.Min();
         return used <= 0
@@ -57,6 +72,30 @@ public sealed class Deadlines(IWorkingDayCalendars calendars, EngineOptions opti
         ? Math.Max(0, Calendar.WorkingDaysBetween(accepted, until, StopsOf(instance, _ => true)).Days)
         : 0;
 
+    /// <summary>
+    /// Working days from a day to the project's deadline, its clock stops left out (so that used and left add up to
+    /// the time allowed); negative once the deadline has passed.
+    /// </summary>
+    public int? WorkingDaysLeft(ProjectInstance instance, LocalDate from) => instance.DueOn is { } due
+        ? Calendar.WorkingDaysBetween(from, due, StopsOf(instance, _ => true)).Days
+        : null;
+
+    /// <summary>
+    /// Why the project's deadline (and its step's) is provisional: some day counted to it lies in a year whose holiday
+    /// arrangement is not published or verified; <c>null</c> when the data settles it, and once the project has ended
+    /// (its dates are final and no reload moves them).
+    /// </summary>
+    public ProvisionalNote? ProjectDueProvisional(ProjectInstance instance)
+    {
+        if (instance.IsEnded || (instance.AcceptedOn ?? instance.StepStartedOn) is not { } from) return null;
+        var to = instance.DueOn is { } due && (instance.StepDueOn is not { } stepDue || due >= stepDue) ? instance.DueOn : instance.StepDueOn;
+        return to is { } last ? Calendar.ProvisionalBetween(from, last) : null;
+    }
+
+    /// <summary>Why an open task's deadline and follow-up date are provisional; <c>null</c> when settled or the task is closed.</summary>
+    public ProvisionalNote? TaskDueProvisional(WorkTask task) =>
+        task.IsOpen && task.OpenedOn is { } opened && task.DueOn is { } due ? Calendar.ProvisionalBetween(opened, due) : null;
+
     /// <summary>The instant a deadline day is over (24:00 local time unless configured otherwise).</summary>
     public Instant EndOf(LocalDate day) => Calendar.EndOfDay(day);
 
@@ -70,18 +109,14 @@ public sealed class Deadlines(IWorkingDayCalendars calendars, EngineOptions opti
     internal static int StepExtension(ProjectInstance instance, string activityId) =>
         instance.Tasks.Where(t => t.ActivityId == activityId).Select(t => t.ExtensionWorkingDays).DefaultIfEmpty(0).Max();
 
-    /// <summary>The calendar's view of the stops: each stop covers its first day up to the day before counting resumes,
-    /// or, while open, the working days the department said it expects to need.</summary>
-    internal ClockStops StopsOf(ProjectInstance instance, Func<ClockStop, bool> which)
-    {
-        var ranges = new List<DateInterval>();
-        foreach (var s in instance.ClockStops.Where(which))
-        {
-            var last = s.ResumesOn is { } resumes
-                ? resumes.PlusDays(-1)
-                : Calendar.Deadline(s.StartsOn.PlusDays(-1), Math.Max(1, s.ExpectedWorkingDays)).Date;
-            if (last >= s.StartsOn) ranges.Add(new DateInterval(s.StartsOn, last));
-        }
-        return ranges.Count == 0 ? ClockStops.None : ClockStops.From(ranges);
-    }
+    /// <summary>
+    /// The calendar's view of the project's stops, by the one rule of <see cref="ClockStops.Covering"/>: a stop covers
+    /// its first day up to the day counting resumes; while open, up to the day it is expected to resume.
+    /// </summary>
+    internal ClockStops StopsOf(ProjectInstance instance, Func<ClockStop, bool> which) =>
+        ClockStops.FromRecorded(instance.ClockStops.Where(which).Select(s => (s.StartsOn, s.ResumesOn ?? ExpectedResumesOn(s))));
+
+    /// <summary>While a stop is open: the day after the working days the department said it expects to need.</summary>
+    private LocalDate ExpectedResumesOn(ClockStop stop) =>
+        ClockStops.ResumesAfter(Calendar.Deadline(stop.StartsOn.PlusDays(-1), Math.Max(1, stop.ExpectedWorkingDays)).Date);
 }

@@ -15,16 +15,19 @@ public sealed class LightPolicy
 {
     private readonly EngineOptions _options;
     private readonly Func<WorkingDayCalendar> _calendar;
+    private readonly Deadlines _deadlines;
 
     /// <summary>A policy that follows the registry's current calendar, so a reload applies at once.</summary>
-    public LightPolicy(EngineOptions options, IWorkingDayCalendars calendars) : this(options, () => calendars.National) { }
+    public LightPolicy(EngineOptions options, IWorkingDayCalendars calendars)
+        : this(options, () => calendars.National, new Deadlines(calendars, options)) { }
 
-    public LightPolicy(EngineOptions options, WorkingDayCalendar calendar) : this(options, () => calendar) { }
+    public LightPolicy(EngineOptions options, WorkingDayCalendar calendar) : this(options, () => calendar, new Deadlines(calendar, options)) { }
 
-    private LightPolicy(EngineOptions options, Func<WorkingDayCalendar> calendar)
+    private LightPolicy(EngineOptions options, Func<WorkingDayCalendar> calendar, Deadlines deadlines)
     {
         _options = options;
         _calendar = calendar;
+        _deadlines = deadlines;
     }
 
     private WorkingDayCalendar Calendar => _calendar();
@@ -57,9 +60,11 @@ public sealed class LightPolicy
 
     private Light NearProjectDeadline(Instant now, ProjectInstance instance)
     {
-        if (instance.DueOn is not { } due || _options.LightConvention != LightConvention.NearAndOverdue) return Light.Green;
-        var left = Calendar.WorkingDaysBetween(Calendar.LocalDateOf(now), due).Days;
-        var used = instance.AcceptedOn is { } accepted ? Calendar.WorkingDaysBetween(accepted, Calendar.LocalDateOf(now)).Days : 0;
+        var today = Calendar.LocalDateOf(now);
+        // Stopped days count neither as used nor as left, as on the project's own page.
+        if (_options.LightConvention != LightConvention.NearAndOverdue || _deadlines.WorkingDaysLeft(instance, today) is not { } left)
+            return Light.Green;
+        var used = _deadlines.WorkingDaysUsed(instance, today);
         var total = instance.TargetWorkingDays + instance.ExtensionWorkingDays;
         var near = left <= _options.YellowWhenWorkingDaysLeft
             || (_options.YellowWhenShareUsed is { } share && total > 0 && used >= total * share);

@@ -8,13 +8,18 @@ namespace Approval.Web.Api;
 public static class CalendarApi
 {
     /// <summary>A calendar day as the API shows it.</summary>
-    public sealed record DayResponse(LocalDate Date, bool IsWorkingDay, DayKind Kind, string? Name, bool Provisional, string? ProvisionalReason);
+    /// <remarks><c>provisionalCode</c> is the stable code of <c>provisionalReason</c> (e.g. <c>holidayNoticeNotPublished</c>), as projects and tasks carry it.</remarks>
+    public sealed record DayResponse(LocalDate Date, bool IsWorkingDay, DayKind Kind, string? Name, bool Provisional, string? ProvisionalReason,
+        string? ProvisionalCode = null);
 
     /// <summary>The n-th working day after a date.</summary>
-    public sealed record DeadlineResponse(LocalDate From, int WorkingDays, LocalDate Deadline, bool Provisional, string? ProvisionalReason, string? Stops);
+    /// <remarks><c>stops</c>: each range has both ends inside the stop; a stop recorded as (startsOn, resumesOn) is <c>startsOn..resumesOn−1</c>, as a clock stop's <c>stoppedDays</c> writes it.</remarks>
+    public sealed record DeadlineResponse(LocalDate From, int WorkingDays, LocalDate Deadline, bool Provisional, string? ProvisionalReason, string? Stops,
+        string? ProvisionalCode = null);
 
     /// <summary>The working days in (from, to].</summary>
-    public sealed record WorkingDaysResponse(LocalDate From, LocalDate To, int WorkingDays, bool Provisional, string? ProvisionalReason, string? Stops);
+    public sealed record WorkingDaysResponse(LocalDate From, LocalDate To, int WorkingDays, bool Provisional, string? ProvisionalReason, string? Stops,
+        string? ProvisionalCode = null);
 
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder routes)
     {
@@ -28,7 +33,8 @@ public static class CalendarApi
     private static Ok<DayResponse> GetDay(string date, string? region, IWorkingDayCalendars calendars)
     {
         var day = calendars.For(region).Describe(ApiInput.Date(date, "date"));
-        return TypedResults.Ok(new DayResponse(day.Date, day.IsWorkingDay, day.Kind, day.Name, day.IsProvisional, day.ProvisionalReason));
+        return TypedResults.Ok(new DayResponse(day.Date, day.IsWorkingDay, day.Kind, day.Name, day.IsProvisional, day.ProvisionalReason,
+            day.ProvisionalCode));
     }
 
     private static Ok<DeadlineResponse> GetDeadline(string? from, string? workingDays, string? region, string? stops,
@@ -39,7 +45,7 @@ public static class CalendarApi
         var clockStops = ApiInput.Stops(stops);
         var answer = calendars.For(region).Deadline(start, n, clockStops);
         return TypedResults.Ok(new DeadlineResponse(start, n, answer.Date, answer.IsProvisional, answer.ProvisionalReason,
-            clockStops.IsEmpty ? null : clockStops.ToString()));
+            clockStops.IsEmpty ? null : clockStops.ToString(), answer.ProvisionalCode));
     }
 
     private static Ok<WorkingDaysResponse> GetWorkingDays(string? from, string? to, string? region, string? stops,
@@ -50,6 +56,6 @@ public static class CalendarApi
         var clockStops = ApiInput.Stops(stops);
         var count = calendars.For(region).WorkingDaysBetween(start, end, clockStops);
         return TypedResults.Ok(new WorkingDaysResponse(start, end, count.Days, count.IsProvisional, count.ProvisionalReason,
-            clockStops.IsEmpty ? null : clockStops.ToString()));
+            clockStops.IsEmpty ? null : clockStops.ToString(), count.ProvisionalCode));
     }
 }

@@ -39,6 +39,8 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
         dto.Light = lights.Of(clock.GetCurrentInstant(), task);
         dto.ProjectCode = project?.ProjectCode;
         dto.ProjectName = project?.ProjectName;
+        var provisional = engine.Deadlines.TaskDueProvisional(task);
+        (dto.Provisional, dto.ProvisionalCode, dto.ProvisionalReason) = (provisional is not null, provisional?.Code, provisional?.Reason);
         return dto;
     }
 
@@ -49,10 +51,12 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
         var today = calendar.LocalDateOf(now);
         dto.CurrentStepName = catalog.Get(instance.DefinitionId, instance.DefinitionVersion).Activity(instance.CurrentActivityId).Name;
         dto.Light = lights.Of(now, instance);
+        var provisional = engine.Deadlines.ProjectDueProvisional(instance);
+        (dto.Provisional, dto.ProvisionalCode, dto.ProvisionalReason) = (provisional is not null, provisional?.Code, provisional?.Reason);
         if (instance.AcceptedOn is null) return;
         dto.WorkingDaysUsed = engine.Deadlines.WorkingDaysUsed(instance, instance.EndedOn ?? today);
-        if (instance.DueOn is { } due && instance.Status == InstanceStatus.Running)
-            dto.WorkingDaysLeft = calendar.WorkingDaysBetween(today, due).Days;
+        if (instance.Status == InstanceStatus.Running)
+            dto.WorkingDaysLeft = engine.Deadlines.WorkingDaysLeft(instance, today);
     }
 
     private static List<StepDto> Steps(WorkflowDefinition definition, ProjectInstance instance)

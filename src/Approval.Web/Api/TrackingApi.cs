@@ -35,7 +35,7 @@ public static class TrackingApi
     }
 
     private static async Task<Results<Ok<TrackingDto>, ProblemHttpResult>> Track(string? code, string? key, ProjectReader reader, ProjectViews views,
-        DefinitionCatalog catalog, IWorkingDayCalendars calendars, TrackingMisses misses, HttpContext http, CancellationToken ct)
+        DefinitionCatalog catalog, IWorkingDayCalendars calendars, WorkflowEngine engine, TrackingMisses misses, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code)) throw new InvalidInputException("code", "Required: the project code on the acceptance receipt.");
         if (string.IsNullOrWhiteSpace(key)) throw new InvalidInputException("key", "Required: the query key on the acceptance receipt.");
@@ -64,10 +64,12 @@ public static class TrackingApi
             found.ProjectCode, found.ProjectName, definition.Name, found.Status, summary.CurrentStepName,
             found.AcceptedOn, found.TargetWorkingDays, found.ExtensionWorkingDays, summary.WorkingDaysUsed, summary.WorkingDaysLeft,
             found.DueOn, found.EndedOn, found.OnTime, found.OutcomeReason, summary.Light, detail.Steps,
-            Departments(found, catalog, calendar), Extensions(found, catalog, calendar), History(journal, definition, catalog)));
+            Departments(found, catalog, calendar, engine.Deadlines), Extensions(found, catalog, calendar), History(journal, definition, catalog),
+            summary.Provisional, summary.ProvisionalCode, summary.ProvisionalReason));
     }
 
-    private static List<TrackedDepartmentDto> Departments(ProjectInstance project, DefinitionCatalog catalog, WorkingDayCalendar calendar) =>
+    private static List<TrackedDepartmentDto> Departments(ProjectInstance project, DefinitionCatalog catalog, WorkingDayCalendar calendar,
+        Deadlines deadlines) =>
         project.Tasks.Where(t => t.DepartmentId is not null)
             .GroupBy(t => t.DepartmentId!)
             .OrderBy(g => CatalogueOrder(g.Key, catalog))
@@ -75,7 +77,8 @@ public static class TrackingApi
                 .OrderBy(t => t.OpenedOn ?? LocalDate.MaxIsoValue).ThenBy(t => t.Title, StringComparer.Ordinal)
                 .Select(t => new TrackedTaskDto(t.Kind, t.Title, t.MatterCode, CatalogueNames.Matter(t.MatterCode, catalog), t.Status,
                     t.Outcome is null ? null : JsonNamingPolicy.CamelCase.ConvertName(t.Outcome), t.Comment, t.Items, t.Round,
-                    t.OpenedOn, t.DueOn, t.DecidedAt is { } at ? calendar.LocalDateOf(at) : null))
+                    t.OpenedOn, t.DueOn, t.DecidedAt is { } at ? calendar.LocalDateOf(at) : null)
+                    .WithProvisional(deadlines.TaskDueProvisional(t)))
                 .ToList()))
             .ToList();
 

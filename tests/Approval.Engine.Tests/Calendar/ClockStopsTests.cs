@@ -29,6 +29,24 @@ public class ClockStopsTests
     }
 
     [Theory]
+    [InlineData("2026-12-02", "2026-12-02", "")]                        // answered the day it was asked: nothing
+    [InlineData("2026-12-02", "2026-12-03", "2026-12-03")]              // the next day: that day
+    [InlineData("2026-12-04", "2026-12-07", "2026-12-05..2026-12-07")]  // Friday to Monday
+    public void A_correction_asked_on_D_and_answered_on_E_stops_D_plus_1_to_E(string asked, string answered, string stopped)
+    {
+        var stops = ClockStops.FromRecorded([(ClockStops.StartsAfter(D(asked)), ClockStops.ResumesAfter(D(answered)))]);
+
+        Assert.Equal(stopped, stops.ToString());
+    }
+
+    [Fact]
+    public void A_recorded_stop_covers_its_start_up_to_but_not_including_the_day_counting_resumes()
+    {
+        Assert.Equal(new DateInterval(D("2026-12-03"), D("2026-12-04")), ClockStops.Covering(D("2026-12-03"), D("2026-12-05")));
+        Assert.Null(ClockStops.Covering(D("2026-12-03"), D("2026-12-03")));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("  ")]

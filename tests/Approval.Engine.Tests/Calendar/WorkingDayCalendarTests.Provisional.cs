@@ -28,6 +28,28 @@ public partial class WorkingDayCalendarTests
     }
 
     [Theory]
+    [InlineData("2027-01-04", "2027-03-01", ProvisionalNote.NoticeNotPublished, Reason2027)]
+    [InlineData("2026-12-21", "2027-03-01", ProvisionalNote.NextYearNoticeNotPublished, null)]    // 12-25 comes first
+    [InlineData("2026-12-21", "2026-12-28", ProvisionalNote.NextYearNoticeNotPublished, null)]
+    public void A_range_reaching_into_an_unpublished_year_is_provisional_with_its_first_days_code_and_reason(
+        string from, string to, string code, string? reason)
+    {
+        var note = National.ProvisionalBetween(D(from), D(to));
+        var deadlineDay = National.Describe(D(to));
+
+        Assert.Equal(code, note?.Code);
+        if (reason is not null) Assert.Equal(reason, note!.Reason);
+        Assert.Equal(deadlineDay.IsProvisional, National.ProvisionalBetween(D(to).PlusDays(-1), D(to)) is not null);
+    }
+
+    [Theory]
+    [InlineData("2024-09-27", "2024-12-31")]
+    [InlineData("2026-12-21", "2026-12-24")]   // before 12-25 the 2027 notice cannot change a day
+    [InlineData("2026-12-28", "2026-12-28")]   // an empty range: nothing counted
+    public void A_range_the_verified_data_settles_is_not_provisional(string from, string to) =>
+        Assert.Null(National.ProvisionalBetween(D(from), D(to)));
+
+    [Theory]
     [InlineData("2027-02-09", DayKind.Workday)] // 初四: no 调休 is guessed
     [InlineData("2027-10-04", DayKind.Workday)]
     [InlineData("2027-10-09", DayKind.Weekend)] // no make-up Saturday is guessed either

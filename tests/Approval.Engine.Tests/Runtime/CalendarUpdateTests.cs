@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Approval.Engine.Calendar;
 using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
 using Approval.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -35,6 +36,46 @@ public sealed class CalendarUpdateTests : IDisposable
         var timer = Assert.Single(instance.Timers, t => t.Kind == Timers.TimerKind.ProjectDeadline && t.Status == Timers.TimerStatus.Pending);
         Assert.Equal(h.Engine.Deadlines.EndOf(new LocalDate(2027, 1, 5)), timer.DueAt);
         Assert.Contains(await h.JournalAsync(id), j => j.Event == "DeadlinesRecomputed" && j.Reasons!.Contains("2027-01-05"));
+    }
+
+    [Fact]
+    public async Task A_deadline_resting_on_the_unpublished_year_is_provisional_until_the_arrangement_is_added()
+    {
+        await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2026, 12, 29, 10), configure: s =>
+        {
+            s.Engine.WorkflowsDirectory = _workflows;
+            s.Calendar.DataDirectory = Path.Combine(_workflows, "calendars");
+        });
+        var id = await h.FileAndAcceptAsync("enterprise-establishment");
+        var before = await h.LoadAsync(id);
+        var deadlines = h.Engine.Deadlines;
+
+        Assert.Equal(ProvisionalNote.NextYearNoticeNotPublished, deadlines.ProjectDueProvisional(before)?.Code);
+        Assert.All(before.Tasks.Where(t => t.IsOpen), t => Assert.NotNull(deadlines.TaskDueProvisional(t)));
+
+        PublishTest2027Arrangement();
+        h.Services.GetRequiredService<IWorkingDayCalendars>().Reload();
+        await h.Engine.RecomputeRunningAsync();
+
+        var after = await h.LoadAsync(id);
+        Assert.Null(deadlines.ProjectDueProvisional(after));
+        Assert.All(after.Tasks.Where(t => t.IsOpen), t => Assert.Null(deadlines.TaskDueProvisional(t)));
+    }
+
+    [Fact]
+    public async Task An_ended_projects_dates_are_final_and_not_flagged()
+    {
+        await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2026, 12, 29, 10));
+        var id = await h.FileAndAcceptAsync("enterprise-establishment");
+        var licence = Assert.Single(await h.OpenTasksAsync(id));
+        await h.RunAsync(op => new DecideMatter(op, EngineHarness.Approver(licence.DepartmentId!), licence.Id,
+            MatterDecision.Reject, "名称不合规", []));
+
+        var ended = await h.LoadAsync(id);
+
+        Assert.Equal(InstanceStatus.Rejected, ended.Status);
+        Assert.NotNull(ended.DueOn);
+        Assert.Null(h.Engine.Deadlines.ProjectDueProvisional(ended));
     }
 
     [Fact]

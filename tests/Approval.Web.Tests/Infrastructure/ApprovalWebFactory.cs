@@ -18,6 +18,9 @@ public sealed class ApprovalWebFactory : WebApplicationFactory<Program>
 
     public FakeClock Clock { get; } = FakeClock.AtShanghai(2024, 9, 27, 10);
 
+    /// <summary>A copy of <c>workflows/</c> to run on (a test that edits the files); the repository's own when null.</summary>
+    public string? WorkflowsDirectory { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
@@ -25,6 +28,7 @@ public sealed class ApprovalWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Approval:Database:Provider", "Sqlite");
         builder.UseSetting("Approval:Database:ConnectionString", $"Data Source={Path.Combine(_directory, "approval.db")}");
         builder.UseSetting("Approval:Scheduler:Enabled", "false");
+        if (WorkflowsDirectory is not null) builder.UseSetting("Approval:WorkflowsDirectory", WorkflowsDirectory);
         // Every test signs in from the same (absent) address; the sign-in tests set their own limits.
         builder.UseSetting("Approval:SignIn:AttemptsPerAddressPerMinute", "100000");
         // Outside Development the document is off by default; the tests read it.

@@ -1,3 +1,4 @@
+using Approval.Engine.Calendar;
 using Approval.Engine.Journal;
 using Approval.Engine.Runtime;
 using System.Text.Json;
@@ -14,7 +15,10 @@ public sealed class ApiProfile : Profile
             .ForMember(d => d.CurrentStepName, o => o.Ignore())
             .ForMember(d => d.WorkingDaysUsed, o => o.Ignore())
             .ForMember(d => d.WorkingDaysLeft, o => o.Ignore())
-            .ForMember(d => d.Light, o => o.Ignore());
+            .ForMember(d => d.Light, o => o.Ignore())
+            .ForMember(d => d.Provisional, o => o.Ignore())
+            .ForMember(d => d.ProvisionalCode, o => o.Ignore())
+            .ForMember(d => d.ProvisionalReason, o => o.Ignore());
         CreateMap<ProjectInstance, ProjectDetailDto>()
             .ForMember(d => d.Project, o => o.MapFrom(s => s))
             .ForMember(d => d.MissingMaterials, o => o.Ignore())
@@ -24,8 +28,12 @@ public sealed class ApiProfile : Profile
             .ForMember(d => d.Outcome, o => o.MapFrom(s => s.Outcome == null ? null : JsonNamingPolicy.CamelCase.ConvertName(s.Outcome)))
             .ForMember(d => d.ProjectCode, o => o.Ignore())
             .ForMember(d => d.ProjectName, o => o.Ignore())
-            .ForMember(d => d.Light, o => o.Ignore());
-        CreateMap<ClockStop, ClockStopDto>();
+            .ForMember(d => d.Light, o => o.Ignore())
+            .ForMember(d => d.Provisional, o => o.Ignore())
+            .ForMember(d => d.ProvisionalCode, o => o.Ignore())
+            .ForMember(d => d.ProvisionalReason, o => o.Ignore());
+        CreateMap<ClockStop, ClockStopDto>()
+            .ForMember(d => d.StoppedDays, o => o.MapFrom(s => s.StoppedDays == null ? null : ClockStops.Format(s.StoppedDays)));
         CreateMap<Extension, ExtensionDto>();
         CreateMap<JournalEntry, JournalEntryDto>();
     }

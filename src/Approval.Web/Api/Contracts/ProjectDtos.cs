@@ -31,6 +31,12 @@ public sealed class ProjectSummaryDto
     public Light Light { get; set; }
     public bool? OnTime { get; set; }
     public string? OutcomeReason { get; set; }
+    /// <summary>True when <c>dueOn</c> (or <c>stepDueOn</c>) rests on a year whose holiday notice is not published or verified: it moves when the notice is added. Always false once the project has ended.</summary>
+    public bool Provisional { get; set; }
+    /// <summary>Why, as a stable code (as the calendar API's <c>provisionalCode</c>, e.g. <c>holidayNoticeNotPublished</c>); null when not provisional.</summary>
+    public string? ProvisionalCode { get; set; }
+    /// <summary>Why, in Chinese (as the calendar API's <c>provisionalReason</c>); null when not provisional.</summary>
+    public string? ProvisionalReason { get; set; }
 }
 
 /// <summary>One project with its steps, tasks, clock stops, extensions and journal.</summary>

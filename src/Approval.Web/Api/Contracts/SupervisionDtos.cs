@@ -17,10 +17,13 @@ public sealed record DepartmentBoardDto(string DepartmentId, string DepartmentNa
 
 /// <summary>
 /// An extension request (延期申请) waiting for a supervisor, with the matter it is for; <c>decidable</c> is false when
-/// the matter is no longer open (decided, or the project ended), so that a decision would be refused.
+/// the matter is no longer open (decided, or the project ended), so that a decision would be refused; <c>provisional</c>,
+/// with its code and reason as the calendar API gives them, says that <c>taskDueOn</c> rests on a year whose holiday
+/// notice is not published or verified.
 /// </summary>
 public sealed record PendingExtensionDto(ExtensionDto Extension, string? ProjectCode, string ProjectName, string TaskTitle,
-    string? DepartmentId, string? DepartmentName, string? MatterCode, LocalDate? TaskDueOn, Light TaskLight, bool Decidable);
+    string? DepartmentId, string? DepartmentName, string? MatterCode, LocalDate? TaskDueOn, Light TaskLight, bool Decidable,
+    bool Provisional = false, string? ProvisionalCode = null, string? ProvisionalReason = null);
 
 /// <summary>A supervisor's decision on an extension request.</summary>
 /// <param name="Approve">Required: true approves (the matter's and the project's deadlines move), false refuses.</param>

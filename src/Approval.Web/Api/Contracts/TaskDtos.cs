@@ -30,9 +30,19 @@ public sealed class TaskDto
     public Light Light { get; set; }
     public Instant? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
+    /// <summary>True when <c>dueOn</c> (and <c>warnOn</c>) of an open task rest on a year whose holiday notice is not published or verified.</summary>
+    public bool Provisional { get; set; }
+    /// <summary>Why, as a stable code (as the calendar API's <c>provisionalCode</c>); null when not provisional.</summary>
+    public string? ProvisionalCode { get; set; }
+    /// <summary>Why, in Chinese (as the calendar API's <c>provisionalReason</c>); null when not provisional.</summary>
+    public string? ProvisionalReason { get; set; }
 }
 
-/// <summary>A stopped clock (art. 45) with its notice.</summary>
+/// <summary>
+/// A stopped clock (art. 45, or the applicant's 补正) with its notice. <c>startsOn</c> is the first day not counted and
+/// <c>resumesOn</c> the day counting resumes (itself counted), so the stop covers <c>startsOn</c> up to but not including
+/// <c>resumesOn</c>; <c>stoppedDays</c> writes those days as the calendar API's <c>stops=</c> takes them.
+/// </summary>
 public sealed class ClockStopDto
 {
     public Guid Id { get; set; }
@@ -43,6 +53,8 @@ public sealed class ClockStopDto
     public LocalDate StartsOn { get; set; }
     public int ExpectedWorkingDays { get; set; }
     public LocalDate? ResumesOn { get; set; }
+    /// <summary>The days the stop covered, both ends inside (<c>2026-12-03..2026-12-04</c>, as in <c>stops=</c>); null while it is open or when it covered no day (answered the day it was asked).</summary>
+    public string? StoppedDays { get; set; }
 }
 
 /// <summary>An extension request (延期) and its decision; visible to the investor.</summary>

@@ -1,3 +1,4 @@
+using Approval.Engine.Calendar;
 using Approval.Engine.Runtime;
 using Approval.Engine.Supervision;
 using NodaTime;
@@ -28,12 +29,17 @@ namespace Approval.Web.Api.Contracts;
 /// <param name="Departments">Each department with its tasks and their states.</param>
 /// <param name="Extensions">Extension requests (延期) with days, reason and decision.</param>
 /// <param name="History">The journal (办件轨迹) without who did it.</param>
+/// <param name="Provisional">True when <c>expectedCompletionOn</c> rests on a year whose holiday notice is not published
+/// or verified: the date moves when the notice is added.</param>
+/// <param name="ProvisionalCode">Why, as a stable code (as the calendar API's); null when not provisional.</param>
+/// <param name="ProvisionalReason">Why, in Chinese (as the calendar API's); null when not provisional.</param>
 public sealed record TrackingDto(
     string? ProjectCode, string ProjectName, string DefinitionName, InstanceStatus Status, string CurrentStepName,
     LocalDate? AcceptedOn, int TargetWorkingDays, int ExtensionWorkingDays, int? WorkingDaysUsed, int? WorkingDaysLeft,
     LocalDate? ExpectedCompletionOn, LocalDate? EndedOn, bool? OnTime, string? OutcomeReason, Light Light,
     IReadOnlyList<StepDto> Steps, IReadOnlyList<TrackedDepartmentDto> Departments,
-    IReadOnlyList<TrackedExtensionDto> Extensions, IReadOnlyList<TrackedEventDto> History);
+    IReadOnlyList<TrackedExtensionDto> Extensions, IReadOnlyList<TrackedEventDto> History,
+    bool Provisional = false, string? ProvisionalCode = null, string? ProvisionalReason = null);
 
 /// <summary>A department that holds or held part of the project, with its tasks.</summary>
 public sealed record TrackedDepartmentDto(string DepartmentId, string DepartmentName, IReadOnlyList<TrackedTaskDto> Tasks);
@@ -41,10 +47,17 @@ public sealed record TrackedDepartmentDto(string DepartmentId, string Department
 /// <summary>
 /// One piece of a department's work on the project (a matter decision, a pre-review opinion, survey findings, or a
 /// correction asked of the applicant); <c>outcome</c> is camelCase (e.g. <c>approved</c>, <c>deemedApproved</c>) and
-/// <c>comment</c> and <c>items</c> are what the department told the applicant.
+/// <c>comment</c> and <c>items</c> are what the department told the applicant; <c>provisional</c>, with its code and
+/// reason, says that an open task's <c>dueOn</c> rests on a year whose holiday notice is not published or verified.
 /// </summary>
 public sealed record TrackedTaskDto(TaskKind Kind, string Title, string? MatterCode, string? MatterName, Engine.Runtime.TaskStatus Status,
-    string? Outcome, string? Comment, IReadOnlyList<string> Items, int Round, LocalDate? OpenedOn, LocalDate? DueOn, LocalDate? DecidedOn);
+    string? Outcome, string? Comment, IReadOnlyList<string> Items, int Round, LocalDate? OpenedOn, LocalDate? DueOn, LocalDate? DecidedOn,
+    bool Provisional = false, string? ProvisionalCode = null, string? ProvisionalReason = null)
+{
+    /// <summary>This task with <paramref name="note"/>'s flag, code and reason.</summary>
+    public TrackedTaskDto WithProvisional(ProvisionalNote? note) =>
+        this with { Provisional = note is not null, ProvisionalCode = note?.Code, ProvisionalReason = note?.Reason };
+}
 
 /// <summary>An extension (延期) as the investor sees it: the matter, the days, the reason and the supervisor's decision.</summary>
 public sealed record TrackedExtensionDto(string? MatterCode, string? DepartmentName, int WorkingDays, string Reason,

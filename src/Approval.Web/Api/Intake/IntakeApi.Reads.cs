@@ -1,4 +1,5 @@
 using Approval.Engine.Activities;
+using Approval.Engine.Calendar;
 using Approval.Engine.Definitions;
 using Approval.Engine.Runtime;
 using Approval.Engine.Supervision;
@@ -26,7 +27,7 @@ public static partial class IntakeApi
     }
 
     private static async Task<Ok<ReceiptResponse>> Receipt(Guid id, HttpContext http, ProjectReader reader,
-        DefinitionCatalog catalog, CancellationToken ct)
+        DefinitionCatalog catalog, WorkflowEngine engine, CancellationToken ct)
     {
         var instance = await reader.GetAsync(CurrentActor.Of(http.User), id, ct);
         if (instance.QueryKey is not { } queryKey || instance.AcceptedOn is not { } acceptedOn)
@@ -37,8 +38,13 @@ public static partial class IntakeApi
             .Select(code => new MaterialItem(code, intake.Materials.FirstOrDefault(m => m.Code == code)?.Name ?? code)).ToList();
         return TypedResults.Ok(new ReceiptResponse(instance.Id, instance.ProjectCode, instance.ProjectCodeLocallyIssued, queryKey,
             instance.ProjectName, instance.InvestorId, instance.InvestorName, instance.DefinitionId, instance.DefinitionVersion,
-            definition.Name, acceptedOn, instance.DueOn, instance.TargetWorkingDays, deficiencies, instance.DeficienciesDueOn));
+            definition.Name, acceptedOn, instance.DueOn, instance.TargetWorkingDays, deficiencies, instance.DeficienciesDueOn)
+            .WithProvisional(engine.Deadlines.ProjectDueProvisional(instance)));
     }
+
+    /// <summary>The receipt with its deadline's provisional flag and, when provisional, the notice that it may move.</summary>
+    private static ReceiptResponse WithProvisional(this ReceiptResponse receipt, ProvisionalNote? note) => note is null ? receipt
+        : receipt with { Provisional = true, ProvisionalCode = note.Code, ProvisionalReason = note.Reason, DueOnNotice = note.DeadlineNotice };
 
     private static OneWindowIntakeDefinition IntakeOf(DefinitionCatalog catalog, ProjectInstance instance) =>
         catalog.Get(instance.DefinitionId, instance.DefinitionVersion).Intake;

@@ -34,7 +34,10 @@ public static partial class IntakeApi
         IReadOnlyList<MaterialItem> Missing, int MaxDeficiencyWorkingDays);
 
     /// <summary>The acceptance receipt (受理通知书); the investor tracks the project with its code and query key.</summary>
-    /// <remarks>A reprint shows the deadline and the 容缺 items as they stand now, not as they were on the day of acceptance.</remarks>
+    /// <remarks>A reprint shows the deadline and the 容缺 items as they stand now, not as they were on the day of acceptance.
+    /// <c>provisional</c> (with the calendar API's code and reason) says the deadline rests on a year whose holiday notice is
+    /// not published or verified; <c>dueOnNotice</c> then tells the applicant, in Chinese, that it will be recomputed
+    /// and may move when the notice is published.</remarks>
     public sealed record ReceiptResponse(
         Guid ProjectId,
         string? ProjectCode,
@@ -50,5 +53,9 @@ public static partial class IntakeApi
         LocalDate? DueOn,
         int TargetWorkingDays,
         IReadOnlyList<MaterialItem> Deficiencies,
-        LocalDate? DeficienciesDueOn);
+        LocalDate? DeficienciesDueOn,
+        bool Provisional = false,
+        string? ProvisionalCode = null,
+        string? ProvisionalReason = null,
+        string? DueOnNotice = null);
 }

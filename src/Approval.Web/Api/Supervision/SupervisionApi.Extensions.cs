@@ -28,9 +28,10 @@ public static partial class SupervisionApi
         {
             var project = projects[e.InstanceId];
             var task = project.Tasks.Single(t => t.Id == e.TaskId);
+            var view = views.Task(task, project);
             return new PendingExtensionDto(mapper.Map<ExtensionDto>(e), project.ProjectCode, project.ProjectName, task.Title,
                 task.DepartmentId, task.DepartmentId is { } d ? CatalogueNames.Department(d, catalog) : null, task.MatterCode, task.DueOn,
-                views.Task(task, project).Light, project.Status == InstanceStatus.Running && task.IsOpen);
+                view.Light, project.Status == InstanceStatus.Running && task.IsOpen, view.Provisional, view.ProvisionalCode, view.ProvisionalReason);
         }).ToList();
         return TypedResults.Ok(list);
     }
