@@ -1,4 +1,5 @@
 using Approval.Engine.Definitions;
+using Approval.Engine.Journal;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Timers;
@@ -70,6 +71,6 @@ public sealed class CombinedSiteSurvey : IActivity
             throw new InvalidInputException("date",
                 $"The survey date must be between {step.Today:yyyy-MM-dd} and the step's deadline {step.Instance.StepDueOn:yyyy-MM-dd}.");
         step.Instance.SurveyOn = command.Date;
-        step.Record("SurveyScheduled", reasons: $"踏勘日期 {command.Date:yyyy-MM-dd}");
+        step.Record(JournalEvents.SurveyScheduled, reasons: $"踏勘日期 {command.Date:yyyy-MM-dd}");
     }
 }

@@ -1,4 +1,5 @@
 using Approval.Engine.Definitions;
+using Approval.Engine.Journal;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Timers;
@@ -13,7 +14,7 @@ public sealed class DeadlineCompletion : IActivity
 {
     public ActivityType Type => ActivityType.DeadlineCompletion;
 
-    public void Enter(StepContext step) => step.Record("ReadyForIssue");
+    public void Enter(StepContext step) => step.Record(JournalEvents.ReadyForIssue, by: Actor.System);
 
     public void Handle(StepContext step, Command command)
     {
@@ -30,7 +31,7 @@ public sealed class DeadlineCompletion : IActivity
         step.CancelTimers(_ => true);
         var used = step.Calendar.WorkingDaysBetween(instance.AcceptedOn!.Value, step.Today,
             step.Deadlines.StopsOf(instance, _ => true)).Days;
-        step.Record("Completed", instance.OnTime == true ? "按时办结" : "超期办结",
+        step.Record(JournalEvents.Completed, instance.OnTime == true ? "按时办结" : "超期办结",
             $"用时 {used} 个工作日；时限 {instance.TargetWorkingDays + instance.ExtensionWorkingDays} 个工作日（期限 {instance.DueOn:yyyy-MM-dd}）");
     }
 

@@ -1,4 +1,5 @@
 using Approval.Engine.Calendar;
+using Approval.Engine.Journal;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using NodaTime;
@@ -27,11 +28,11 @@ public static class MatterClock
 
     public static void AskCorrection(StepContext step, WorkTask task, List<string> items, string? comment)
     {
-        Suspend(step, task, ClockStopReason.Correction, string.Join("；", items), 1);
         task.Items = items;
         task.Comment = comment;
-        var correction = step.OpenTask(TaskKind.ApplicantCorrection, task.DepartmentId, task.MatterCode, $"补正材料：{task.Title}", 0);
-        correction.Items = items;
+        var ask = CorrectionNotices.Ask(step, task, step.Actor.UserId);
+        Suspend(step, task, ClockStopReason.Correction, CorrectionNotices.Notice(step.Catalog, [ask]), 1);
+        CorrectionNotices.Open(step, task.DepartmentId, task.MatterCode, $"补正材料：{task.Title}", [ask]);
     }
 
     /// <summary>Counting resumes on <paramref name="resumesOn"/>; the days from the stop's start up to the day before are not counted.</summary>
@@ -47,7 +48,7 @@ public static class MatterClock
         stop.ResumesOn = resumesOn;
         task.Status = Runtime.TaskStatus.Open;
         step.RescheduleTask(task);
-        step.Record("ClockResumed", stop.Reason.ToString(), $"恢复计时 {resumesOn:yyyy-MM-dd}；新期限 {task.DueOn:yyyy-MM-dd}", task);
+        step.Record(JournalEvents.ClockResumed, stop.Reason.ToString(), $"恢复计时 {resumesOn:yyyy-MM-dd}；新期限 {task.DueOn:yyyy-MM-dd}", task);
     }
 
     public static void RequestExtension(StepContext step, RequestExtension command)
@@ -67,7 +68,7 @@ public static class MatterClock
         };
         step.Instance.Extensions.Add(extension);
         step.CreatedExtension = extension;
-        step.Record("ExtensionRequested", $"+{command.WorkingDays}", extension.Reason, task);
+        step.Record(JournalEvents.ExtensionRequested, $"+{command.WorkingDays}", extension.Reason, task);
     }
 
     /// <summary>A supervisor's decision; an approved extension lengthens the task and, through its step, the project.</summary>
@@ -88,7 +89,7 @@ public static class MatterClock
             step.Instance.ExtensionWorkingDays += Deadlines.StepExtension(step.Instance, task.ActivityId) - stepBefore;
             step.RescheduleTask(task);
         }
-        step.Record(command.Approve ? "ExtensionApproved" : "ExtensionRefused", $"+{extension.WorkingDays}",
+        step.Record(command.Approve ? JournalEvents.ExtensionApproved : JournalEvents.ExtensionRefused, $"+{extension.WorkingDays}",
             command.Note ?? extension.Reason, task);
     }
 
@@ -102,6 +103,6 @@ public static class MatterClock
         });
         task.Status = Runtime.TaskStatus.Suspended;
         step.RescheduleTask(task);
-        step.Record("ClockStopped", reason.ToString(), notice, task);
+        step.Record(JournalEvents.ClockStopped, reason.ToString(), notice, task);
     }
 }

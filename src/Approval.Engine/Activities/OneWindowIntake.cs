@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Approval.Engine.Definitions;
+using Approval.Engine.Journal;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Timers;
@@ -17,7 +18,7 @@ public sealed class OneWindowIntake : IActivity
     public void Enter(StepContext step)
     {
         step.Instance.Status = InstanceStatus.Filed;
-        step.Record("Filed", reasons: string.Join("、", step.Instance.SubmittedMaterials));
+        step.Record(JournalEvents.Filed, reasons: MaterialCodes.Names(step.Definition, step.Instance.SubmittedMaterials));
     }
 
     public void Handle(StepContext step, Command command)
@@ -53,7 +54,7 @@ public sealed class OneWindowIntake : IActivity
                     throw new ConflictException("Only a returned filing can be resubmitted.");
                 step.Instance.SubmittedMaterials = MaterialCodes.Merge(intake, step.Instance.SubmittedMaterials, resubmit.Materials);
                 step.Instance.Status = InstanceStatus.Filed;
-                step.Record("Resubmitted", reasons: string.Join("、", resubmit.Materials));
+                step.Record(JournalEvents.Resubmitted, reasons: MaterialCodes.Names(step.Definition, resubmit.Materials));
                 break;
             default:
                 throw new ConflictException($"The intake step does not take {command.GetType().Name}.");
@@ -62,9 +63,9 @@ public sealed class OneWindowIntake : IActivity
 
     public void OnTimer(StepContext step, DurableTimer timer) { }
 
-    /// <summary>The required materials of the checklist that have not been handed in.</summary>
+    /// <summary>The required materials of the checklist that have not been handed in (<see cref="HandedInMaterials"/>).</summary>
     public static List<MaterialRequirement> Missing(OneWindowIntakeDefinition intake, ProjectInstance instance) =>
-        intake.Materials.Where(m => m.Required && !instance.SubmittedMaterials.Contains(m.Code)).ToList();
+        HandedInMaterials.Missing(intake, instance);
 
     private static void AcceptWithDeficiencies(StepContext step, OneWindowIntakeDefinition intake, AcceptWithDeficiencies command)
     {
@@ -82,7 +83,7 @@ public sealed class OneWindowIntake : IActivity
         step.Instance.Deficiencies = missing.Select(m => m.Code).ToList();
         step.Instance.DeficienciesDueOn = command.PromisedBy;
         step.Schedule(TimerKind.DeficienciesDue, step.Deadlines.EndOf(command.PromisedBy));
-        step.Record("AcceptedWithDeficiencies", reasons: $"容缺：{Names(missing)}；承诺补齐日期 {command.PromisedBy:yyyy-MM-dd}");
+        step.Record(JournalEvents.AcceptedWithDeficiencies, reasons: $"容缺：{Names(missing)}；承诺补齐日期 {command.PromisedBy:yyyy-MM-dd}");
         Accept(step, step.Acceptance);
     }
 
@@ -95,7 +96,7 @@ public sealed class OneWindowIntake : IActivity
         instance.AcceptedOn = step.Today;
         instance.Status = InstanceStatus.Running;
         instance.DueOn = step.Deadlines.ProjectDue(instance);
-        step.Record("Accepted", "受理", $"项目代码 {instance.ProjectCode}；办结时限 {instance.DueOn:yyyy-MM-dd}");
+        step.Record(JournalEvents.Accepted, "受理", $"项目代码 {instance.ProjectCode}；办结时限 {instance.DueOn:yyyy-MM-dd}");
         step.CompleteStep();
     }
 
@@ -107,7 +108,7 @@ public sealed class OneWindowIntake : IActivity
         step.Instance.Status = InstanceStatus.Returned;
         var notice = missing.Select(m => m.Name).ToList();
         if (!string.IsNullOrWhiteSpace(note)) notice.Add(note.Trim());
-        step.Record("Returned", "一次性告知", string.Join("；", notice));
+        step.Record(JournalEvents.Returned, "一次性告知", string.Join("；", notice));
     }
 
     private static void RequireWaitingForWindow(StepContext step)

@@ -15,6 +15,26 @@ public static class Outcomes
     public const string DeemedApproved = "DeemedApproved";
     public const string Corrected = "Corrected";
 
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        [Passed] = "预审通过",
+        [CorrectionRequired] = "需要补正",
+        [Agreed] = "同意",
+        [Disagreed] = "不同意",
+        [DeemedAgreed] = "视为同意（缺席默认）",
+        // 行政许可法 art. 38: the decision is 准予行政许可 or 不予行政许可.
+        [Approved] = "准予许可",
+        [Rejected] = "不予许可",
+        [DeemedApproved] = "视为准予许可（超时默许）",
+        [Corrected] = "已补正",
+    };
+
+    /// <summary>The stable code of an outcome as every answer shows it, e.g. <c>deemedApproved</c>.</summary>
+    public static string Code(string outcome) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(outcome);
+
+    /// <summary>The Chinese term of an outcome, e.g. 准予许可 for <see cref="Approved"/>.</summary>
+    public static string Label(string outcome) => Labels.TryGetValue(outcome, out var label) ? label : Code(outcome);
+
     public static bool IsApproval(string? outcome) => outcome is Approved or DeemedApproved;
     public static bool AsksCorrection(string? outcome) => outcome is CorrectionRequired or Disagreed;
 }

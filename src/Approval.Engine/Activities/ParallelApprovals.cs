@@ -1,5 +1,6 @@
 using Approval.Engine.Calendar;
 using Approval.Engine.Definitions;
+using Approval.Engine.Journal;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Timers;
@@ -106,7 +107,7 @@ public sealed class ParallelApprovals : IActivity
         if (rejected.Count > 0 && stage.OnRejection == RejectionRule.RejectProject)
         {
             var reasons = string.Join("；", rejected.Select(t => $"{step.Catalog.Department(t.DepartmentId!).Name}（{t.Title}）：{t.Comment}"));
-            step.EndProject(InstanceStatus.Rejected, reasons);
+            step.EndProject(InstanceStatus.Rejected, reasons, Actor.System);
             return;
         }
         foreach (var waiting in tasks.Where(t => t.Status == Runtime.TaskStatus.Waiting))
@@ -116,7 +117,7 @@ public sealed class ParallelApprovals : IActivity
             if (before.Any(t => t.Outcome == Outcomes.Rejected || t.Status == Runtime.TaskStatus.Cancelled))
             {
                 waiting.Status = Runtime.TaskStatus.Cancelled;
-                step.Record("TaskCancelled", reasons: "前置事项未获批准", task: waiting);
+                step.Record(JournalEvents.TaskCancelled, reasons: "前置事项未获批准", task: waiting, by: Actor.System);
             }
             else if (before.All(t => Outcomes.IsApproval(t.Outcome)))
             {

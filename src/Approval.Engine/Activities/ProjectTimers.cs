@@ -1,3 +1,4 @@
+using Approval.Engine.Journal;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Timers;
@@ -24,7 +25,7 @@ public static class ProjectTimers
                     $"容缺材料未在承诺期限 {step.Instance.DeficienciesDueOn:yyyy-MM-dd} 内补齐：{MaterialCodes.Names(step.Definition, step.Instance.Deficiencies)}");
                 break;
             case TimerKind.ProjectDeadline:
-                step.Record("ProjectOverdue", reasons: $"办结期限 {step.Instance.DueOn:yyyy-MM-dd} 已过");
+                step.Record(JournalEvents.ProjectOverdue, reasons: $"办结期限 {step.Instance.DueOn:yyyy-MM-dd} 已过");
                 break;
             case TimerKind.TaskWarning or TimerKind.TaskDeadline:
                 var task = step.Instance.Tasks.FirstOrDefault(t => t.Id == timer.TaskId);
@@ -39,17 +40,24 @@ public static class ProjectTimers
         }
     }
 
+    /// <summary>
+    /// The applicant says it has handed in 容缺 items. Saying so does not hand them in (<see cref="HandedInMaterials"/>):
+    /// each named item must have its file uploaded or its paper original recorded by the window, which fulfils it as
+    /// it happens; this command settles any that were handed in and refuses the ones that were not.
+    /// </summary>
     public static void Supply(StepContext step, SupplyDeficiencies command)
     {
         step.RequireApplicant();
         if (step.Instance.Deficiencies.Count == 0) throw new ConflictException("No 容缺 materials are outstanding.");
-        var supplied = command.Materials.Intersect(step.Instance.Deficiencies).ToList();
-        if (supplied.Count == 0)
+        var named = command.Materials.Intersect(step.Instance.Deficiencies).ToList();
+        if (named.Count == 0)
             throw new InvalidInputException("materials", "None of these are outstanding; outstanding: " + string.Join(", ", step.Instance.Deficiencies));
-        step.Instance.SubmittedMaterials = step.Instance.SubmittedMaterials.Union(supplied).ToList();
-        step.Instance.Deficiencies = step.Instance.Deficiencies.Except(supplied).ToList();
-        if (step.Instance.Deficiencies.Count == 0) step.CancelTimers(t => t.Kind == TimerKind.DeficienciesDue);
-        step.Record("DeficienciesSupplied", reasons: MaterialCodes.Names(step.Definition, supplied));
+        var notHandedIn = named.Where(code => !HandedInMaterials.Has(step.Instance, code)).ToList();
+        if (notHandedIn.Count > 0)
+            throw new ConflictException($"Not handed in yet: {MaterialCodes.Names(step.Definition, notHandedIn)}. " +
+                "Upload a file for each (POST /api/projects/{id}/materials) or hand its paper original to the window.");
+        step.Instance.SubmittedMaterials = step.Instance.SubmittedMaterials.Union(named).ToList();
+        HandedInMaterials.FulfilDeficiencies(step);
     }
 
     /// <summary>Re-derives open tasks' dates and timers from the current calendar; journals what moved.</summary>
@@ -66,6 +74,6 @@ public static class ProjectTimers
         }
         var projectDue = step.Deadlines.ProjectDue(step.Instance);
         if (projectDue != before) moved.Add($"办结期限：{before:yyyy-MM-dd} → {projectDue:yyyy-MM-dd}");
-        if (moved.Count > 0) step.Record("DeadlinesRecomputed", "节假日安排更新", string.Join("；", moved));
+        if (moved.Count > 0) step.Record(JournalEvents.DeadlinesRecomputed, "节假日安排更新", string.Join("；", moved));
     }
 }

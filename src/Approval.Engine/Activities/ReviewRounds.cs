@@ -28,16 +28,15 @@ public static class ReviewRounds
             step.CompleteStep();
             return;
         }
-        var items = asking.SelectMany(t => t.Items.Select(i => $"【{step.Catalog.Department(t.DepartmentId!).ShortName}】{i}")).ToList();
-        var correction = step.OpenTask(TaskKind.ApplicantCorrection, null, null, "补正材料（一次性告知）", 0);
-        correction.Items = items;
+        // One notice for every department that asked (一次性告知), each of them named, with its own explanation.
+        var asks = asking.Select(t => CorrectionNotices.Ask(step, t, t.DecidedBy ?? step.Actor.UserId)).ToList();
         step.Instance.ClockStops.Add(new ClockStop
         {
             Id = Guid.NewGuid(), InstanceId = step.Instance.Id, ActivityId = step.Instance.CurrentActivityId,
-            Reason = ClockStopReason.Correction, Notice = string.Join("；", items), StartsOn = ClockStops.StartsAfter(step.Today),
+            Reason = ClockStopReason.Correction, Notice = CorrectionNotices.Notice(step.Catalog, asks), StartsOn = ClockStops.StartsAfter(step.Today),
             ExpectedWorkingDays = 1, RequestedBy = step.Actor.UserId, RequestedAt = step.Now,
         });
-        step.Record("CorrectionRequested", "补正", string.Join("；", items), correction);
+        CorrectionNotices.Open(step, null, null, "补正材料（一次性告知）", asks);
     }
 
     /// <summary>The applicant corrected: counting restarts the day after, and only the departments that asked re-check.</summary>

@@ -66,14 +66,18 @@ public sealed class StepContext
         ? Math.Max(1, Calendar.WorkingDaysBetween(Today, Deadlines.StepDue(Instance, started, Activity.BudgetWorkingDays, Activity.Id)).Days)
         : 1;
 
+    /// <summary>Marks the step done; the engine moves the flow on, so the entry is the system's, not the actor's who answered last.</summary>
     public void CompleteStep(string? reason = null)
     {
-        Record("StepCompleted", reasons: reason);
+        Record(JournalEvents.StepCompleted, reasons: reason, by: Actor.System);
         StepCompleted = true;
     }
 
     /// <summary>Ends the project without completion (rejected, refused, terminated): open tasks and timers are cancelled.</summary>
-    public void EndProject(InstanceStatus status, string reason)
+    /// <param name="status">How it ended.</param>
+    /// <param name="reason">Why, as the applicant reads it.</param>
+    /// <param name="by">Who ended it: the acting user (a refusal), or <see cref="Runtime.Actor.System"/> when a rule of the definition did.</param>
+    public void EndProject(InstanceStatus status, string reason, Actor? by = null)
     {
         foreach (var task in Instance.Tasks.Where(t => t.IsOpen || t.Status == Runtime.TaskStatus.Waiting))
         {
@@ -84,7 +88,7 @@ public sealed class StepContext
         Instance.OutcomeReason = reason;
         Instance.EndedAt = Now;
         Instance.EndedOn = Today;
-        Record("ProjectEnded", status.ToString(), reason);
+        Record(JournalEvents.ProjectEnded, status.ToString(), reason, by: by);
     }
 
     /// <summary>Opens a task of the current activity, with its deadline, follow-up date and timers (none when the limit is 0).</summary>
@@ -108,7 +112,7 @@ public sealed class StepContext
             // The applicant's own tasks run no clock: their time is stopped time, not the department's.
             task.OpenedOn = Today;
             OpenedTasks.Add(task);
-            Record("TaskOpened", task: task);
+            Record(JournalEvents.TaskOpened, task: task, by: Actor.System);
         }
         return task;
     }
@@ -120,7 +124,8 @@ public sealed class StepContext
         task.OpenedOn = Today;
         RescheduleTask(task);
         OpenedTasks.Add(task);
-        Record("TaskOpened", task: task);
+        // The flow opens tasks (a step entered, a prerequisite approved, a correction answered): the system's entry.
+        Record(JournalEvents.TaskOpened, task: task, by: Actor.System);
     }
 
     /// <summary>Re-derives a task's dates and re-arms its timer (after a stop, a resumption or an extension).</summary>
@@ -168,7 +173,7 @@ public sealed class StepContext
         task.DecidedAt = Now;
         task.DecidedBy = Actor.UserId;
         CancelTimers(t => t.TaskId == task.Id);
-        Record("TaskDecided", outcome, comment ?? (task.Items.Count > 0 ? string.Join("；", task.Items) : null), task);
+        Record(JournalEvents.TaskDecided, outcome, comment ?? (task.Items.Count > 0 ? string.Join("；", task.Items) : null), task);
     }
 
     public DurableTimer Schedule(TimerKind kind, Instant dueAt, WorkTask? task = null)
@@ -189,16 +194,27 @@ public sealed class StepContext
     }
 
     /// <summary>Appends to the project's journal, numbered in order, in the same transaction as the change.</summary>
+    /// <param name="event">One of <see cref="JournalEvents"/>.</param>
+    /// <param name="decision">The decision or outcome, if the event is one.</param>
+    /// <param name="reasons">What a person reads about it: reasons, notice, names of materials.</param>
+    /// <param name="task">The task it concerns; the entry is then at the task's department.</param>
+    /// <param name="departmentId">The department it concerns when no task says so.</param>
+    /// <param name="by">
+    /// Who caused it, when not the command's actor: <see cref="Runtime.Actor.System"/> for what the engine derives (a
+    /// step completed or started, tasks opened), or the department that asked for a correction that another's answer
+    /// sent. The entry is at <paramref name="by"/>'s department only when no task or department is named.
+    /// </param>
     public void Record(string @event, string? decision = null, string? reasons = null, WorkTask? task = null,
-        string? departmentId = null)
+        string? departmentId = null, Actor? by = null)
     {
+        var actor = by ?? Actor;
         _journal.Add(new JournalEntry
         {
             InstanceId = Instance.Id, Sequence = ++Instance.JournalCount, ProjectCode = Instance.ProjectCode,
             ActivityId = task?.ActivityId ?? Instance.CurrentActivityId,
-            DepartmentId = task?.DepartmentId ?? departmentId ?? Actor.DepartmentId, MatterCode = task?.MatterCode,
-            TaskId = task?.Id, Event = @event, Decision = decision, Reasons = reasons, UserId = Actor.UserId,
-            ActorRole = Actor.Role.ToString(), At = Now, WorkingDay = Today, OperationId = OperationId,
+            DepartmentId = task?.DepartmentId ?? departmentId ?? actor.DepartmentId, MatterCode = task?.MatterCode,
+            TaskId = task?.Id, Event = @event, Decision = decision, Reasons = reasons, UserId = actor.UserId,
+            ActorRole = actor.Role.ToString(), At = Now, WorkingDay = Today, OperationId = OperationId,
         });
     }
 

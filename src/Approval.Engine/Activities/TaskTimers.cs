@@ -1,3 +1,4 @@
+using Approval.Engine.Journal;
 using Approval.Engine.Runtime;
 using Approval.Engine.Timers;
 
@@ -10,7 +11,7 @@ public static class TaskTimers
     {
         var task = step.Instance.Tasks.FirstOrDefault(t => t.Id == timer.TaskId);
         if (task is null || !task.IsOpen) return;
-        step.Record(timer.Kind == TimerKind.TaskWarning ? "TaskWarning" : "TaskOverdue",
+        step.Record(timer.Kind == TimerKind.TaskWarning ? JournalEvents.TaskWarning : JournalEvents.TaskOverdue,
             reasons: $"{task.Title}：办理期限 {task.DueOn:yyyy-MM-dd}", task: task);
     }
 }

@@ -29,6 +29,7 @@ public abstract class ApprovalDbContext(DbContextOptions options) : DbContext(op
         builder.Properties<Instant>().HaveConversion<InstantConverter>();
         builder.Properties<LocalDate>().HaveConversion<LocalDateConverter>();
         builder.Properties<List<string>>().HaveConversion<StringListConverter, StringListComparer>();
+        builder.Properties<List<CorrectionAsk>>().HaveConversion<CorrectionAsksConverter, CorrectionAsksComparer>();
         builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<string>().HaveMaxLength(400);
         builder.Properties<decimal>().HavePrecision(18, 2);

@@ -33,3 +33,14 @@ public sealed class StringListComparer() : ValueComparer<List<string>>(
     (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
     l => l.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())),
     l => l.ToList());
+
+/// <summary>Stores what the departments asked in a correction request (<see cref="Runtime.CorrectionAsk"/>) as one JSON text column.</summary>
+public sealed class CorrectionAsksConverter() : ValueConverter<List<Runtime.CorrectionAsk>, string>(
+    l => JsonSerializer.Serialize(l, StoredJson.Options),
+    s => JsonSerializer.Deserialize<List<Runtime.CorrectionAsk>>(s, StoredJson.Options) ?? new List<Runtime.CorrectionAsk>());
+
+/// <summary>Compares correction requests by what they store: records holding lists are not equal by content otherwise.</summary>
+public sealed class CorrectionAsksComparer() : ValueComparer<List<Runtime.CorrectionAsk>>(
+    (a, b) => a == null ? b == null : b != null && JsonSerializer.Serialize(a, StoredJson.Options) == JsonSerializer.Serialize(b, StoredJson.Options),
+    l => JsonSerializer.Serialize(l, StoredJson.Options).GetHashCode(),
+    l => l.ToList());

@@ -31,8 +31,15 @@ public sealed class ProjectInstance
     public InstanceStatus Status { get; set; }
     public string CurrentActivityId { get; set; } = "";
 
-    /// <summary>Material codes the applicant has handed in so far (the checklist is in the definition).</summary>
+    /// <summary>
+    /// Material codes the applicant listed in its filing, resubmission or correction: what it says it hands in. A
+    /// listed code is not handed in by being listed (see <see cref="Activities.HandedInMaterials"/>).
+    /// </summary>
     public List<string> SubmittedMaterials { get; set; } = [];
+    /// <summary>Material codes with at least one uploaded file (申报材料电子件).</summary>
+    public List<string> UploadedMaterials { get; set; } = [];
+    /// <summary>Material codes whose paper original (纸质原件) the window has recorded as received.</summary>
+    public List<string> PaperOriginals { get; set; } = [];
     /// <summary>Items accepted as missing (容缺) and the date by which the applicant promised them.</summary>
     public List<string> Deficiencies { get; set; } = [];
     public LocalDate? DeficienciesDueOn { get; set; }

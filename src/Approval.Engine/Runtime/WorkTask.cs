@@ -24,6 +24,11 @@ public sealed class WorkTask
     public string? Comment { get; set; }
     /// <summary>Items asked for (补正 items, missing materials) or findings, in the order given.</summary>
     public List<string> Items { get; set; } = [];
+    /// <summary>
+    /// For <see cref="TaskKind.ApplicantCorrection"/>: what each department asked and why (补正要求), kept apart from
+    /// <see cref="Comment"/>, which holds the applicant's note once it answers.
+    /// </summary>
+    public List<CorrectionAsk> Asks { get; set; } = [];
     /// <summary>Round of review: 1 at first, +1 each time the task re-opens after a correction.</summary>
     public int Round { get; set; } = 1;
 

@@ -159,6 +159,8 @@ public sealed partial class WorkflowEngine(
             throw;
         }
         db.Journal.AddRange(journal);
+        // An uploaded file's record is written with the project's change, so that a file is never there unticked.
+        if (command is AttachMaterialFile attached) db.MaterialFiles.Add(attached.File);
         db.Operations.Add(new ProcessedOperation
         {
             OperationId = command.OperationId, CommandType = Fingerprint(command), InstanceId = result.InstanceId,
@@ -219,6 +221,12 @@ public sealed partial class WorkflowEngine(
             case SupplyDeficiencies supply:
                 ProjectTimers.Supply(step, supply);
                 break;
+            case AttachMaterialFile attach:
+                HandedInMaterials.Attach(step, attach);
+                break;
+            case RecordPaperOriginals paper:
+                HandedInMaterials.RecordPaper(step, paper);
+                break;
             case RefreshDeadlines:
                 ProjectTimers.Refresh(step);
                 break;
@@ -242,7 +250,7 @@ public sealed partial class WorkflowEngine(
             instance.CurrentActivityId = next.Id;
             instance.StepStartedOn = step.Today;
             instance.StepDueOn = Deadlines.StepDue(instance, step.Today, next.BudgetWorkingDays, next.Id);
-            step.Record("StepStarted", reasons: $"{next.Name}：期限 {instance.StepDueOn:yyyy-MM-dd}");
+            step.Record(JournalEvents.StepStarted, reasons: $"{next.Name}：期限 {instance.StepDueOn:yyyy-MM-dd}", by: Actor.System);
             Activities[next.Type].Enter(step);
         }
     }

@@ -42,6 +42,14 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
         return await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(ct);
     }
 
+    /// <summary>How many files were uploaded for each material code of a project.</summary>
+    public async Task<Dictionary<string, int>> MaterialFileCountsAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.MaterialFiles.AsNoTracking().Where(f => f.InstanceId == instanceId)
+            .GroupBy(f => f.MaterialCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+
     /// <summary>Filings waiting for the window (待受理), oldest first.</summary>
     public async Task<List<ProjectInstance>> IntakeQueueAsync(CancellationToken ct = default)
     {

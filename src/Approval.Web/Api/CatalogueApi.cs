@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Approval.Engine;
 using Approval.Engine.Activities;
 using Approval.Engine.Calendar;
@@ -64,8 +63,8 @@ public static class CatalogueApi
             .OrderByDescending(r => r.Task.DecidedAt)
             .Take(take)
             .Select(r => new DisclosureDto(r.Project.ProjectCode, r.Project.ProjectName, r.Task.MatterCode!,
-                CatalogueNames.Matter(r.Task.MatterCode, catalog) ?? r.Task.Title, JsonNamingPolicy.CamelCase.ConvertName(r.Task.Outcome!),
-                r.Day, r.Task.DepartmentId!, CatalogueNames.Department(r.Task.DepartmentId!, catalog)))
+                CatalogueNames.Matter(r.Task.MatterCode, catalog) ?? r.Task.Title, Outcomes.Code(r.Task.Outcome!),
+                r.Day, r.Task.DepartmentId!, CatalogueNames.Department(r.Task.DepartmentId!, catalog), Outcomes.Label(r.Task.Outcome!)))
             .ToList();
         return TypedResults.Ok(rows);
     }

@@ -14,6 +14,13 @@ namespace Approval.Web.Api;
 /// </remarks>
 public static partial class IntakeApi
 {
+    /// <summary>The one meaning of "handed in", as the OpenAPI document states it wherever it matters.</summary>
+    internal const string HandedInDescription =
+        "A material is handed in (已提交) when a file was uploaded for it (POST /api/projects/{id}/materials) or the window " +
+        "recorded its paper original (POST /api/intake/{id}/paper-originals). Codes listed in a filing's, resubmission's or " +
+        "correction's `materials` say what the applicant means to hand in; they do not count as handed in. The checklist's " +
+        "`submitted`, `missing`, acceptance and the 容缺 promise all follow this rule.";
+
     public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/intake").WithTags("Intake").RequireAuthorization(Roles.WindowClerk)
@@ -21,9 +28,18 @@ public static partial class IntakeApi
 
         group.MapGet("/queue", Queue).WithSummary("Filings waiting for the window (待受理), oldest first");
         group.MapGet("/{id:guid}/checklist", Checklist).WithSummary("The filing against its materials checklist (材料清单)")
+            .WithDescription(HandedInDescription)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:guid}/receipt", Receipt).WithSummary("The acceptance receipt (受理通知书) with the project code and the query key")
+        // The receipt is the applicant's too: its investor and the agents it authorised read it (a project they may not see is 404).
+        routes.MapGroup("/api/intake").WithTags("Intake")
+            .MapGet("/{id:guid}/receipt", Receipt)
+            .RequireAuthorization(p => p.RequireRole(Roles.WindowClerk, Roles.Investor, Roles.Agent))
+            .WithSummary("The acceptance receipt (受理通知书) with the project code and the query key; for the window, the investor and its authorised agents")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        Command(group.MapPost("/{id:guid}/paper-originals", RecordPaperOriginals)
+            .WithSummary("Record the paper originals (纸质原件) the window received; each material then counts as handed in")
+            .WithDescription(HandedInDescription));
 
         Command(group.MapPost("/{id:guid}/acceptance", Accept)
             .WithSummary("Accept (受理); with promisedBy, accept with deficiencies (容缺受理) until that date"));

@@ -14,17 +14,21 @@ namespace Approval.Web.Api;
 public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDayCalendars calendars, DefinitionCatalog catalog, IClock clock,
     WorkflowEngine engine)
 {
-    public ProjectSummaryDto Summary(ProjectInstance instance)
+    public ProjectSummaryDto Summary(ProjectInstance instance) => Summary(instance, null);
+
+    /// <summary>A project in a list, as <paramref name="viewer"/> reads it: the applicant's own answers carry the query key.</summary>
+    public ProjectSummaryDto Summary(ProjectInstance instance, Actor? viewer)
     {
         var dto = mapper.Map<ProjectSummaryDto>(instance);
-        Complete(dto, instance);
+        Complete(dto, instance, viewer);
         return dto;
     }
 
-    public ProjectDetailDto Detail(ProjectInstance instance, IEnumerable<JournalEntry> journal)
+    /// <summary>One project, as <paramref name="viewer"/> reads it (see <see cref="Summary(ProjectInstance, Actor?)"/>).</summary>
+    public ProjectDetailDto Detail(ProjectInstance instance, IEnumerable<JournalEntry> journal, Actor? viewer = null)
     {
         var dto = mapper.Map<ProjectDetailDto>(instance);
-        Complete(dto.Project, instance);
+        Complete(dto.Project, instance, viewer);
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
         dto.MissingMaterials = OneWindowIntake.Missing(definition.Intake, instance).Select(m => m.Code).ToList();
         dto.Steps = Steps(definition, instance);
@@ -41,11 +45,22 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
         dto.ProjectName = project?.ProjectName;
         var provisional = engine.Deadlines.TaskDueProvisional(task);
         (dto.Provisional, dto.ProvisionalCode, dto.ProvisionalReason) = (provisional is not null, provisional?.Code, provisional?.Reason);
+        dto.CorrectionRequests = task.Asks.Select(a => new CorrectionRequestDto(a.DepartmentId, CatalogueNames.Department(a.DepartmentId, catalog),
+            a.MatterCode, CatalogueNames.Matter(a.MatterCode, catalog), a.Comment,
+            a.Items.Select(i => new CorrectionItemDto(i.MaterialCode, i.Name, i.Required, i.DeficiencyAllowed, CorrectionNotices.Requirement(i), i.Text))
+                .ToList())).ToList();
         return dto;
     }
 
-    private void Complete(ProjectSummaryDto dto, ProjectInstance instance)
+    /// <summary>
+    /// The query key goes only to the applicant side: the reader has already refused an investor or agent the project
+    /// is not theirs (404), so an applicant that sees it is its investor or an agent it authorised.
+    /// </summary>
+    private static bool IsApplicant(Actor? viewer) => viewer?.Role is ActorRole.Investor or ActorRole.Agent;
+
+    private void Complete(ProjectSummaryDto dto, ProjectInstance instance, Actor? viewer)
     {
+        if (IsApplicant(viewer)) dto.QueryKey = instance.QueryKey;
         var now = clock.GetCurrentInstant();
         var calendar = calendars.National;
         var today = calendar.LocalDateOf(now);

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Approval.Engine;
+using Approval.Engine.Activities;
 using Approval.Engine.Calendar;
 using Approval.Engine.Definitions;
 using Approval.Engine.Journal;
@@ -76,8 +76,9 @@ public static class TrackingApi
             .Select(g => new TrackedDepartmentDto(g.Key, CatalogueNames.Department(g.Key, catalog), g
                 .OrderBy(t => t.OpenedOn ?? LocalDate.MaxIsoValue).ThenBy(t => t.Title, StringComparer.Ordinal)
                 .Select(t => new TrackedTaskDto(t.Kind, t.Title, t.MatterCode, CatalogueNames.Matter(t.MatterCode, catalog), t.Status,
-                    t.Outcome is null ? null : JsonNamingPolicy.CamelCase.ConvertName(t.Outcome), t.Comment, t.Items, t.Round,
-                    t.OpenedOn, t.DueOn, t.DecidedAt is { } at ? calendar.LocalDateOf(at) : null)
+                    t.Outcome is null ? null : Outcomes.Code(t.Outcome), t.Comment, t.Items, t.Round,
+                    t.OpenedOn, t.DueOn, t.DecidedAt is { } at ? calendar.LocalDateOf(at) : null,
+                    t.Outcome is null ? null : Outcomes.Label(t.Outcome))
                     .WithProvisional(deadlines.TaskDueProvisional(t)))
                 .ToList()))
             .ToList();
@@ -93,9 +94,10 @@ public static class TrackingApi
 
     /// <summary>The journal without <see cref="JournalEntry.UserId"/>, role or operation id: what happened, not who did it.</summary>
     private static List<TrackedEventDto> History(IEnumerable<JournalEntry> journal, WorkflowDefinition definition, DefinitionCatalog catalog) =>
-        journal.Select(j => new TrackedEventDto(j.Sequence, JsonNamingPolicy.CamelCase.ConvertName(j.Event), j.At, j.WorkingDay,
+        journal.Select(j => new TrackedEventDto(j.Sequence, JournalEvents.Code(j.Event), j.At, j.WorkingDay,
             definition.Activities.FirstOrDefault(a => a.Id == j.ActivityId)?.Name,
-            j.DepartmentId, j.DepartmentId is { } d ? CatalogueNames.Department(d, catalog) : null, j.MatterCode, j.Decision, j.Reasons))
+            j.DepartmentId, j.DepartmentId is { } d ? CatalogueNames.Department(d, catalog) : null, j.MatterCode, j.Decision, j.Reasons,
+            JournalEvents.Label(j.Event)))
         .ToList();
 
     private static int CatalogueOrder(string departmentId, DefinitionCatalog catalog)

@@ -71,7 +71,10 @@ public static class DemoData
             var intake = engine.Catalog.Latest(definition).Intake;
             var project = new ProjectDetails(name, InvestorId, InvestorName, "320193", "C2651", 52000m, null);
             var materials = intake.Materials.Where(m => skip is null || !skip(m)).Select(m => m.Code).ToList();
-            return (await engine.ExecuteAsync(new FileApplication($"demo:file:{name}", agent, definition, project, materials))).InstanceId;
+            var id = (await engine.ExecuteAsync(new FileApplication($"demo:file:{name}", agent, definition, project, materials))).InstanceId;
+            // The demo's filings were handed in on paper at the window, so that what they list counts as handed in.
+            await engine.ExecuteAsync(new RecordPaperOriginals($"demo:paper:{name}", window, id, materials));
+            return id;
         }
 
         await File("industrial-construction-permit", "年产5万吨高性能复合材料生产线项目");

@@ -41,12 +41,16 @@ public sealed class CommandDriver(WorkflowEngine engine, LocalDate today, SqlPro
         return result;
     }
 
-    /// <summary>Files with every material of the definition's intake checklist, then accepts; returns the acceptance.</summary>
+    /// <summary>
+    /// Files with every material of the definition's intake checklist, the window records their paper originals (so
+    /// that they are handed in), then accepts; returns the acceptance.
+    /// </summary>
     public async Task<CommandResult> FileAndAcceptAsync(string definitionId, CancellationToken ct)
     {
         var intake = engine.Catalog.Latest(definitionId).Intake;
-        var filed = await RunAsync(new FileApplication(NextOperation(), Investor, definitionId, Project,
-            [.. intake.Materials.Select(m => m.Code)]), ct);
+        List<string> materials = [.. intake.Materials.Select(m => m.Code)];
+        var filed = await RunAsync(new FileApplication(NextOperation(), Investor, definitionId, Project, materials), ct);
+        await RunAsync(new RecordPaperOriginals(NextOperation(), Window, filed.InstanceId, materials), ct);
         return Expect(await RunAsync(new AcceptApplication(NextOperation(), Window, filed.InstanceId), ct), InstanceStatus.Running);
     }
 

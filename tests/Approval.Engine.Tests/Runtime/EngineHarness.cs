@@ -70,15 +70,23 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public Task<CommandResult> RunAsync(Func<string, Command> command) => Engine.ExecuteAsync(command(NextOperation()));
 
-    /// <summary>Files an application as the agent with the given materials (all of the checklist by default).</summary>
-    public async Task<Guid> FileAsync(string definitionId, IEnumerable<string>? materials = null, string? projectCode = null)
+    /// <summary>
+    /// Files an application as the agent listing the given materials (all of the checklist by default); with
+    /// <paramref name="handIn"/> the window then records their paper originals, so that they count as handed in.
+    /// </summary>
+    public async Task<Guid> FileAsync(string definitionId, IEnumerable<string>? materials = null, string? projectCode = null, bool handIn = true)
     {
         var intake = Engine.Catalog.Latest(definitionId).Intake;
-        var handedIn = (materials ?? intake.Materials.Select(m => m.Code)).ToList();
+        var listed = (materials ?? intake.Materials.Select(m => m.Code)).ToList();
         var project = new ProjectDetails("年产10万吨新材料项目", Investor.UserId, "某某新材料有限公司", "320193", "C26", 52000m, projectCode);
-        var result = await Engine.ExecuteAsync(new FileApplication(NextOperation(), Agent with { }, definitionId, project, handedIn));
+        var result = await Engine.ExecuteAsync(new FileApplication(NextOperation(), Agent with { }, definitionId, project, listed));
+        if (handIn && listed.Count > 0) await HandInAsync(result.InstanceId, listed);
         return result.InstanceId;
     }
+
+    /// <summary>The window records the paper originals of the given materials (纸质原件).</summary>
+    public Task<CommandResult> HandInAsync(Guid id, IReadOnlyList<string> materials) =>
+        RunAsync(op => new RecordPaperOriginals(op, Window, id, materials));
 
     /// <summary>Files and accepts, so the project is running; returns its id.</summary>
     public async Task<Guid> FileAndAcceptAsync(string definitionId, string? projectCode = null)

@@ -37,7 +37,8 @@ public sealed class IndustrialConstructionPermitTests
         }
         var correction = Assert.Single(await h.OpenTasksAsync(id, TaskKind.ApplicantCorrection));
         Assert.Equal(2, correction.Items.Count);
-        await h.RunAsync(op => new SupplyDeficiencies(op, EngineHarness.Agent, id, ["fire-design"]));
+        // The 容缺 item arrives on paper at the window, which fulfils the promise.
+        await h.HandInAsync(id, ["fire-design"]);
 
         // The applicant corrects three days later (9-24 Tue); only the two departments that asked re-check.
         h.SetDate(new LocalDate(2024, 9, 24));

@@ -29,6 +29,7 @@ public sealed class IntakeTests
 
         h.SetDate(new LocalDate(2024, 5, 8));
         await h.RunAsync(op => new ResubmitApplication(op, EngineHarness.Agent, id, ["shareholder-identity", "officer-appointment", "bank-account"]));
+        await h.HandInAsync(id, ["shareholder-identity", "officer-appointment", "bank-account"]);
         var accepted = await h.RunAsync(op => new AcceptApplication(op, EngineHarness.Window, id));
         Assert.Equal(InstanceStatus.Running, accepted.Status);
         Assert.Equal(new LocalDate(2024, 5, 11), (await h.LoadAsync(id)).DueOn);   // 5-9, 5-10, 5-11 (adjusted Saturday)

@@ -41,7 +41,8 @@ public sealed class RealEstateRegistrationTests
         await h.RunAsync(op => new DecideMatter(op, EngineHarness.Approver("housing-construction"), contract.Id,
             MatterDecision.RequestCorrection, "合同信息与产权证不一致", ["买卖合同房屋面积与不动产权证书不一致"]));
         var correction = Assert.Single(await h.OpenTasksAsync(id, TaskKind.ApplicantCorrection));
-        Assert.Equal(["买卖合同房屋面积与不动产权证书不一致"], correction.Items);
+        Assert.Equal(["市住房和城乡建设局：买卖合同房屋面积与不动产权证书不一致"], correction.Items);
+        Assert.Equal(("housing-construction", "合同信息与产权证不一致"), (correction.Asks.Single().DepartmentId, correction.Asks.Single().Comment));
         Assert.Equal(global::Approval.Engine.Runtime.TaskStatus.Suspended, (await h.LoadAsync(id)).Tasks.Single(t => t.Id == contract.Id).Status);
 
         h.SetDate(new LocalDate(2024, 6, 6));   // the applicant's time: 6-4, 6-5, 6-6

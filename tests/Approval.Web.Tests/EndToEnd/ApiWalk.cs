@@ -27,7 +27,10 @@ public sealed class ApiWalk(ApprovalWebFactory factory)
         return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement;
     }
 
-    /// <summary>The agent files for the demo investor with the whole checklist except <paramref name="missing"/>.</summary>
+    /// <summary>
+    /// The agent files for the demo investor with the whole checklist except <paramref name="missing"/>, and hands the
+    /// paper originals of what it listed to the window, which records them.
+    /// </summary>
     public async Task FileAsync(string definitionId, params string[] missing)
     {
         var agent = await As("agent");
@@ -45,7 +48,12 @@ public sealed class ApiWalk(ApprovalWebFactory factory)
             materials = checklist,
         }));
         Id = Guid.Parse(filed.GetProperty("id").GetString()!);
+        await HandInAsync([.. checklist]);
     }
+
+    /// <summary>The window records the paper originals of these materials (纸质原件).</summary>
+    public async Task HandInAsync(params string[] materials) =>
+        await Ok(await (await As("window")).PostDecisionAsync($"/api/intake/{Id}/paper-originals", new { materials }));
 
     public async Task<JsonElement> AcceptAsync(string? promisedBy = null)
     {

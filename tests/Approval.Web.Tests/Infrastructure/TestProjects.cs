@@ -36,15 +36,21 @@ public static class TestProjects
         return agent;
     }
 
-    /// <summary>Files a project as the demo agent with the whole checklist (or the given materials); returns its id.</summary>
-    public static async Task<Guid> FileAsync(ApprovalWebFactory factory, string definitionId, IEnumerable<string>? materials = null)
+    /// <summary>
+    /// Files a project as the demo agent listing the whole checklist (or the given materials); returns its id. With
+    /// <paramref name="handIn"/>, the window then records the paper originals of what was listed, so that they count as
+    /// handed in, as a filing made at the window would be.
+    /// </summary>
+    public static async Task<Guid> FileAsync(ApprovalWebFactory factory, string definitionId, IEnumerable<string>? materials = null,
+        bool handIn = true)
     {
         var agent = await AuthorisedAgentAsync(factory);
         var engine = factory.Services.GetRequiredService<WorkflowEngine>();
         var intake = engine.Catalog.Latest(definitionId).Intake;
         var project = new ProjectDetails("测试项目", DemoData.InvestorId, DemoData.InvestorName, "320193", "C26", 1000m, null);
-        var result = await engine.ExecuteAsync(new FileApplication(Guid.NewGuid().ToString(), agent, definitionId, project,
-            (materials ?? intake.Materials.Select(m => m.Code)).ToList()));
+        var listed = (materials ?? intake.Materials.Select(m => m.Code)).ToList();
+        var result = await engine.ExecuteAsync(new FileApplication(Guid.NewGuid().ToString(), agent, definitionId, project, listed));
+        if (handIn && listed.Count > 0) await HandInAsync(factory, result.InstanceId, listed);
         return result.InstanceId;
     }
 
@@ -52,8 +58,21 @@ public static class TestProjects
     public static async Task<Guid> FileAndAcceptAsync(ApprovalWebFactory factory, string definitionId)
     {
         var id = await FileAsync(factory, definitionId);
+        await AcceptAsync(factory, id);
+        return id;
+    }
+
+    /// <summary>Accepts a filed project as the demo window clerk.</summary>
+    public static async Task AcceptAsync(ApprovalWebFactory factory, Guid id)
+    {
         var window = await ActorAsync(factory, "window", ActorRole.WindowClerk);
         await factory.Services.GetRequiredService<WorkflowEngine>().ExecuteAsync(new AcceptApplication(Guid.NewGuid().ToString(), window, id));
-        return id;
+    }
+
+    /// <summary>The window records the paper originals of the given materials (纸质原件), so that they count as handed in.</summary>
+    public static async Task HandInAsync(ApprovalWebFactory factory, Guid id, IReadOnlyList<string> materials)
+    {
+        var window = await ActorAsync(factory, "window", ActorRole.WindowClerk);
+        await factory.Services.GetRequiredService<WorkflowEngine>().ExecuteAsync(new RecordPaperOriginals(Guid.NewGuid().ToString(), window, id, materials));
     }
 }

@@ -24,7 +24,7 @@ public sealed class ApplicantActionTests(ApprovalWebFactory factory) : IClassFix
 
         var open = await agent.GetFromJsonAsync<List<JsonElement>>($"/api/projects/{id}/corrections");
         var task = Assert.Single(open!);
-        Assert.Equal(items, task.GetProperty("items").EnumerateArray().Select(i => i.GetString() ?? "").ToList());
+        Assert.Equal(items.Select(i => "市市场监督管理局：" + i), task.GetProperty("items").EnumerateArray().Select(i => i.GetString() ?? "").ToList());
 
         var response = await agent.PostDecisionAsync($"/api/corrections/{task.GetProperty("id").GetGuid()}",
             new { materials = new[] { "premises-proof" }, note = "已补充租赁合同备案证明" });
@@ -75,7 +75,7 @@ public sealed class ApplicantActionTests(ApprovalWebFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task A_returned_filing_is_resubmitted_with_the_missing_material()
+    public async Task A_returned_filing_is_resubmitted_and_the_missing_material_counts_once_handed_in()
     {
         var all = Filings.Checklist(Filings.Definition);
         var id = await TestProjects.FileAsync(factory, Filings.Definition, all.Where(c => c != "articles-of-association"));
@@ -83,11 +83,14 @@ public sealed class ApplicantActionTests(ApprovalWebFactory factory) : IClassFix
         var agent = await factory.ClientForAsync("agent");
 
         var response = await agent.PostDecisionAsync($"/api/projects/{id}/resubmission", new { materials = new[] { "articles-of-association" } });
+        var resubmitted = await agent.GetFromJsonAsync<JsonElement>($"/api/projects/{id}");
+        await TestProjects.HandInAsync(factory, id, ["articles-of-association"]);
+        var handedIn = await agent.GetFromJsonAsync<JsonElement>($"/api/projects/{id}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var detail = await agent.GetFromJsonAsync<JsonElement>($"/api/projects/{id}");
-        Assert.Equal("filed", detail.GetProperty("project").GetProperty("status").GetString(), ignoreCase: true);
-        Assert.Equal(0, detail.GetProperty("missingMaterials").GetArrayLength());
+        Assert.Equal("filed", resubmitted.GetProperty("project").GetProperty("status").GetString(), ignoreCase: true);
+        Assert.Equal(["articles-of-association"], resubmitted.GetProperty("missingMaterials").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(0, handedIn.GetProperty("missingMaterials").GetArrayLength());
     }
 
     [Fact]
@@ -102,7 +105,7 @@ public sealed class ApplicantActionTests(ApprovalWebFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Materials_promised_under_rongque_are_supplied_by_the_applicant()
+    public async Task A_promised_material_named_but_not_handed_in_stays_outstanding_until_it_is()
     {
         var all = Filings.Checklist(Filings.Definition);
         var id = await TestProjects.FileAsync(factory, Filings.Definition, all.Where(c => c != "bank-account"));
@@ -110,10 +113,14 @@ public sealed class ApplicantActionTests(ApprovalWebFactory factory) : IClassFix
         var agent = await factory.ClientForAsync("agent");
 
         var response = await agent.PostDecisionAsync($"/api/projects/{id}/deficiencies", new { materials = new[] { "bank-account" } });
+        var outstanding = await agent.GetFromJsonAsync<JsonElement>($"/api/projects/{id}");
+        await TestProjects.HandInAsync(factory, id, ["bank-account"]);
+        var fulfilled = await agent.GetFromJsonAsync<JsonElement>($"/api/projects/{id}");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var detail = await agent.GetFromJsonAsync<JsonElement>($"/api/projects/{id}");
-        Assert.Equal(0, detail.GetProperty("deficiencies").GetArrayLength());
+        Assert.Contains("单位银行结算账户信息", (await response.ReadProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        Assert.Equal(["bank-account"], outstanding.GetProperty("deficiencies").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(0, fulfilled.GetProperty("deficiencies").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, fulfilled.GetProperty("deficienciesDueOn").ValueKind);
     }
 
     [Fact]

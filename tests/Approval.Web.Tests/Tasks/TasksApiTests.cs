@@ -157,7 +157,7 @@ public sealed partial class TasksApiTests(ApprovalWebFactory factory) : IClassFi
         var instance = await Steps.ProjectAsync(factory, project);
         Assert.Equal(TaskStatus.Suspended, instance.Tasks.Single(t => t.Id == task.Id).Status);
         var correction = instance.Tasks.Single(t => t.Kind == TaskKind.ApplicantCorrection);
-        Assert.Equal(["公司章程缺少股东签字"], correction.Items);
+        Assert.Equal(["市市场监督管理局：公司章程缺少股东签字"], correction.Items);
     }
 
     [Fact]

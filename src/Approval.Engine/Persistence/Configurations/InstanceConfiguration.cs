@@ -16,6 +16,9 @@ public sealed class InstanceConfiguration : IEntityTypeConfiguration<ProjectInst
         b.Property(i => i.ProjectCode).HasMaxLength(24);
         b.Property(i => i.QueryKey).HasMaxLength(32);
         b.Property(i => i.SubmittedMaterials).HasColumnType("text");
+        // Rows from before these columns existed have handed in nothing yet; a new row always writes its lists.
+        b.Property(i => i.UploadedMaterials).HasColumnType("text").HasDefaultValueSql("'[]'");
+        b.Property(i => i.PaperOriginals).HasColumnType("text").HasDefaultValueSql("'[]'");
         b.Property(i => i.Deficiencies).HasColumnType("text");
         b.Property(i => i.OutcomeReason).HasColumnType("text");
         b.Property(i => i.Version).IsConcurrencyToken();

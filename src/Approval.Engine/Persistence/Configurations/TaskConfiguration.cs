@@ -18,6 +18,7 @@ public sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
         b.Property(t => t.Outcome).HasMaxLength(64);
         b.Property(t => t.Comment).HasColumnType("text");
         b.Property(t => t.Items).HasColumnType("text");
+        b.Property(t => t.Asks).HasColumnType("text").HasDefaultValueSql("'[]'");
         b.Ignore(t => t.IsOpen);
         b.HasIndex(t => new { t.DepartmentId, t.Status, t.DueOn }).HasDatabaseName("ix_tasks_department_open_due");
         b.HasIndex(t => new { t.Status, t.DueOn }).HasDatabaseName("ix_tasks_status_due");

@@ -39,3 +39,20 @@ public sealed record RefuseApplication(string OperationId, Actor Actor, Guid Ins
 /// <summary>Hand in materials promised under 容缺.</summary>
 public sealed record SupplyDeficiencies(string OperationId, Actor Actor, Guid InstanceId, IReadOnlyList<string> Materials)
     : InstanceCommand(OperationId, Actor, InstanceId);
+
+/// <summary>
+/// The window records that it received the paper originals (纸质原件) of these materials; each then counts as handed in.
+/// </summary>
+public sealed record RecordPaperOriginals(string OperationId, Actor Actor, Guid InstanceId, IReadOnlyList<string> Materials)
+    : InstanceCommand(OperationId, Actor, InstanceId);
+
+/// <summary>
+/// The applicant uploaded a file for a material: the file's record is written with the project's change, and the
+/// material counts as handed in.
+/// </summary>
+/// <param name="OperationId">The upload's idempotency key; a retried upload finds the first one.</param>
+/// <param name="Actor">The investor or the proxy agent.</param>
+/// <param name="InstanceId">The project.</param>
+/// <param name="File">The stored file's record; its content is already in file storage under its hash.</param>
+public sealed record AttachMaterialFile(string OperationId, Actor Actor, Guid InstanceId, MaterialFile File)
+    : InstanceCommand(OperationId, Actor, InstanceId);

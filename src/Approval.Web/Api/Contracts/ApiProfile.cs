@@ -1,7 +1,7 @@
+using Approval.Engine.Activities;
 using Approval.Engine.Calendar;
 using Approval.Engine.Journal;
 using Approval.Engine.Runtime;
-using System.Text.Json;
 using AutoMapper;
 
 namespace Approval.Web.Api.Contracts;
@@ -18,14 +18,19 @@ public sealed class ApiProfile : Profile
             .ForMember(d => d.Light, o => o.Ignore())
             .ForMember(d => d.Provisional, o => o.Ignore())
             .ForMember(d => d.ProvisionalCode, o => o.Ignore())
-            .ForMember(d => d.ProvisionalReason, o => o.Ignore());
+            .ForMember(d => d.ProvisionalReason, o => o.Ignore())
+            // Only the applicant's own answers carry it (ProjectViews).
+            .ForMember(d => d.QueryKey, o => o.Ignore());
         CreateMap<ProjectInstance, ProjectDetailDto>()
             .ForMember(d => d.Project, o => o.MapFrom(s => s))
             .ForMember(d => d.MissingMaterials, o => o.Ignore())
+            .ForMember(d => d.HandedInMaterials, o => o.MapFrom(s => HandedInMaterials.Of(s)))
             .ForMember(d => d.Steps, o => o.Ignore())
             .ForMember(d => d.Journal, o => o.Ignore());
         CreateMap<WorkTask, TaskDto>()
-            .ForMember(d => d.Outcome, o => o.MapFrom(s => s.Outcome == null ? null : JsonNamingPolicy.CamelCase.ConvertName(s.Outcome)))
+            .ForMember(d => d.Outcome, o => o.MapFrom(s => s.Outcome == null ? null : Outcomes.Code(s.Outcome)))
+            .ForMember(d => d.OutcomeLabel, o => o.MapFrom(s => s.Outcome == null ? null : Outcomes.Label(s.Outcome)))
+            .ForMember(d => d.CorrectionRequests, o => o.Ignore())
             .ForMember(d => d.ProjectCode, o => o.Ignore())
             .ForMember(d => d.ProjectName, o => o.Ignore())
             .ForMember(d => d.Light, o => o.Ignore())
@@ -35,6 +40,8 @@ public sealed class ApiProfile : Profile
         CreateMap<ClockStop, ClockStopDto>()
             .ForMember(d => d.StoppedDays, o => o.MapFrom(s => s.StoppedDays == null ? null : ClockStops.Format(s.StoppedDays)));
         CreateMap<Extension, ExtensionDto>();
-        CreateMap<JournalEntry, JournalEntryDto>();
+        CreateMap<JournalEntry, JournalEntryDto>()
+            .ForMember(d => d.Event, o => o.MapFrom(s => JournalEvents.Code(s.Event)))
+            .ForMember(d => d.EventLabel, o => o.MapFrom(s => JournalEvents.Label(s.Event)));
     }
 }

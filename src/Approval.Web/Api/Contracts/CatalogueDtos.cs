@@ -17,8 +17,9 @@ public sealed record DepartmentDto(string Id, string Name, string ShortName, IRe
 
 /// <summary>
 /// One disclosed result of an approval (审批结果公开): the project, the matter, the decision and its day, the deciding
-/// department; <c>decision</c> is <c>approved</c>, <c>rejected</c> or <c>deemedApproved</c> (超时默许). Nothing that
-/// identifies a person: no investor, agent or user ids, no query key, no reasons.
+/// department; <c>decision</c> is <c>approved</c>, <c>rejected</c> or <c>deemedApproved</c> (超时默许), and
+/// <c>decisionLabel</c> its administrative term: 准予许可, 不予许可, 视为准予许可（超时默许）. Nothing that identifies a
+/// person: no investor, agent or user ids, no query key, no reasons.
 /// </summary>
 public sealed record DisclosureDto(string? ProjectCode, string ProjectName, string MatterCode, string MatterName,
-    string Decision, LocalDate DecidedOn, string DepartmentId, string DepartmentName);
+    string Decision, LocalDate DecidedOn, string DepartmentId, string DepartmentName, string DecisionLabel);

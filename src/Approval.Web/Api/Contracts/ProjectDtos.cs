@@ -37,6 +37,11 @@ public sealed class ProjectSummaryDto
     public string? ProvisionalCode { get; set; }
     /// <summary>Why, in Chinese (as the calendar API's <c>provisionalReason</c>); null when not provisional.</summary>
     public string? ProvisionalReason { get; set; }
+    /// <summary>
+    /// The query key (查询码) printed on the acceptance receipt, once accepted; only in the applicant's own answers
+    /// (its investor's and its authorised agents'), never in staff or public ones.
+    /// </summary>
+    public string? QueryKey { get; set; }
 }
 
 /// <summary>One project with its steps, tasks, clock stops, extensions and journal.</summary>
@@ -46,7 +51,15 @@ public sealed class ProjectDetailDto
     public string Division { get; set; } = "";
     public string Industry { get; set; } = "";
     public decimal InvestmentAmount { get; set; }
+    /// <summary>Codes the applicant listed in its filing, resubmission or corrections; listing alone does not hand a material in.</summary>
     public List<string> SubmittedMaterials { get; set; } = [];
+    /// <summary>Codes handed in (已提交): a file uploaded for it, or its paper original recorded by the window.</summary>
+    public List<string> HandedInMaterials { get; set; } = [];
+    /// <summary>Codes with at least one uploaded file.</summary>
+    public List<string> UploadedMaterials { get; set; } = [];
+    /// <summary>Codes whose paper original (纸质原件) the window recorded.</summary>
+    public List<string> PaperOriginals { get; set; } = [];
+    /// <summary>Required codes of the checklist not yet handed in.</summary>
     public List<string> MissingMaterials { get; set; } = [];
     public List<string> Deficiencies { get; set; } = [];
     public LocalDate? DeficienciesDueOn { get; set; }

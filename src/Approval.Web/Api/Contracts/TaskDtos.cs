@@ -19,8 +19,14 @@ public sealed class TaskDto
     public Engine.Runtime.TaskStatus Status { get; set; }
     /// <summary>approved, rejected, deemedApproved, passed, correctionRequired, agreed, disagreed, deemedAgreed, corrected.</summary>
     public string? Outcome { get; set; }
+    /// <summary>The outcome's Chinese term, e.g. 准予许可 for <c>approved</c>.</summary>
+    public string? OutcomeLabel { get; set; }
+    /// <summary>The department's comment, or for an answered correction request the applicant's note.</summary>
     public string? Comment { get; set; }
+    /// <summary>What was asked (补正 items: for a correction request, one line per item naming the department and the material) or found.</summary>
     public List<string> Items { get; set; } = [];
+    /// <summary>For a correction request (补正): each department that asked, its items with their materials, and its explanation.</summary>
+    public List<CorrectionRequestDto> CorrectionRequests { get; set; } = [];
     public int Round { get; set; }
     public LocalDate? OpenedOn { get; set; }
     public int LimitWorkingDays { get; set; }
@@ -73,11 +79,33 @@ public sealed class ExtensionDto
     public string? DecisionNote { get; set; }
 }
 
+/// <summary>What one department asked in a correction request (补正要求).</summary>
+/// <param name="DepartmentId">The department's id.</param>
+/// <param name="DepartmentName">Its name, e.g. 市自然资源和规划局.</param>
+/// <param name="MatterCode">The matter whose decision asked, or null for a pre-review opinion or survey finding.</param>
+/// <param name="MatterName">The matter's name.</param>
+/// <param name="Comment">The department's explanation (说明).</param>
+/// <param name="Items">Each item, by material where it names one.</param>
+public sealed record CorrectionRequestDto(string DepartmentId, string DepartmentName, string? MatterCode, string? MatterName,
+    string? Comment, IReadOnlyList<CorrectionItemDto> Items);
+
+/// <summary>One item of a correction request.</summary>
+/// <param name="MaterialCode">The material's stable code, or null for an item the department wrote in its own words.</param>
+/// <param name="Name">The material's name in the checklist or the catalogue (or the item's text).</param>
+/// <param name="Required">Whether the material is required; null for a free-text item.</param>
+/// <param name="DeficiencyAllowed">Whether it may follow later (容缺); null for a free-text item.</param>
+/// <param name="Requirement">What is required of it in words: 必要材料, 必要材料，可容缺 or 非必要材料.</param>
+/// <param name="Text">What the department wrote.</param>
+public sealed record CorrectionItemDto(string? MaterialCode, string Name, bool? Required, bool? DeficiencyAllowed, string? Requirement, string Text);
+
 /// <summary>One journal event as staff and applicants read it.</summary>
 public sealed class JournalEntryDto
 {
     public int Sequence { get; set; }
+    /// <summary>The event's stable code (camelCase, as in tracking), e.g. <c>correctionRequested</c>.</summary>
     public string Event { get; set; } = "";
+    /// <summary>The event's Chinese label, e.g. 要求补正.</summary>
+    public string EventLabel { get; set; } = "";
     public string? ActivityId { get; set; }
     public string? DepartmentId { get; set; }
     public string? MatterCode { get; set; }

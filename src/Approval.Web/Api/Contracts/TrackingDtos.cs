@@ -46,13 +46,14 @@ public sealed record TrackedDepartmentDto(string DepartmentId, string Department
 
 /// <summary>
 /// One piece of a department's work on the project (a matter decision, a pre-review opinion, survey findings, or a
-/// correction asked of the applicant); <c>outcome</c> is camelCase (e.g. <c>approved</c>, <c>deemedApproved</c>) and
-/// <c>comment</c> and <c>items</c> are what the department told the applicant; <c>provisional</c>, with its code and
-/// reason, says that an open task's <c>dueOn</c> rests on a year whose holiday notice is not published or verified.
+/// correction asked of the applicant); <c>outcome</c> is camelCase (e.g. <c>approved</c>, <c>deemedApproved</c>) with
+/// its Chinese term in <c>outcomeLabel</c> (准予许可, 视为准予许可（超时默许）), and <c>comment</c> and <c>items</c> are
+/// what the department told the applicant; <c>provisional</c>, with its code and reason, says that an open task's
+/// <c>dueOn</c> rests on a year whose holiday notice is not published or verified.
 /// </summary>
 public sealed record TrackedTaskDto(TaskKind Kind, string Title, string? MatterCode, string? MatterName, Engine.Runtime.TaskStatus Status,
     string? Outcome, string? Comment, IReadOnlyList<string> Items, int Round, LocalDate? OpenedOn, LocalDate? DueOn, LocalDate? DecidedOn,
-    bool Provisional = false, string? ProvisionalCode = null, string? ProvisionalReason = null)
+    string? OutcomeLabel = null, bool Provisional = false, string? ProvisionalCode = null, string? ProvisionalReason = null)
 {
     /// <summary>This task with <paramref name="note"/>'s flag, code and reason.</summary>
     public TrackedTaskDto WithProvisional(ProvisionalNote? note) =>
@@ -63,6 +64,10 @@ public sealed record TrackedTaskDto(TaskKind Kind, string Title, string? MatterC
 public sealed record TrackedExtensionDto(string? MatterCode, string? DepartmentName, int WorkingDays, string Reason,
     ExtensionStatus Status, LocalDate RequestedOn, LocalDate? DecidedOn, string? DecisionNote);
 
-/// <summary>One event of the history: what happened, on which day, at which department, with which decision and reasons.</summary>
+/// <summary>
+/// One event of the history: what happened (<c>event</c>, a stable camelCase code as in the project's journal, with its
+/// Chinese label in <c>eventLabel</c>), on which day, at which department (none for what the window or the system did),
+/// with which decision and reasons.
+/// </summary>
 public sealed record TrackedEventDto(int Sequence, string Event, Instant At, LocalDate WorkingDay, string? StepName,
-    string? DepartmentId, string? DepartmentName, string? MatterCode, string? Decision, string? Reasons);
+    string? DepartmentId, string? DepartmentName, string? MatterCode, string? Decision, string? Reasons, string EventLabel = "");

@@ -41,6 +41,13 @@ public static partial class IntakeApi
         return RunAsync(http, engine, (op, actor) => new ScheduleSurvey(op, actor, id, date), ct);
     }
 
+    private static Task<Ok<CommandResult>> RecordPaperOriginals(Guid id, PaperOriginalsRequest body, HttpContext http, WorkflowEngine engine,
+        CancellationToken ct)
+    {
+        var materials = RequestInput.Codes(body.Materials);
+        return RunAsync(http, engine, (op, actor) => new RecordPaperOriginals(op, actor, id, materials), ct);
+    }
+
     private static Task<Ok<CommandResult>> IssueResults(Guid id, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
         RunAsync(http, engine, (op, actor) => new IssueResults(op, actor, id), ct);
 }

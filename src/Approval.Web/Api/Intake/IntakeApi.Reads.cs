@@ -19,8 +19,10 @@ public static partial class IntakeApi
     {
         var instance = await reader.GetAsync(CurrentActor.Of(http.User), id, ct);
         var intake = IntakeOf(catalog, instance);
+        var files = await reader.MaterialFileCountsAsync(id, ct);
         var materials = intake.Materials
-            .Select(m => new ChecklistItem(m.Code, m.Name, m.Required, m.DeficiencyAllowed, instance.SubmittedMaterials.Contains(m.Code)))
+            .Select(m => new ChecklistItem(m.Code, m.Name, m.Required, m.DeficiencyAllowed, HandedInMaterials.Has(instance, m.Code),
+                files.GetValueOrDefault(m.Code), instance.PaperOriginals.Contains(m.Code), instance.SubmittedMaterials.Contains(m.Code)))
             .ToList();
         var missing = OneWindowIntake.Missing(intake, instance).Select(m => new MaterialItem(m.Code, m.Name)).ToList();
         return TypedResults.Ok(new ChecklistResponse(views.Summary(instance), materials, missing, intake.MaxDeficiencyWorkingDays));

@@ -20,14 +20,26 @@ public static partial class IntakeApi
     /// <summary>The date of the combined site survey; required, a working day within the step.</summary>
     public sealed record SurveyRequest(LocalDate? Date);
 
+    /// <summary>The materials whose paper originals (纸质原件) the window received; at least one checklist code.</summary>
+    public sealed record PaperOriginalsRequest(List<string?>? Materials);
+
     /// <summary>A material of the checklist, by code and by the name the 办事指南 uses.</summary>
     public sealed record MaterialItem(string Code, string Name);
 
     /// <summary>The one-time notice (一次性告知): every missing item at once, and the window's note.</summary>
     public sealed record ReturnNotice(CommandResult Result, IReadOnlyList<MaterialItem> Missing, string? Note);
 
-    /// <summary>One line of the checklist and whether the filing has it.</summary>
-    public sealed record ChecklistItem(string Code, string Name, bool Required, bool DeficiencyAllowed, bool Submitted);
+    /// <summary>One line of the checklist and whether the material is handed in.</summary>
+    /// <param name="Code">The material's code.</param>
+    /// <param name="Name">Its name in the checklist.</param>
+    /// <param name="Required">Whether the filing is incomplete without it (必要材料).</param>
+    /// <param name="DeficiencyAllowed">Whether it may follow after acceptance (容缺).</param>
+    /// <param name="Submitted">Handed in: a file was uploaded for it, or the window recorded its paper original.</param>
+    /// <param name="Files">How many files were uploaded for it.</param>
+    /// <param name="PaperOriginal">Whether the window recorded its paper original (纸质原件).</param>
+    /// <param name="Listed">Whether the applicant listed it in the filing or later; listing alone does not hand it in.</param>
+    public sealed record ChecklistItem(string Code, string Name, bool Required, bool DeficiencyAllowed, bool Submitted,
+        int Files, bool PaperOriginal, bool Listed);
 
     /// <summary>A filing against its checklist: what the window looks at before deciding.</summary>
     public sealed record ChecklistResponse(ProjectSummaryDto Project, IReadOnlyList<ChecklistItem> Materials,

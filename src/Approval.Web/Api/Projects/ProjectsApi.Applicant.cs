@@ -24,16 +24,21 @@ public static partial class ProjectsApi
     private static void MapApplicantCommands(RouteGroupBuilder projects, IEndpointRouteBuilder routes)
     {
         Command(projects.MapPost("/{id:guid}/resubmission", Resubmit).RequireAuthorization(Policies.Applicant)
-            .WithSummary("Resubmit a returned filing with the materials the one-time notice (一次性告知) asked for"));
+            .WithSummary("Resubmit a returned filing with the materials the one-time notice (一次性告知) asked for")
+            .WithDescription(IntakeApi.HandedInDescription));
         Command(projects.MapPost("/{id:guid}/deficiencies", Supply).RequireAuthorization(Policies.Applicant)
-            .WithSummary("Hand in materials promised under 容缺受理"));
+            .WithSummary("Settle materials promised under 容缺受理 that have been handed in")
+            .WithDescription("Uploading a 容缺 item's file, or the window recording its paper original, fulfils it at once (and the promise, " +
+                "`deficienciesDueOn`, once none is left); naming an item here that is not handed in is a 409. " + IntakeApi.HandedInDescription));
         projects.MapGet("/{id:guid}/corrections", OpenCorrections).RequireAuthorization(Policies.Applicant)
-            .WithSummary("Open correction requests (补正) with the items asked for").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Open correction requests (补正): each asking department by name, each material by its catalogue name with its requirement, and the department's explanation (correctionRequests)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         Command(routes.MapGroup("/api/corrections").WithTags("Projects")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .MapPost("/{taskId:guid}", Correct).RequireAuthorization(Policies.Applicant)
-            .WithSummary("Answer a correction request (补正) with the corrected materials; the stopped clock restarts"));
+            .WithSummary("Answer a correction request (补正) with the corrected materials; the stopped clock restarts")
+            .WithDescription("Upload the corrected files first; `materials` names them. " + IntakeApi.HandedInDescription));
     }
 
     private static async Task<Ok<CommandResult>> Resubmit(Guid id, MaterialsRequest request, HttpRequest http, ClaimsPrincipal user,

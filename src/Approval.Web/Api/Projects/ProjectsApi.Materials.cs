@@ -6,6 +6,7 @@ using Approval.Engine.Activities;
 using Approval.Engine.Definitions;
 using Approval.Engine.Persistence;
 using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Supervision;
 using Approval.Web.Hosting;
 using Approval.Web.Identity;
@@ -25,7 +26,8 @@ public static partial class ProjectsApi
     public sealed record MaterialUploadForm(string MaterialCode, IFormFile File);
 
     /// <summary>What the material endpoints read and write with.</summary>
-    public readonly record struct MaterialServices(ProjectReader Reader, DefinitionCatalog Catalog, ApprovalDatabase Database, IClock Clock);
+    public readonly record struct MaterialServices(ProjectReader Reader, DefinitionCatalog Catalog, ApprovalDatabase Database, IClock Clock,
+        WorkflowEngine Engine);
 
     private static void MapMaterials(RouteGroupBuilder projects, MaterialStorage storage)
     {
@@ -33,7 +35,9 @@ public static partial class ProjectsApi
                 (Guid id, HttpRequest http, [AsParameters] MaterialServices s, CancellationToken ct) => UploadAsync(id, http, s, storage, ct))
             .RequireAuthorization(Policies.Applicant)
             .Accepts<MaterialUploadForm>("multipart/form-data")
-            .WithSummary($"Upload a material: form fields materialCode and file (PDF, JPEG, PNG or OFD, at most {storage.MaxBytes:N0} bytes)"));
+            .WithSummary($"Upload a material: form fields materialCode and file (PDF, JPEG, PNG or OFD, at most {storage.MaxBytes:N0} bytes)")
+            .WithDescription("The material is then handed in (已提交): the window's checklist ticks it, and a 容缺 item it completes is fulfilled. " +
+                IntakeApi.HandedInDescription));
         projects.MapGet("/{id:guid}/materials", ListMaterials).RequireAuthorization(Policies.Anyone)
             .WithSummary("The uploaded materials of a project").ProducesProblem(StatusCodes.Status404NotFound);
         projects.MapGet("/{id:guid}/materials/{fileId:guid}",
@@ -79,22 +83,10 @@ public static partial class ProjectsApi
             Id = fileId, InstanceId = id, MaterialCode = code, FileName = name, ContentType = kind.ContentType,
             Length = staged.Length, Sha256 = staged.Sha256, UploadedBy = actor.UserId, UploadedAt = s.Clock.GetCurrentInstant(),
         };
-        try
-        {
-            using (await s.Database.EnterWriteAsync(ct))
-            {
-                await using var db = s.Database.CreateContext();
-                db.MaterialFiles.Add(material);
-                await db.SaveChangesAsync(ct);
-            }
-        }
-        catch (DbUpdateException e) when (ApprovalDatabase.IsUniqueViolation(e))
-        {
-            // The same upload retried while the first was being saved: the first one stands.
-            var first = await FindAsync(s.Database, fileId, ct);
-            if (first is null || first.InstanceId != id) throw new ConflictException("Idempotency-Key was already used for another upload.");
-            material = first;
-        }
+        // The engine writes the file's record with the project's change (the material handed in, journalled, a 容缺
+        // promise fulfilled), all or nothing; the same upload retried meanwhile is answered by the first one.
+        var result = await s.Engine.ExecuteAsync(new AttachMaterialFile(key, actor, id, material), ct);
+        if (result.Replayed) material = await FindAsync(s.Database, fileId, ct) ?? throw new ConflictException("Idempotency-Key was already used for another upload.");
         return CreatedMaterial(material, intake);
     }
 

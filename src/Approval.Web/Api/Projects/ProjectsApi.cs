@@ -40,7 +40,8 @@ public static partial class ProjectsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
         Command(projects.MapPost("", File).RequireAuthorization(Policies.Applicant)
-            .WithSummary("File an application (申报) for an investor; an agent needs the investor's valid authorisation (委托)"));
+            .WithSummary("File an application (申报) for an investor; an agent needs the investor's valid authorisation (委托)")
+            .WithDescription("`materials` lists the checklist codes the applicant means to hand in. " + IntakeApi.HandedInDescription));
         projects.MapGet("", Mine).RequireAuthorization(Policies.Applicant)
             .WithSummary("My projects with their lights: an investor's own, an agent's principals'");
         projects.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Anyone)
@@ -80,14 +81,16 @@ public static partial class ProjectsApi
 
     private static async Task<Ok<List<ProjectSummaryDto>>> Mine(ClaimsPrincipal user, ProjectReader reader, ProjectViews views, CancellationToken ct)
     {
-        var projects = await reader.ForApplicantAsync(CurrentActor.Of(user), ct);
-        return TypedResults.Ok(projects.Select(views.Summary).ToList());
+        var actor = CurrentActor.Of(user);
+        var projects = await reader.ForApplicantAsync(actor, ct);
+        return TypedResults.Ok(projects.Select(p => views.Summary(p, actor)).ToList());
     }
 
     private static async Task<Ok<ProjectDetailDto>> Get(Guid id, ClaimsPrincipal user, ProjectReader reader, ProjectViews views, CancellationToken ct)
     {
-        var project = await reader.GetAsync(CurrentActor.Of(user), id, ct);
-        return TypedResults.Ok(views.Detail(project, await reader.JournalAsync(id, ct)));
+        var actor = CurrentActor.Of(user);
+        var project = await reader.GetAsync(actor, id, ct);
+        return TypedResults.Ok(views.Detail(project, await reader.JournalAsync(id, ct), actor));
     }
 
     /// <summary>Who the filing is for: an investor files for itself; an agent names the investor who authorised it.</summary>
@@ -105,12 +108,5 @@ public static partial class ProjectsApi
         return (id, granted.InvestorName);
     }
 
-    /// <summary>Material codes from a body: the list is required (it may be empty); the engine or the checklist judges each code.</summary>
-    private static List<string> Codes(List<string?>? codes, string field = "materials")
-    {
-        if (codes is null) throw new InvalidInputException(field, "Required: the codes of the materials handed in (an empty list when none).");
-        var trimmed = codes.Select(c => c?.Trim() ?? "").ToList();
-        var blank = trimmed.FindIndex(c => c.Length == 0);
-        return blank < 0 ? trimmed : throw new InvalidInputException($"{field}[{blank}]", "A material code is required here.");
-    }
+    private static List<string> Codes(List<string?>? codes) => RequestInput.Codes(codes);
 }

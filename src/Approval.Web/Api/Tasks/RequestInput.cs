@@ -49,6 +49,15 @@ internal static class RequestInput
             : items;
     }
 
+    /// <summary>Material codes from a body: the list is required (it may be empty); the engine or the checklist judges each code.</summary>
+    public static List<string> Codes(IReadOnlyList<string?>? codes, string field = "materials")
+    {
+        if (codes is null) throw new InvalidInputException(field, "Required: the codes of the materials (an empty list when none).");
+        var trimmed = codes.Select(c => c?.Trim() ?? "").ToList();
+        var blank = trimmed.FindIndex(c => c.Length == 0);
+        return blank < 0 ? trimmed : throw new InvalidInputException($"{field}[{blank}]", "A material code is required here.");
+    }
+
     public static T Required<T>(T? value, string field, string expected) where T : struct =>
         value ?? throw new InvalidInputException(field, $"Required: {expected}.");
 

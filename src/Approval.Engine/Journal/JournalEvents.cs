@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace Approval.Engine.Journal;
+
+/// <summary>
+/// The events of a project's journal (办件轨迹): the names the engine writes, the stable code every answer shows
+/// (camelCase, as the API's other codes) and the Chinese label a person reads next to it. One list, so that writers,
+/// the staff journal and public tracking agree.
+/// </summary>
+public static class JournalEvents
+{
+    public const string Filed = "Filed";
+    public const string Returned = "Returned";
+    public const string Resubmitted = "Resubmitted";
+    public const string Accepted = "Accepted";
+    public const string AcceptedWithDeficiencies = "AcceptedWithDeficiencies";
+    public const string MaterialUploaded = "MaterialUploaded";
+    public const string PaperOriginalsRecorded = "PaperOriginalsRecorded";
+    public const string DeficienciesSupplied = "DeficienciesSupplied";
+    public const string StepStarted = "StepStarted";
+    public const string StepCompleted = "StepCompleted";
+    public const string TaskOpened = "TaskOpened";
+    public const string TaskDecided = "TaskDecided";
+    public const string TaskCancelled = "TaskCancelled";
+    public const string TaskWarning = "TaskWarning";
+    public const string TaskOverdue = "TaskOverdue";
+    public const string CorrectionRequested = "CorrectionRequested";
+    public const string SurveyScheduled = "SurveyScheduled";
+    public const string ClockStopped = "ClockStopped";
+    public const string ClockResumed = "ClockResumed";
+    public const string ExtensionRequested = "ExtensionRequested";
+    public const string ExtensionApproved = "ExtensionApproved";
+    public const string ExtensionRefused = "ExtensionRefused";
+    public const string DeadlinesRecomputed = "DeadlinesRecomputed";
+    public const string ProjectOverdue = "ProjectOverdue";
+    public const string ReadyForIssue = "ReadyForIssue";
+    public const string Completed = "Completed";
+    public const string ProjectEnded = "ProjectEnded";
+
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        [Filed] = "申报",
+        [Returned] = "退回（一次性告知）",
+        [Resubmitted] = "重新提交",
+        [Accepted] = "受理",
+        [AcceptedWithDeficiencies] = "容缺受理",
+        [MaterialUploaded] = "上传材料",
+        [PaperOriginalsRecorded] = "窗口收取纸质原件",
+        [DeficienciesSupplied] = "补齐容缺材料",
+        [StepStarted] = "环节开始",
+        [StepCompleted] = "环节完成",
+        [TaskOpened] = "开始办理",
+        [TaskDecided] = "作出意见或决定",
+        [TaskCancelled] = "取消办理",
+        [TaskWarning] = "临近办理期限（预警）",
+        [TaskOverdue] = "超过办理期限",
+        [CorrectionRequested] = "要求补正",
+        [SurveyScheduled] = "确定踏勘日期",
+        [ClockStopped] = "暂停计时",
+        [ClockResumed] = "恢复计时",
+        [ExtensionRequested] = "申请延期",
+        [ExtensionApproved] = "批准延期",
+        [ExtensionRefused] = "不予延期",
+        [DeadlinesRecomputed] = "期限重新计算",
+        [ProjectOverdue] = "超过办结期限",
+        [ReadyForIssue] = "待统一出件",
+        [Completed] = "办结",
+        [ProjectEnded] = "办理终止",
+    };
+
+    /// <summary>The stable code of an event as every answer shows it, e.g. <c>correctionRequested</c>.</summary>
+    public static string Code(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    /// <summary>The Chinese label of an event, e.g. 要求补正; an event this list does not know is shown by its code.</summary>
+    public static string Label(string name) => Labels.TryGetValue(name, out var label) ? label : Code(name);
+}
