@@ -62,7 +62,7 @@ public sealed partial class IntakeApiTests(ApprovalWebFactory factory) : IClassF
         Assert.False(result.GetProperty("replayed").GetBoolean());
         Assert.Equal(result.GetProperty("projectCode").GetString(), receipt.GetProperty("projectCode").GetString());
         Assert.Equal(result.GetProperty("queryKey").GetString(), receipt.GetProperty("queryKey").GetString());
-        Assert.Equal(8, receipt.GetProperty("queryKey").GetString()!.Length);
+        Assert.Equal(10, receipt.GetProperty("queryKey").GetString()!.Length);
         Assert.True(receipt.GetProperty("projectCodeLocallyIssued").GetBoolean());
         Assert.Equal("测试项目", receipt.GetProperty("projectName").GetString());
         Assert.Equal("企业开办", receipt.GetProperty("definitionName").GetString());

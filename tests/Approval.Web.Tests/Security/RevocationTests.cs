@@ -2,31 +2,39 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Approval.Testing.Persistence;
 using Approval.Web.Identity;
 using Approval.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Web.Tests.Security;
 
 /// <summary>Signing out, a lock-out, deleting the account and a password change end its tokens and cookies at once.</summary>
-public sealed class RevocationTests(ApprovalWebFactory factory) : IClassFixture<ApprovalWebFactory>
+public abstract class RevocationTests
 {
     private const string Password = "Revocation#2026";
+    private WebApplicationFactory<Program> _web = null!;
+
+    /// <summary>The host of the test, on the store of the subclass.</summary>
+    protected abstract Task<WebApplicationFactory<Program>> HostAsync();
 
     /// <summary>A fresh supervisor account of this test alone, signed in by bearer token: (client, access token, refresh token).</summary>
     private async Task<(HttpClient Client, string UserName, string Refresh)> SignedInAsync()
     {
-        await factory.SeedAccountsAsync();
+        _web = await HostAsync();
         var userName = "sv-" + Guid.NewGuid().ToString("N")[..8];
-        await using (var scope = factory.Services.CreateAsyncScope())
+        await using (var scope = _web.Services.CreateAsyncScope())
         {
+            await Administrators.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var user = new ApplicationUser { UserName = userName, DisplayName = "电子监察 测试" };
             Assert.True((await users.CreateAsync(user, Password)).Succeeded);
             await users.AddToRoleAsync(user, Roles.Supervisor);
         }
-        var client = factory.CreateClient();
+        var client = _web.CreateClient();
         var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password });
         var tokens = await login.Content.ReadFromJsonAsync<JsonElement>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
@@ -36,13 +44,13 @@ public sealed class RevocationTests(ApprovalWebFactory factory) : IClassFixture<
 
     private async Task WithUserAsync(string userName, Func<UserManager<ApplicationUser>, ApplicationUser, Task<IdentityResult>> change)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = _web.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         Assert.True((await change(users, (await users.FindByNameAsync(userName))!)).Succeeded);
     }
 
     private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
-        factory.CreateClient().PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
+        _web.CreateClient().PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
 
     [Fact]
     public async Task After_sign_out_the_access_token_and_the_refresh_token_are_refused()
@@ -83,7 +91,7 @@ public sealed class RevocationTests(ApprovalWebFactory factory) : IClassFixture<
         var answer = await RefreshAsync(refresh);
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        var client = factory.CreateClient();
+        var client = _web.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             (await answer.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken)).StatusCode);
@@ -93,10 +101,55 @@ public sealed class RevocationTests(ApprovalWebFactory factory) : IClassFixture<
     public async Task A_cookie_session_ends_when_the_account_is_locked_out()
     {
         var (_, userName, _) = await SignedInAsync();
-        var cookie = await CookieClients.SignedInAsync(factory, userName, Password);
+        var cookie = await CookieClients.SignedInAsync(_web, userName, Password);
 
         await WithUserAsync(userName, (users, user) => users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await cookie.GetAsync("/api/auth/me", TestContext.Current.CancellationToken)).StatusCode);
+    }
+}
+
+public sealed class SqliteRevocationTests(ApprovalWebFactory factory) : RevocationTests, IClassFixture<ApprovalWebFactory>
+{
+    protected override Task<WebApplicationFactory<Program>> HostAsync() => Task.FromResult<WebApplicationFactory<Program>>(factory);
+}
+
+/// <summary>The same on PostgreSQL (Identity's store there), on a database of the class's own.</summary>
+public sealed class PostgresRevocationTests(PostgresRevocationTests.Host host) : RevocationTests, IClassFixture<PostgresRevocationTests.Host>
+{
+    protected override Task<WebApplicationFactory<Program>> HostAsync() => host.StartAsync();
+
+    public sealed class Host : IAsyncDisposable
+    {
+        private readonly ApprovalWebFactory _factory = new();
+        private readonly SemaphoreSlim _start = new(1, 1);
+        private PostgresDatabase? _database;
+        private WebApplicationFactory<Program>? _host;
+
+        /// <summary>Created on first use, inside a test, so that a machine without PostgreSQL skips the tests.</summary>
+        public async Task<WebApplicationFactory<Program>> StartAsync()
+        {
+            await _start.WaitAsync();
+            try
+            {
+                _database ??= await PostgresDatabase.CreateAsync();
+                return _host ??= _factory.WithWebHostBuilder(b =>
+                {
+                    b.UseSetting("Approval:Database:Provider", "Postgres");
+                    b.UseSetting("Approval:Database:ConnectionString", _database.ConnectionString);
+                });
+            }
+            finally
+            {
+                _start.Release();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_host is not null) await _host.DisposeAsync();
+            await _factory.DisposeAsync();
+            if (_database is not null) await _database.DisposeAsync();
+        }
     }
 }
