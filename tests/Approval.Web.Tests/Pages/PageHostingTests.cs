@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Approval.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 
@@ -16,7 +15,8 @@ public sealed class PageHostingTests : IAsyncLifetime
     private static HttpRequestMessage Browser(HttpMethod method, string url)
     {
         var request = new HttpRequestMessage(method, url);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        // What Chromium sends for a navigation.
+        request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8");
         return request;
     }
 
@@ -83,6 +83,7 @@ public sealed class PageHostingTests : IAsyncLifetime
         var response = await _factory.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("请求无法处理", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("approval.elder")));
     }
 
