@@ -43,7 +43,10 @@ public static class Idempotency
         if (key.Length == 0)
             throw new Engine.InvalidInputException(Header, "Every decision needs an Idempotency-Key header (e.g. a UUID) so that a retry never signs twice.");
         if (key.Length > 100) throw new Engine.InvalidInputException(Header, $"At most 100 characters; given {key.Length}.");
-        // Scoped by user, so that two users can never collide on a key.
-        return $"{actor.UserId}:{key}";
+        return Scoped(actor, key);
     }
+
+    /// <summary>The engine's operation id for a client's key (the API's header, or a page form's hidden field).</summary>
+    /// <remarks>Scoped by user, so that two users can never collide on a key.</remarks>
+    public static string Scoped(Engine.Runtime.Actor actor, string key) => $"{actor.UserId}:{key}";
 }

@@ -39,20 +39,31 @@ public static class TrackingApi
     {
         if (string.IsNullOrWhiteSpace(code)) throw new InvalidInputException("code", "Required: the project code on the acceptance receipt.");
         if (string.IsNullOrWhiteSpace(key)) throw new InvalidInputException("key", "Required: the query key on the acceptance receipt.");
-        var address = ClientAddress.Of(http);
-        if (misses.Wait(address) is { } wait)
+        var lookup = await LookUpAsync(code, key, ClientAddress.Of(http), reader, views, catalog, calendars, engine, misses, ct);
+        if (lookup.RetryAfter is { } wait)
         {
             http.Response.Headers.RetryAfter = RateLimits.Seconds(wait);
             return TypedResults.Problem("Too many look-ups with a wrong code or query key from this address; try again later.",
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed look-ups.");
         }
+        // One answer for every miss: the caller must not learn whether the code exists.
+        return TypedResults.Ok(lookup.Found ?? throw new NotFoundException("A project with this code and query key"));
+    }
+
+    /// <summary>
+    /// The investor's view of a project by code and query key: found, or nothing for a wrong code, a wrong key or a
+    /// malformed code alike, or a wait for an address that missed too often (its misses have their own, much smaller
+    /// budget: only a guesser misses often). The API and the tracking page (/track) both ask here.
+    /// </summary>
+    public static async Task<TrackingLookup> LookUpAsync(string code, string key, string address, ProjectReader reader, ProjectViews views,
+        DefinitionCatalog catalog, IWorkingDayCalendars calendars, WorkflowEngine engine, TrackingMisses misses, CancellationToken ct)
+    {
+        if (misses.Wait(address) is { } wait) return new TrackingLookup(null, wait);
         var found = code.Length <= MaxLength && key.Length <= MaxLength ? await reader.TrackAsync(code.Trim(), key, ct) : null;
         if (found is null)
         {
-            // Only a guesser misses often: misses have their own, much smaller budget.
             misses.Record(address);
-            // One answer for every miss: the caller must not learn whether the code exists.
-            throw new NotFoundException("A project with this code and query key");
+            return new TrackingLookup(null, null);
         }
 
         var journal = await reader.JournalAsync(found.Id, ct);
@@ -60,16 +71,16 @@ public static class TrackingApi
         var summary = detail.Project;
         var definition = catalog.Get(found.DefinitionId, found.DefinitionVersion);
         var calendar = calendars.National;
-        return TypedResults.Ok(new TrackingDto(
+        return new TrackingLookup(new TrackingDto(
             found.ProjectCode, found.ProjectName, definition.Name, found.Status, summary.CurrentStepName,
             found.AcceptedOn, found.TargetWorkingDays, found.ExtensionWorkingDays, summary.WorkingDaysUsed, summary.WorkingDaysLeft,
             found.DueOn, found.EndedOn, found.OnTime, found.OutcomeReason, summary.Light, detail.Steps,
-            Departments(found, catalog, calendar, engine.Deadlines), Extensions(found, catalog, calendar), History(journal, definition, catalog),
-            summary.Provisional, summary.ProvisionalCode, summary.ProvisionalReason));
+            Departments(found, catalog, calendar, views, engine.Deadlines), Extensions(found, catalog, calendar), History(journal, definition, catalog),
+            summary.Provisional, summary.ProvisionalCode, summary.ProvisionalReason), null);
     }
 
     private static List<TrackedDepartmentDto> Departments(ProjectInstance project, DefinitionCatalog catalog, WorkingDayCalendar calendar,
-        Deadlines deadlines) =>
+        ProjectViews views, Deadlines deadlines) =>
         project.Tasks.Where(t => t.DepartmentId is not null)
             .GroupBy(t => t.DepartmentId!)
             .OrderBy(g => CatalogueOrder(g.Key, catalog))
@@ -77,7 +88,7 @@ public static class TrackingApi
                 .OrderBy(t => t.OpenedOn ?? LocalDate.MaxIsoValue).ThenBy(t => t.Title, StringComparer.Ordinal)
                 .Select(t => new TrackedTaskDto(t.Kind, t.Title, t.MatterCode, CatalogueNames.Matter(t.MatterCode, catalog), t.Status,
                     t.Outcome is null ? null : Outcomes.Code(t.Outcome), t.Comment, t.Items, t.Round,
-                    t.OpenedOn, t.DueOn, t.DecidedAt is { } at ? calendar.LocalDateOf(at) : null,
+                    t.OpenedOn, t.DueOn, t.DecidedAt is { } at ? calendar.LocalDateOf(at) : null, views.Task(t, project).Light,
                     t.Outcome is null ? null : Outcomes.Label(t.Outcome))
                     .WithProvisional(deadlines.TaskDueProvisional(t)))
                 .ToList()))
@@ -107,3 +118,6 @@ public static class TrackingApi
         return int.MaxValue;
     }
 }
+
+/// <summary>What a tracking look-up gave: the project, or nothing (one answer for every miss), or how long an address that missed too often must wait.</summary>
+public sealed record TrackingLookup(TrackingDto? Found, TimeSpan? RetryAfter);

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Approval.Engine;
 using Approval.Engine.Persistence;
 using Approval.Web.Api;
+using Approval.Web.Components;
 using Approval.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -29,6 +30,7 @@ public static class ApprovalHost
             engine = setup;
         });
         builder.AddApprovalIdentity(engine!.Persistence);
+        builder.AddApprovalPages();
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -50,12 +52,12 @@ public static class ApprovalHost
         await IdentityDatabase.MigrateAsync(app.Services);
 
         app.UseApprovalSecurity();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseApprovalPages();
         app.UseAuthentication();
         app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
         var openApi = WebSecurity.ServesOpenApi(app);
         if (app.Environment.IsDevelopment())
         {
@@ -76,6 +78,7 @@ public static class ApprovalHost
         app.MapDefinitionsApi();
         app.MapCalendarApi();
         app.MapProjectCodeApi();
+        app.MapApprovalPages();
         return app;
     }
 

@@ -48,12 +48,12 @@ public sealed record TrackedDepartmentDto(string DepartmentId, string Department
 /// One piece of a department's work on the project (a matter decision, a pre-review opinion, survey findings, or a
 /// correction asked of the applicant); <c>outcome</c> is camelCase (e.g. <c>approved</c>, <c>deemedApproved</c>) with
 /// its Chinese term in <c>outcomeLabel</c> (准予许可, 视为准予许可（超时默许）), and <c>comment</c> and <c>items</c> are
-/// what the department told the applicant; <c>provisional</c>, with its code and reason, says that an open task's
+/// what the department told the applicant; <c>light</c> is the task's deadline light; <c>provisional</c>, with its code and reason, says that an open task's
 /// <c>dueOn</c> rests on a year whose holiday notice is not published or verified.
 /// </summary>
 public sealed record TrackedTaskDto(TaskKind Kind, string Title, string? MatterCode, string? MatterName, Engine.Runtime.TaskStatus Status,
     string? Outcome, string? Comment, IReadOnlyList<string> Items, int Round, LocalDate? OpenedOn, LocalDate? DueOn, LocalDate? DecidedOn,
-    string? OutcomeLabel = null, bool Provisional = false, string? ProvisionalCode = null, string? ProvisionalReason = null)
+    Light Light, string? OutcomeLabel = null, bool Provisional = false, string? ProvisionalCode = null, string? ProvisionalReason = null)
 {
     /// <summary>This task with <paramref name="note"/>'s flag, code and reason.</summary>
     public TrackedTaskDto WithProvisional(ProvisionalNote? note) =>
