@@ -8,7 +8,7 @@ namespace Approval.Web.Hosting;
 
 /// <summary>
 /// Turns the engine's errors into RFC 7807 problem details: bad input → 400 naming the field, forbidden → 403,
-/// unknown → 404, no longer possible → 409. Anything else stays a 500 and is logged by the framework.
+/// unknown → 404, no longer possible → 409, an Idempotency-Key reused for another request → 422. Anything else stays a 500 and is logged by the framework.
 /// </summary>
 public sealed class ProblemMapping(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -21,6 +21,10 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             ForbiddenException e => new ProblemDetails { Status = 403, Title = "Not allowed.", Detail = e.Message },
             NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found.", Detail = e.Message },
             ConflictException e => new ProblemDetails { Status = 409, Title = "Not possible in the current state.", Detail = e.Message },
+            IdempotencyKeyReusedException e => new ProblemDetails
+            {
+                Status = 422, Title = "Idempotency-Key already used for another request.", Detail = e.Message,
+            },
             _ => null,
         };
         if (problem is null) return false;

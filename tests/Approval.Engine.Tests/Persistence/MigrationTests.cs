@@ -18,6 +18,7 @@ public abstract class MigrationTests : IAsyncDisposable
     private const string OperationVersions = "20261129000000_OperationVersions";
     private const string HotPathIndexes = "20261129000100_HotPathIndexes";
     private const string JournalNaturalKey = "20261130000000_JournalNaturalKey";
+    private const string OperationRequestFingerprints = "20261202100000_OperationRequestFingerprints";
     private readonly Stack<IAsyncDisposable> _owned = new();
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -50,7 +51,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         SchemaAssert.Same(model: before, migrated: await DescribeAsync(database));
         await using var db = database.CreateContext();
-        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey], await db.Database.GetAppliedMigrationsAsync(Ct));
+        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey, OperationRequestFingerprints], await db.Database.GetAppliedMigrationsAsync(Ct));
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         await using var db = database.CreateContext();
         var migrations = db.GetService<IMigrationsAssembly>().Migrations;
-        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey], migrations.Keys);
+        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey, OperationRequestFingerprints], migrations.Keys);
         Assert.Equal(MigrationTypes, migrations.Values.Select(t => t.AsType()));
     }
 
@@ -108,8 +109,8 @@ public abstract class MigrationTests : IAsyncDisposable
 
         await using var after = database.CreateContext();
         var kept = await after.Operations.AsNoTracking().SingleAsync(Ct);
-        Assert.Equal(("op-before", "approver-taxation", """{"status":"Running"}""", (int?)null),
-            (kept.OperationId, kept.UserId, kept.Result, kept.InstanceVersion));
+        Assert.Equal(("op-before", "approver-taxation", """{"status":"Running"}""", (int?)null, (string?)null),
+            (kept.OperationId, kept.UserId, kept.Result, kept.InstanceVersion, kept.RequestFingerprint));
     }
 
     [Fact]

@@ -10,7 +10,8 @@ public sealed class SqliteMigrationTests : MigrationTests
     protected override IReadOnlyList<Type> MigrationTypes =>
         [typeof(Engine.Persistence.Migrations.Sqlite.Initial), typeof(Engine.Persistence.Migrations.Sqlite.OperationVersions),
             typeof(Engine.Persistence.Migrations.Sqlite.HotPathIndexes),
-            typeof(Engine.Persistence.Migrations.Sqlite.JournalNaturalKey)];
+            typeof(Engine.Persistence.Migrations.Sqlite.JournalNaturalKey),
+            typeof(Engine.Persistence.Migrations.Sqlite.OperationRequestFingerprints)];
 
     protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

@@ -51,12 +51,6 @@ public static partial class ProjectsApi
         var intake = s.Catalog.Get(project.DefinitionId, project.DefinitionVersion).Intake;
         // The key decides the record's id, so a retried upload finds the first one instead of adding a second.
         var fileId = IdOf(key);
-        if (await FindAsync(s.Database, fileId, ct) is { } earlier)
-            return earlier.InstanceId == id
-                ? CreatedMaterial(earlier, intake)
-                : throw new ConflictException("Idempotency-Key was already used for an upload to another project.");
-        if (project.IsEnded) throw new ConflictException($"The project has ended ({project.Status}); no more materials can be added.");
-
         var form = await MaterialUpload.ReadFormAsync(http, storage.MaxBytes, ct);
         var code = MaterialUpload.Single(form, MaterialUpload.CodeField);
         MaterialCodes.Require(intake, code, MaterialUpload.CodeField);
@@ -72,6 +66,12 @@ public static partial class ProjectsApi
             if (!kind.Matches(content))
                 throw new InvalidInputException(MaterialUpload.FileField, $"The content of '{name}' is not {kind.ContentType}.");
         }
+        // The upload's own row is its fingerprint: the same key with another project, material, name or content is another request.
+        bool SameUpload(MaterialFile earlier) =>
+            earlier.InstanceId == id && earlier.MaterialCode == code && earlier.FileName == name && earlier.Sha256 == staged.Sha256;
+        if (await FindAsync(s.Database, fileId, ct) is { } earlier)
+            return SameUpload(earlier) ? CreatedMaterial(earlier, intake) : throw new IdempotencyKeyReusedException(key);
+        if (project.IsEnded) throw new ConflictException($"The project has ended ({project.Status}); no more materials can be added.");
         staged.Commit();
 
         var material = new MaterialFile
@@ -92,7 +92,7 @@ public static partial class ProjectsApi
         {
             // The same upload retried while the first was being saved: the first one stands.
             var first = await FindAsync(s.Database, fileId, ct);
-            if (first is null || first.InstanceId != id) throw new ConflictException("Idempotency-Key was already used for another upload.");
+            if (first is null || !SameUpload(first)) throw new IdempotencyKeyReusedException(key);
             material = first;
         }
         return CreatedMaterial(material, intake);

@@ -56,7 +56,8 @@ public static partial class ProjectsApi
     private static RouteHandlerBuilder Command(RouteHandlerBuilder endpoint) => endpoint
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Created<ProjectSummaryDto>> File(FileApplicationRequest request, HttpRequest http, ClaimsPrincipal user,
         WorkflowEngine engine, ProjectReader reader, AgentAuthorizations authorisations, ProjectViews views, CancellationToken ct)
