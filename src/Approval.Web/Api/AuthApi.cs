@@ -9,7 +9,7 @@ namespace Approval.Web.Api;
 public static class AuthApi
 {
     /// <summary>User name and password of a built-in account.</summary>
-    public sealed record LoginRequest(string UserName, string Password);
+    public sealed record LoginRequest(string? UserName, string? Password);
 
     /// <summary>Who the caller is, as Approval sees them.</summary>
     public sealed record MeResponse(string UserId, string Role, string? DepartmentId, string? DisplayName);
@@ -27,10 +27,12 @@ public static class AuthApi
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, bool? useCookies,
         SignInManager<ApplicationUser> signIn)
     {
-        if (string.IsNullOrWhiteSpace(request.UserName)) throw new Engine.InvalidInputException("userName", "Required.");
-        if (string.IsNullOrEmpty(request.Password)) throw new Engine.InvalidInputException("password", "Required.");
+        var errors = new Engine.InputErrors();
+        if (string.IsNullOrWhiteSpace(request.UserName)) errors.Add(new Engine.InvalidInputException("userName", Hosting.ProblemText.Required));
+        if (string.IsNullOrEmpty(request.Password)) errors.Add(new Engine.InvalidInputException("password", Hosting.ProblemText.Required));
+        errors.ThrowIfAny();
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.UserName.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(request.UserName!.Trim(), request.Password!, isPersistent: false, lockoutOnFailure: true);
         // The sign-in handler has written the token or the cookie.
         return result.Succeeded
             ? TypedResults.Empty

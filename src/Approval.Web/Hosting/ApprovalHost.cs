@@ -33,6 +33,8 @@ public static class ApprovalHost
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
+        builder.Services.AddRequestLocalization(o => o.SetDefaultCulture(ProblemText.Cultures[0])
+            .AddSupportedCultures(ProblemText.Cultures).AddSupportedUICultures(ProblemText.Cultures));
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddOpenApi();
         builder.Services.AddAutoMapper(cfg => cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"], typeof(Api.Contracts.ApiProfile));
@@ -59,7 +61,9 @@ public static class ApprovalHost
         await app.Services.GetRequiredService<ApprovalDatabase>().MigrateAsync();
         await IdentityDatabase.MigrateAsync(app.Services);
 
+        app.UseRequestLocalization();   // before the exception handler, so that problems are written in the caller's language
         app.UseExceptionHandler();
+        app.Use((http, next) => ControlCharacters.RejectInUrlAsync(http, () => next(http)));
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -91,5 +95,6 @@ public static class ApprovalHost
         o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         o.SerializerOptions.Converters.Add(new LocalDateJsonConverter());
         o.SerializerOptions.Converters.Add(new InstantJsonConverter());
+        o.SerializerOptions.Converters.Add(new TextJsonConverter());
     }
 }

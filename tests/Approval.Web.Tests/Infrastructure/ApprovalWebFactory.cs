@@ -11,19 +11,29 @@ using NodaTime;
 
 namespace Approval.Web.Tests.Infrastructure;
 
-/// <summary>The real web host over HTTP, on its own SQLite file, with a fake clock and the timer scheduler off.</summary>
+/// <summary>
+/// The real web host over HTTP, on its own SQLite file (or on <see cref="Postgres"/> when given), with a fake clock
+/// and the timer scheduler off.
+/// </summary>
 public sealed class ApprovalWebFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "approval-web-" + Guid.NewGuid().ToString("N"));
 
     public FakeClock Clock { get; } = FakeClock.AtShanghai(2024, 9, 27, 10);
 
+    /// <summary>A PostgreSQL database of the test's own to run on instead of SQLite.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Configuration values set over the host's own (e.g. a rate limit).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Approval:Database:Provider", "Sqlite");
-        builder.UseSetting("Approval:Database:ConnectionString", $"Data Source={Path.Combine(_directory, "approval.db")}");
+        builder.UseSetting("Approval:Database:Provider", Postgres is null ? "Sqlite" : "Postgres");
+        builder.UseSetting("Approval:Database:ConnectionString", Postgres ?? $"Data Source={Path.Combine(_directory, "approval.db")}");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseSetting("Approval:Scheduler:Enabled", "false");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
     }
