@@ -18,7 +18,9 @@ public static class AuthApi
     {
         var group = routes.MapGroup("/api/auth").WithTags("Identity");
         group.MapPost("/login", Login).AllowAnonymous()
-            .WithSummary("Sign in; returns a bearer token (or sets a cookie with ?useCookies=true)");
+            .WithSummary("Sign in; returns a bearer token (or sets a cookie with ?useCookies=true)")
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/logout", Logout).RequireAuthorization(Policies.Anyone);
         group.MapGet("/me", Me).RequireAuthorization(Policies.Anyone).WithSummary("The signed-in actor");
         return routes;

@@ -26,6 +26,7 @@ public static class TrackingApi
     {
         routes.MapGroup("/api/tracking").WithTags("Tracking").AllowAnonymous().RequireRateLimiting(RateLimits.Tracking)
             .MapGet("/", Track)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("A project's stage, departments, working days used and left, expected completion and history, by code and query key");
         return routes;
     }

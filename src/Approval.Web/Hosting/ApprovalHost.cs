@@ -36,7 +36,7 @@ public static class ApprovalHost
         builder.Services.AddRequestLocalization(o => o.SetDefaultCulture(ProblemText.Cultures[0])
             .AddSupportedCultures(ProblemText.Cultures).AddSupportedUICultures(ProblemText.Cultures));
         builder.Services.AddExceptionHandler<ProblemMapping>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.NodaTimeAsStringsAsync));
         builder.Services.AddAutoMapper(cfg => cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"], typeof(Api.Contracts.ApiProfile));
         builder.Services.AddSingleton<ProjectViews>();
         builder.Services.AddRateLimiter(o =>
@@ -96,5 +96,7 @@ public static class ApprovalHost
         o.SerializerOptions.Converters.Add(new LocalDateJsonConverter());
         o.SerializerOptions.Converters.Add(new InstantJsonConverter());
         o.SerializerOptions.Converters.Add(new TextJsonConverter());
+        // Numbers are numbers: the web default also reads "3" as 3, which OpenAPI then types integer|string.
+        o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
     }
 }

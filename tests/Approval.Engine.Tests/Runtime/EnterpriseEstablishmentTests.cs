@@ -68,13 +68,13 @@ public sealed class EnterpriseEstablishmentTests
     }
 
     [Fact]
-    public async Task Approver_of_another_department_cannot_decide_the_matter()
+    public async Task Approver_of_another_department_deciding_the_matter_finds_no_such_task()
     {
         await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 3, 4, 9));
         var id = await h.FileAndAcceptAsync("enterprise-establishment");
         var licence = Assert.Single(await h.OpenTasksAsync(id));
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => h.RunAsync(op =>
+        await Assert.ThrowsAsync<NotFoundException>(() => h.RunAsync(op =>
             new DecideMatter(op, EngineHarness.Approver("taxation"), licence.Id, MatterDecision.Approve, null, [])));
         Assert.Equal(global::Approval.Engine.Runtime.TaskStatus.Open, (await h.LoadAsync(id)).Tasks.Single(t => t.Id == licence.Id).Status);
     }
