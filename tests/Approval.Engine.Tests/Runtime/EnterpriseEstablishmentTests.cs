@@ -110,7 +110,7 @@ public sealed class EnterpriseEstablishmentTests
     }
 
     [Fact]
-    public async Task An_operation_id_reused_for_another_task_is_a_conflict_not_a_replay()
+    public async Task An_operation_id_reused_for_another_task_is_refused_not_replayed()
     {
         await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 3, 4, 9));
         var first = await h.FileAndAcceptAsync("enterprise-establishment");
@@ -120,7 +120,7 @@ public sealed class EnterpriseEstablishmentTests
         var approver = EngineHarness.Approver("market-regulation");
         await h.Engine.ExecuteAsync(new DecideMatter("reused", approver, a.Id, MatterDecision.Approve, null, []));
 
-        await Assert.ThrowsAsync<ConflictException>(() => h.Engine.ExecuteAsync(new DecideMatter("reused", approver, b.Id, MatterDecision.Approve, null, [])));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => h.Engine.ExecuteAsync(new DecideMatter("reused", approver, b.Id, MatterDecision.Approve, null, [])));
         Assert.Equal(global::Approval.Engine.Runtime.TaskStatus.Open, (await h.LoadAsync(second)).Tasks.Single(t => t.Id == b.Id).Status);
     }
 }
