@@ -18,6 +18,12 @@ if [ -z "${APPROVAL_POSTGRES:-}" ]; then
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ]; then
     port=${APPROVAL_PG_PORT:-55432}
+    # Something else may already listen there (another cluster, another run): take the next free port instead.
+    for _ in $(seq 1 50); do
+      (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+      echo "127.0.0.1:$port is taken; trying $((port + 1))"
+      port=$((port + 1))
+    done
     pg_dir=$(mktemp -d /tmp/approval-pg.XXXXXX)
     chown postgres "$pg_dir" 2>/dev/null || true
     if runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 >"$pg_dir/initdb.log" 2>&1 &&
@@ -26,7 +32,8 @@ if [ -z "${APPROVAL_POSTGRES:-}" ]; then
       export APPROVAL_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
       echo "PostgreSQL started on 127.0.0.1:$port for the PostgreSQL tests"
     else
-      echo "Could not start PostgreSQL:"; cat "$pg_dir"/*.log
+      echo "Could not start PostgreSQL on 127.0.0.1:$port (see the logs below); the PostgreSQL tests will report themselves as skipped (failed under CI=true):"
+      cat "$pg_dir"/*.log
     fi
   else
     echo "PostgreSQL is not installed: the PostgreSQL tests will report themselves as skipped."

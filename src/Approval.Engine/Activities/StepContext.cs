@@ -219,9 +219,14 @@ public sealed class StepContext
     }
 
     /// <summary>The task a command names, which must belong to the current step and be open.</summary>
+    /// <remarks>
+    /// To an approver, another department's task is as unknown as one that does not exist (404, as when reading it),
+    /// whatever its state: neither its department nor whether it is still open is told.
+    /// </remarks>
     public WorkTask OpenTaskOf(Guid taskId)
     {
         var task = Instance.Tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new NotFoundException($"Task {taskId}");
+        if (Actor.Role == ActorRole.Approver && Actor.DepartmentId != task.DepartmentId) throw new NotFoundException($"Task {taskId}");
         if (task.ActivityId != Instance.CurrentActivityId || !task.IsOpen)
             throw new ConflictException($"Task {taskId} ({task.Title}) is no longer open: it is {task.Status}.");
         return task;

@@ -8,3 +8,14 @@ public sealed class ConflictException(string message) : Exception(message);
 
 /// <summary>The actor may not do this, e.g. decide another department's matter (HTTP 403).</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>
+/// An operation id (the <c>Idempotency-Key</c>) sent again with another request than the one it was first used for:
+/// another command, target or body (HTTP 422, as the IETF Idempotency-Key draft specifies). Nothing is applied, and the
+/// first answer is not returned, so that a caller who changed their mind never believes the second request was done.
+/// </summary>
+public sealed class IdempotencyKeyReusedException(string operationId)
+    : Exception("This Idempotency-Key was already used for another request (another action, target or body); send a new key for a new request.")
+{
+    public string OperationId { get; } = operationId;
+}

@@ -19,4 +19,11 @@ public sealed class ProcessedOperation
     /// they wrote (null for rows written before this column existed).
     /// </summary>
     public int? InstanceVersion { get; set; }
+
+    /// <summary>
+    /// The request this operation id was first used for (<see cref="Runtime.RequestFingerprint"/>): the same id with
+    /// another request is refused. Null for rows written before this column existed; those compare by
+    /// <see cref="CommandType"/> alone.
+    /// </summary>
+    public string? RequestFingerprint { get; set; }
 }

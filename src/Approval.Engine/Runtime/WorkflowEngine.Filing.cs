@@ -17,7 +17,7 @@ public sealed partial class WorkflowEngine
         if (command.Actor.Role is not (ActorRole.Agent or ActorRole.Investor or ActorRole.System))
             throw new ForbiddenException("Only an investor or a proxy agent files applications.");
         var definition = catalog.Latest(command.DefinitionId);
-        var project = Validate(command.Project);
+        var project = ValidateProject(command.Project);
         if (command.Actor.Role == ActorRole.Agent)
         {
             var today = Deadlines.Calendar.LocalDateOf(Now());
@@ -55,28 +55,35 @@ public sealed partial class WorkflowEngine
         return (ResultOf(step, command), instance);
     }
 
-    private static ProjectDetails Validate(ProjectDetails p)
+    /// <summary>Every field of the project data checked, and all refusals reported together.</summary>
+    public static ProjectDetails ValidateProject(ProjectDetails p)
     {
-        Require(p.ProjectName, "project.projectName", 200);
-        Require(p.InvestorId, "project.investorId", 100);
-        Require(p.InvestorName, "project.investorName", 200);
-        Require(p.Division, "project.division", 12);
-        Require(p.Industry, "project.industry", 100);
+        var errors = new InputErrors();
+        errors.Check(() => Require(p.ProjectName, "project.projectName", 200));
+        errors.Check(() => Require(p.InvestorId, "project.investorId", 100));
+        errors.Check(() => Require(p.InvestorName, "project.investorName", 200));
+        errors.Check(() => Require(p.Division, "project.division", 12));
+        errors.Check(() => Require(p.Industry, "project.industry", 100));
         if (p.InvestmentAmount is < 0 or > 100_000_000m)
-            throw new InvalidInputException("project.investmentAmount", $"Investment (万元) must be between 0 and 100,000,000; given {p.InvestmentAmount}.");
+            errors.Add(new InvalidInputException("project.investmentAmount", $"Investment (万元) must be between 0 and 100,000,000; given {p.InvestmentAmount}."));
         string? code = null;
         if (!string.IsNullOrWhiteSpace(p.ProjectCode))
         {
             if (!ProjectCode.TryParse(p.ProjectCode, out var parsed, out var error))
-                throw new InvalidInputException("project.projectCode", $"Invalid project code: {error!.Message}");
-            code = parsed.Value;
+                errors.Add(new InvalidInputException("project.projectCode", $"Invalid project code: {error!.Message}"));
+            else code = parsed.Value;
         }
+        errors.ThrowIfAny();
         return p with { ProjectName = p.ProjectName.Trim(), InvestorName = p.InvestorName.Trim(), ProjectCode = code };
     }
 
-    private static void Require(string? value, string field, int maxLength)
+    /// <summary>A one-line text: present, not too long, and without control characters (a name is never several lines).</summary>
+    private static bool Require(string? value, string field, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value)) throw new InvalidInputException(field, "Required.");
         if (value.Length > maxLength) throw new InvalidInputException(field, $"At most {maxLength} characters; given {value.Length}.");
+        if (value.Any(char.IsControl))
+            throw new InvalidInputException(field, $"Contains the control character U+{(int)value.First(char.IsControl):X4}; give one line of text.");
+        return true;
     }
 }

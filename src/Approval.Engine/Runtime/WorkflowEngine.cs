@@ -165,7 +165,7 @@ public sealed partial class WorkflowEngine(
         {
             OperationId = command.OperationId, CommandType = Fingerprint(command), InstanceId = result.InstanceId,
             UserId = command.Actor.UserId, Result = JsonSerializer.Serialize(result), At = Now(),
-            InstanceVersion = target.Version,
+            InstanceVersion = target.Version, RequestFingerprint = RequestFingerprint.Of(command),
         });
         await database.SaveAtomicallyAsync(db, ct);
         _kept?.Keep(target);
@@ -283,10 +283,12 @@ public sealed partial class WorkflowEngine(
         OpenedTasks: [.. step.OpenedTasks.Where(t => t.IsOpen).Distinct()
             .Select(t => new OpenedTask(t.Id, t.Kind, t.ActivityId, t.DepartmentId, t.MatterCode))]);
 
+    /// <summary>The first answer, when the operation id comes again with the same request; otherwise the key was reused.</summary>
     private static CommandResult Replay(ProcessedOperation done, Command command)
     {
-        if (done.CommandType != Fingerprint(command) || done.UserId != command.Actor.UserId)
-            throw new ConflictException($"Operation id '{done.OperationId}' was already used for another request.");
+        if (done.CommandType != Fingerprint(command) || done.UserId != command.Actor.UserId ||
+            (done.RequestFingerprint is { } first && first != RequestFingerprint.Of(command)))
+            throw new IdempotencyKeyReusedException(done.OperationId);
         return JsonSerializer.Deserialize<CommandResult>(done.Result)! with { Replayed = true };
     }
 

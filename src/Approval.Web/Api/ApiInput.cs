@@ -1,7 +1,7 @@
 using Approval.Engine;
 using Approval.Engine.Calendar;
 using NodaTime;
-using NodaTime.Text;
+using Approval.Web.Hosting;
 
 namespace Approval.Web.Api;
 
@@ -13,11 +13,8 @@ public static class ApiInput
 {
     public static LocalDate Date(string? value, string field)
     {
-        if (string.IsNullOrWhiteSpace(value)) throw new InvalidInputException(field, "Required: a date as yyyy-MM-dd.");
-        var result = LocalDatePattern.Iso.Parse(value.Trim());
-        return result.Success
-            ? result.Value
-            : throw new InvalidInputException(field, $"'{value}' is not a date that exists, written yyyy-MM-dd (e.g. 2024-10-08).");
+        if (string.IsNullOrWhiteSpace(value)) throw new InvalidInputException(field, ProblemText.RequiredValue("a date as yyyy-MM-dd"));
+        return LocalDateJsonConverter.Parse(value, message => new InvalidInputException(field, message));
     }
 
     public static int Int(string? value, string field, int min, int max)
@@ -42,7 +39,8 @@ public static class Idempotency
         var key = request.Headers[Header].ToString().Trim();
         if (key.Length == 0)
             throw new Engine.InvalidInputException(Header, "Every decision needs an Idempotency-Key header (e.g. a UUID) so that a retry never signs twice.");
-        if (key.Length > 100) throw new Engine.InvalidInputException(Header, $"At most 100 characters; given {key.Length}.");
+        if (key.Length > 100) throw new Engine.InvalidInputException(Header, ProblemText.TooLong(100, key.Length));
+        ControlCharacters.RequireLine(key, Header);
         return Scoped(actor, key);
     }
 

@@ -13,7 +13,7 @@ namespace Approval.Web.Api;
 public static class AuthApi
 {
     /// <summary>User name and password of a built-in account.</summary>
-    public sealed record LoginRequest(string UserName, string Password);
+    public sealed record LoginRequest(string? UserName, string? Password);
 
     /// <summary>Who the caller is, as Approval sees them.</summary>
     public sealed record MeResponse(string UserId, string Role, string? DepartmentId, string? DisplayName);
@@ -29,6 +29,8 @@ public static class AuthApi
         var group = routes.MapGroup("/api/auth").WithTags("Identity");
         group.MapPost("/login", Login).AllowAnonymous()
             .WithSummary("Sign in; returns a bearer token (or sets a cookie with ?useCookies=true); 429 with Retry-After after too many attempts")
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/refresh", Refresh).AllowAnonymous()
             .WithSummary("A new bearer token for a refresh token, unless the user has signed out, changed the password or was locked out since");
@@ -43,9 +45,11 @@ public static class AuthApi
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, bool? useCookies,
         PasswordSignIn signIn, HttpContext http)
     {
-        if (string.IsNullOrWhiteSpace(request.UserName)) throw new Engine.InvalidInputException("userName", "Required.");
-        if (string.IsNullOrEmpty(request.Password)) throw new Engine.InvalidInputException("password", "Required.");
-        var attempt = await signIn.SignInAsync(request.UserName, request.Password, http.Connection.RemoteIpAddress, useCookies == true);
+        var errors = new Engine.InputErrors();
+        if (string.IsNullOrWhiteSpace(request.UserName)) errors.Add(new Engine.InvalidInputException("userName", Hosting.ProblemText.Required));
+        if (string.IsNullOrEmpty(request.Password)) errors.Add(new Engine.InvalidInputException("password", Hosting.ProblemText.Required));
+        errors.ThrowIfAny();
+        var attempt = await signIn.SignInAsync(request.UserName!.Trim(), request.Password!, http.Connection.RemoteIpAddress, useCookies == true);
         switch (attempt.Outcome)
         {
             case SignInOutcome.SignedIn:

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Approval.Engine;
 using Approval.Engine.Runtime;
 using Approval.Engine.Supervision;
+using Approval.Web.Hosting;
 using Approval.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -63,9 +64,13 @@ public static class AuthorisationsApi
         AgentAuthorizations authorisations, UserManager<ApplicationUser> users, ProjectReader reader, CancellationToken ct)
     {
         var actor = CurrentActor.Of(user);
+        var errors = new InputErrors();
+        if (string.IsNullOrWhiteSpace(request.AgentUserName))
+            errors.Add(new InvalidInputException("agentUserName", ProblemText.RequiredValue("the user name of the proxy agent (代办员)")));
+        var from = errors.Check(() => ApiInput.Date(request.ValidFrom, "validFrom"));
+        var to = errors.Check(() => ApiInput.Date(request.ValidTo, "validTo"));
+        errors.ThrowIfAny();
         var agent = await AgentAsync(request.AgentUserName, users);
-        var from = ApiInput.Date(request.ValidFrom, "validFrom");
-        var to = ApiInput.Date(request.ValidTo, "validTo");
         // An investor's own id and name come from its account; a different id is passed on for the engine to refuse.
         var investorId = request.InvestorId?.Trim() is { Length: > 0 } given ? given
             : actor.Role == ActorRole.Investor ? actor.UserId : throw new InvalidInputException("investorId", "Required: the investor who authorises the agent.");

@@ -18,12 +18,15 @@ public static class CatalogueApi
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder routes)
     {
         var catalogue = routes.MapGroup("/api/catalogue").WithTags("Catalogue").AllowAnonymous();
-        catalogue.MapGet("/matters", Matters).WithSummary("The matter catalogue (办事指南), in catalogue order; filter by department");
-        catalogue.MapGet("/matters/{code}", Matter).WithSummary("One matter's guide; 404 for an unknown code");
+        catalogue.MapGet("/matters", Matters).WithSummary("The matter catalogue (办事指南), in catalogue order; filter by department")
+            .ProducesValidationProblem();
+        catalogue.MapGet("/matters/{code}", Matter).WithSummary("One matter's guide; 404 for an unknown code")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         catalogue.MapGet("/departments", Departments).WithSummary("The departments and the matters each decides");
         routes.MapGroup("/api/disclosure").WithTags("Catalogue").AllowAnonymous()
             .MapGet("/", Disclosure)
-            .WithSummary("Decided matters of ended projects (审批结果公开), newest first: project code and name, matter, decision, day, department");
+            .WithSummary("Decided matters of ended projects (审批结果公开), newest first: project code and name, matter, decision, day, department")
+            .ProducesValidationProblem();
         return routes;
     }
 

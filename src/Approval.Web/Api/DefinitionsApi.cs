@@ -42,10 +42,13 @@ public static partial class DefinitionsApi
 
     public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization(Policies.Anyone);
+        var group = routes.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization(Policies.Anyone)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/", List).WithSummary("The loaded definitions with their versions, target and steps");
-        group.MapGet("/{id}", Latest).WithSummary("The latest version of a definition, with its activities");
-        group.MapGet("/{id}/versions/{version}", Version).WithSummary("One version of a definition (running projects stay on theirs)");
+        group.MapGet("/{id}", Latest).WithSummary("The latest version of a definition, with its activities")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/versions/{version}", Version).WithSummary("One version of a definition (running projects stay on theirs)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         MapAdmin(routes);
         return routes;
     }

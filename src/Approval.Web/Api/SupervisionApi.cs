@@ -13,13 +13,16 @@ public static partial class SupervisionApi
 {
     public static IEndpointRouteBuilder MapSupervisionApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/supervision").WithTags("Supervision").RequireAuthorization(Roles.Supervisor);
+        var group = routes.MapGroup("/api/supervision").WithTags("Supervision").RequireAuthorization(Roles.Supervisor)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/projects", Projects).WithSummary("Running projects with their light, working days used and left, and open tasks");
         group.MapGet("/tasks", Tasks).WithSummary("Open department tasks with their lights, soonest due first; filter by light and department");
         group.MapGet("/departments", Departments).WithSummary("Per department: open tasks by light, overdue (超期) and near-due (临期) lists");
         group.MapGet("/extensions", PendingExtensions).WithSummary("Extension requests (延期申请) waiting for a supervisor, oldest first");
         group.MapPost("/extensions/{id}/decision", DecideExtension)
-            .WithSummary("Approve or refuse an extension request (needs an Idempotency-Key header)");
+            .WithSummary("Approve or refuse an extension request (needs an Idempotency-Key header)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/statistics", GetStatistics)
             .WithSummary("Decisions per department and per matter (counts, late, average working days), projects per definition");
         return routes;

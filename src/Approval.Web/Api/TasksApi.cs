@@ -9,8 +9,8 @@ namespace Approval.Web.Api;
 /// art. 45 (中止计时), resumption and extension requests (延期申请).
 /// </summary>
 /// <remarks>
-/// A task belongs to one department: only its approvers see it here, and the engine refuses (403) anyone else's
-/// decision. Every POST runs one engine command under the caller's <c>Idempotency-Key</c>, so a retried decision
+/// A task belongs to one department: only its approvers see it or act on it; to an approver of another department it
+/// is not found (404), reading and acting alike. Every POST runs one engine command under the caller's <c>Idempotency-Key</c>, so a retried decision
 /// never signs twice; a decision on a task that is no longer open is a 409.
 /// </remarks>
 public static partial class TasksApi

@@ -29,7 +29,7 @@ public static class TrackingApi
             .WithSummary("A project's stage, departments, working days used and left, expected completion and history, by code and query key")
             .WithDescription("Limited per client address: Approval:Tracking:PermitsPerMinute look-ups a minute (30) and "
                 + "Approval:Tracking:MissesPerHour failed look-ups an hour (10); beyond either, 429 with Retry-After in seconds.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return routes;
     }

@@ -35,8 +35,10 @@ public static class ApprovalHost
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
+        builder.Services.AddRequestLocalization(o => o.SetDefaultCulture(ProblemText.Cultures[0])
+            .AddSupportedCultures(ProblemText.Cultures).AddSupportedUICultures(ProblemText.Cultures));
         builder.Services.AddExceptionHandler<ProblemMapping>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.NodaTimeAsStringsAsync));
         builder.Services.AddAutoMapper(cfg => cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"], typeof(Api.Contracts.ApiProfile));
         builder.Services.AddSingleton<ProjectViews>();
         builder.AddApprovalRateLimits();
@@ -52,7 +54,9 @@ public static class ApprovalHost
         await IdentityDatabase.MigrateAsync(app.Services);
 
         app.UseApprovalSecurity();
+        app.UseRequestLocalization();   // before the exception handler, so that problems are written in the caller's language
         app.UseApprovalPages();
+        app.Use((http, next) => ControlCharacters.RejectInUrlAsync(http, () => next(http)));
         app.UseAuthentication();
         app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseAuthorization();
@@ -87,5 +91,8 @@ public static class ApprovalHost
         o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         o.SerializerOptions.Converters.Add(new LocalDateJsonConverter());
         o.SerializerOptions.Converters.Add(new InstantJsonConverter());
+        o.SerializerOptions.Converters.Add(new TextJsonConverter());
+        // Numbers are numbers: the web default also reads "3" as 3, which OpenAPI then types integer|string.
+        o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
     }
 }

@@ -19,6 +19,7 @@ public abstract class MigrationTests : IAsyncDisposable
     private const string HotPathIndexes = "20261129000100_HotPathIndexes";
     private const string JournalNaturalKey = "20261130000000_JournalNaturalKey";
     private const string HandedInMaterials = "20261202000000_HandedInMaterials";
+    private const string OperationRequestFingerprints = "20261202100000_OperationRequestFingerprints";
     private readonly Stack<IAsyncDisposable> _owned = new();
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -51,7 +52,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         SchemaAssert.Same(model: before, migrated: await DescribeAsync(database));
         await using var db = database.CreateContext();
-        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey, HandedInMaterials], await db.Database.GetAppliedMigrationsAsync(Ct));
+        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey, HandedInMaterials, OperationRequestFingerprints], await db.Database.GetAppliedMigrationsAsync(Ct));
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         await using var db = database.CreateContext();
         var migrations = db.GetService<IMigrationsAssembly>().Migrations;
-        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey, HandedInMaterials], migrations.Keys);
+        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey, HandedInMaterials, OperationRequestFingerprints], migrations.Keys);
         Assert.Equal(MigrationTypes, migrations.Values.Select(t => t.AsType()));
     }
 
@@ -109,8 +110,8 @@ public abstract class MigrationTests : IAsyncDisposable
 
         await using var after = database.CreateContext();
         var kept = await after.Operations.AsNoTracking().SingleAsync(Ct);
-        Assert.Equal(("op-before", "approver-taxation", """{"status":"Running"}""", (int?)null),
-            (kept.OperationId, kept.UserId, kept.Result, kept.InstanceVersion));
+        Assert.Equal(("op-before", "approver-taxation", """{"status":"Running"}""", (int?)null, (string?)null),
+            (kept.OperationId, kept.UserId, kept.Result, kept.InstanceVersion, kept.RequestFingerprint));
     }
 
     [Fact]

@@ -11,7 +11,9 @@ public sealed class PostgresMigrationTests : MigrationTests
         [typeof(Engine.Persistence.Migrations.Postgres.Initial), typeof(Engine.Persistence.Migrations.Postgres.OperationVersions),
             typeof(Engine.Persistence.Migrations.Postgres.HotPathIndexes),
             typeof(Engine.Persistence.Migrations.Postgres.JournalNaturalKey),
-            typeof(Engine.Persistence.Migrations.Postgres.HandedInMaterials)];
+            typeof(Engine.Persistence.Migrations.Postgres.HandedInMaterials),
+
+            typeof(Engine.Persistence.Migrations.Postgres.OperationRequestFingerprints)];
 
     protected override async Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

@@ -11,7 +11,9 @@ public sealed class SqliteMigrationTests : MigrationTests
         [typeof(Engine.Persistence.Migrations.Sqlite.Initial), typeof(Engine.Persistence.Migrations.Sqlite.OperationVersions),
             typeof(Engine.Persistence.Migrations.Sqlite.HotPathIndexes),
             typeof(Engine.Persistence.Migrations.Sqlite.JournalNaturalKey),
-            typeof(Engine.Persistence.Migrations.Sqlite.HandedInMaterials)];
+            typeof(Engine.Persistence.Migrations.Sqlite.HandedInMaterials),
+
+            typeof(Engine.Persistence.Migrations.Sqlite.OperationRequestFingerprints)];
 
     protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

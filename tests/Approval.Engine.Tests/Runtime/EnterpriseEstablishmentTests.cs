@@ -69,13 +69,13 @@ public sealed class EnterpriseEstablishmentTests
     }
 
     [Fact]
-    public async Task Approver_of_another_department_cannot_decide_the_matter()
+    public async Task Approver_of_another_department_deciding_the_matter_finds_no_such_task()
     {
         await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 3, 4, 9));
         var id = await h.FileAndAcceptAsync("enterprise-establishment");
         var licence = Assert.Single(await h.OpenTasksAsync(id));
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => h.RunAsync(op =>
+        await Assert.ThrowsAsync<NotFoundException>(() => h.RunAsync(op =>
             new DecideMatter(op, EngineHarness.Approver("taxation"), licence.Id, MatterDecision.Approve, null, [])));
         Assert.Equal(global::Approval.Engine.Runtime.TaskStatus.Open, (await h.LoadAsync(id)).Tasks.Single(t => t.Id == licence.Id).Status);
     }
@@ -111,7 +111,7 @@ public sealed class EnterpriseEstablishmentTests
     }
 
     [Fact]
-    public async Task An_operation_id_reused_for_another_task_is_a_conflict_not_a_replay()
+    public async Task An_operation_id_reused_for_another_task_is_refused_not_replayed()
     {
         await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 3, 4, 9));
         var first = await h.FileAndAcceptAsync("enterprise-establishment");
@@ -121,7 +121,7 @@ public sealed class EnterpriseEstablishmentTests
         var approver = EngineHarness.Approver("market-regulation");
         await h.Engine.ExecuteAsync(new DecideMatter("reused", approver, a.Id, MatterDecision.Approve, null, []));
 
-        await Assert.ThrowsAsync<ConflictException>(() => h.Engine.ExecuteAsync(new DecideMatter("reused", approver, b.Id, MatterDecision.Approve, null, [])));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => h.Engine.ExecuteAsync(new DecideMatter("reused", approver, b.Id, MatterDecision.Approve, null, [])));
         Assert.Equal(global::Approval.Engine.Runtime.TaskStatus.Open, (await h.LoadAsync(second)).Tasks.Single(t => t.Id == b.Id).Status);
     }
 }

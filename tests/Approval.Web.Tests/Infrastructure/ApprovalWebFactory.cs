@@ -11,7 +11,10 @@ using NodaTime;
 
 namespace Approval.Web.Tests.Infrastructure;
 
-/// <summary>The real web host over HTTP, on its own SQLite file, with a fake clock and the timer scheduler off.</summary>
+/// <summary>
+/// The real web host over HTTP, on its own SQLite file (or on <see cref="Postgres"/> when given), with a fake clock
+/// and the timer scheduler off.
+/// </summary>
 public sealed class ApprovalWebFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "approval-web-" + Guid.NewGuid().ToString("N"));
@@ -21,18 +24,26 @@ public sealed class ApprovalWebFactory : WebApplicationFactory<Program>
     /// <summary>A copy of <c>workflows/</c> to run on (a test that edits the files); the repository's own when null.</summary>
     public string? WorkflowsDirectory { get; init; }
 
+    /// <summary>A PostgreSQL database of the test's own to run on instead of SQLite.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Configuration values set over the host's own (e.g. a rate limit).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Approval:Database:Provider", "Sqlite");
-        builder.UseSetting("Approval:Database:ConnectionString", $"Data Source={Path.Combine(_directory, "approval.db")}");
+        builder.UseSetting("Approval:Database:Provider", Postgres is null ? "Sqlite" : "Postgres");
+        builder.UseSetting("Approval:Database:ConnectionString", Postgres ?? $"Data Source={Path.Combine(_directory, "approval.db")}");
         builder.UseSetting("Approval:Scheduler:Enabled", "false");
         if (WorkflowsDirectory is not null) builder.UseSetting("Approval:WorkflowsDirectory", WorkflowsDirectory);
         // Every test signs in from the same (absent) address; the sign-in tests set their own limits.
         builder.UseSetting("Approval:SignIn:AttemptsPerAddressPerMinute", "100000");
         // Outside Development the document is off by default; the tests read it.
         builder.UseSetting("Approval:Security:OpenApi", "true");
+        // A test's own settings last, so that they win (e.g. a sign-in or tracking limit).
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));

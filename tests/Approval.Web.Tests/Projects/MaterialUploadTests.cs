@@ -75,6 +75,22 @@ public sealed class MaterialUploadTests(MaterialsHost host) : IClassFixture<Mate
     }
 
     [Fact]
+    public async Task Another_file_under_the_key_of_an_upload_is_refused_with_422_and_not_stored()
+    {
+        var id = await TestProjects.FileAsync(host.Factory, Filings.Definition);
+        var agent = await host.ClientForAsync("agent");
+        var key = Guid.NewGuid().ToString();
+        await agent.UploadAsync(id, Uploads.Form("bank-account", Uploads.Pdf, "开户信息.pdf"), key);
+
+        var other = await agent.UploadAsync(id, Uploads.Form("bank-account", Uploads.Png, "开户信息.png", "image/png"), key);
+
+        var problem = await other.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("Idempotency-Key", problem.GetProperty("detail").GetString());
+        var stored = Assert.Single((await agent.GetFromJsonAsync<List<JsonElement>>($"/api/projects/{id}/materials"))!);
+        Assert.Equal("开户信息.pdf", stored.GetProperty("fileName").GetString());
+    }
+
+    [Fact]
     public async Task An_agent_cannot_upload_to_or_read_materials_of_a_project_it_may_not_see()
     {
         var other = await Filings.OtherInvestorsProjectAsync(host.Factory);

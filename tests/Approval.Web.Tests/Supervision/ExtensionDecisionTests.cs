@@ -108,7 +108,7 @@ public sealed class ExtensionDecisionTests(ApprovalWebFactory factory) : IClassF
 
         var reused = await http.PostDecisionAsync(DecisionUrl(second), new { approve = true }, key);
 
-        await reused.ReadProblemAsync(HttpStatusCode.Conflict);
+        await reused.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 
     [Fact]

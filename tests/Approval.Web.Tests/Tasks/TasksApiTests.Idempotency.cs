@@ -64,7 +64,7 @@ public sealed partial class TasksApiTests
     }
 
     [Fact]
-    public async Task A_key_already_used_for_another_command_is_a_conflict()
+    public async Task A_key_already_used_for_another_command_is_refused_with_422()
     {
         var (project, task) = await BusinessLicenceAsync();
         var approver = await _clients.ApproverAsync("market-regulation");
@@ -73,7 +73,24 @@ public sealed partial class TasksApiTests
 
         var response = await approver.PostDecisionAsync($"/api/tasks/{task.Id}/decision", new { decision = "approve" }, key);
 
-        await response.ReadProblemAsync(HttpStatusCode.Conflict);
+        await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(0, await Steps.SignOffsAsync(factory, project, task.Id));
+    }
+
+    [Fact]
+    public async Task Rejecting_with_the_key_of_an_approval_is_refused_with_422_and_the_approval_stands()
+    {
+        var (project, task) = await BusinessLicenceAsync();
+        var approver = await _clients.ApproverAsync("market-regulation");
+        var key = Guid.NewGuid().ToString();
+        await (await approver.PostDecisionAsync($"/api/tasks/{task.Id}/decision", new { decision = "approve" }, key)).ReadOkAsync();
+
+        var reject = await approver.PostDecisionAsync($"/api/tasks/{task.Id}/decision", new { decision = "reject", reasons = "改变主意" }, key);
+
+        var problem = await reject.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("another request", problem.GetProperty("detail").GetString());
+        Assert.Equal(1, await Steps.SignOffsAsync(factory, project, task.Id));
+        var again = await (await approver.PostDecisionAsync($"/api/tasks/{task.Id}/decision", new { decision = "approve" }, key)).ReadOkAsync();
+        Assert.True(again.GetProperty("replayed").GetBoolean());
     }
 }

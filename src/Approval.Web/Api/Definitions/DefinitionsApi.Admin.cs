@@ -39,7 +39,8 @@ public static partial class DefinitionsApi
 
     private static void MapAdmin(IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/api/admin").WithTags("Definitions").RequireAuthorization(Roles.Administrator);
+        var admin = routes.MapGroup("/api/admin").WithTags("Definitions").RequireAuthorization(Roles.Administrator)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         admin.MapPost("/calendar/reload", ReloadCalendar)
             .WithSummary("Re-read the calendar files (e.g. next year's notice added); a bad file keeps the old data and is a 422 naming it");
         admin.MapPost("/definitions/validate", ValidateDefinitions)

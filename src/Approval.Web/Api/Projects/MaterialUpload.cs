@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using Approval.Engine;
+using Approval.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
@@ -42,9 +43,10 @@ internal static class MaterialUpload
         {
             return await request.ReadFormAsync(ct);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            throw new InvalidInputException(FileField, $"The upload could not be read (the limit is {maxBytes:N0} bytes per file): {e.Message}");
+            // A wrong boundary, a part cut short, a body that ends early: the form is unreadable, not the server broken.
+            throw new InvalidInputException(FileField, ProblemText.UnreadableUpload(maxBytes));
         }
     }
 
@@ -52,9 +54,9 @@ internal static class MaterialUpload
     public static string Single(IFormCollection form, string field)
     {
         var values = form[field];
-        if (values.Count == 0 || string.IsNullOrWhiteSpace(values[0])) throw new InvalidInputException(field, "Required.");
+        if (values.Count == 0 || string.IsNullOrWhiteSpace(values[0])) throw new InvalidInputException(field, ProblemText.Required);
         if (values.Count > 1) throw new InvalidInputException(field, $"Give one value; given {values.Count}.");
-        return values[0]!.Trim();
+        return ControlCharacters.RequireLine(values[0]!.Trim(), field);
     }
 
     /// <summary>The one file of the form, under the name <c>file</c>.</summary>

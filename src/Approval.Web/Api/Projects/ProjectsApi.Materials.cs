@@ -55,12 +55,6 @@ public static partial class ProjectsApi
         var intake = s.Catalog.Get(project.DefinitionId, project.DefinitionVersion).Intake;
         // The key decides the record's id, so a retried upload finds the first one instead of adding a second.
         var fileId = IdOf(key);
-        if (await FindAsync(s.Database, fileId, ct) is { } earlier)
-            return earlier.InstanceId == id
-                ? CreatedMaterial(earlier, intake)
-                : throw new ConflictException("Idempotency-Key was already used for an upload to another project.");
-        if (project.IsEnded) throw new ConflictException($"The project has ended ({project.Status}); no more materials can be added.");
-
         var form = await MaterialUpload.ReadFormAsync(http, storage.MaxBytes, ct);
         var code = MaterialUpload.Single(form, MaterialUpload.CodeField);
         MaterialCodes.Require(intake, code, MaterialUpload.CodeField);
@@ -76,6 +70,14 @@ public static partial class ProjectsApi
             if (!kind.Matches(content))
                 throw new InvalidInputException(MaterialUpload.FileField, $"The content of '{name}' is not {kind.ContentType}.");
         }
+        // The upload's own row is its fingerprint: the same key with another project, material, name or content is another request.
+        bool SameUpload(MaterialFile earlier) =>
+            earlier.InstanceId == id && earlier.MaterialCode == code && earlier.FileName == name && earlier.Sha256 == staged.Sha256;
+        async Task<MaterialFile> FirstUploadAsync() =>
+            await FindAsync(s.Database, fileId, ct) is { } first && SameUpload(first) ? first : throw new IdempotencyKeyReusedException(key);
+        if (await FindAsync(s.Database, fileId, ct) is { } earlier)
+            return SameUpload(earlier) ? CreatedMaterial(earlier, intake) : throw new IdempotencyKeyReusedException(key);
+        if (project.IsEnded) throw new ConflictException($"The project has ended ({project.Status}); no more materials can be added.");
         staged.Commit();
 
         var material = new MaterialFile
@@ -84,9 +86,18 @@ public static partial class ProjectsApi
             Length = staged.Length, Sha256 = staged.Sha256, UploadedBy = actor.UserId, UploadedAt = s.Clock.GetCurrentInstant(),
         };
         // The engine writes the file's record with the project's change (the material handed in, journalled, a 容缺
-        // promise fulfilled), all or nothing; the same upload retried meanwhile is answered by the first one.
-        var result = await s.Engine.ExecuteAsync(new AttachMaterialFile(key, actor, id, material), ct);
-        if (result.Replayed) material = await FindAsync(s.Database, fileId, ct) ?? throw new ConflictException("Idempotency-Key was already used for another upload.");
+        // promise fulfilled), all or nothing; the same upload retried meanwhile is answered by the first one, another
+        // upload under the same key is refused.
+        try
+        {
+            var result = await s.Engine.ExecuteAsync(new AttachMaterialFile(key, actor, id, material), ct);
+            if (result.Replayed) material = await FirstUploadAsync();
+        }
+        catch (IdempotencyKeyReusedException)
+        {
+            // A retry racing the first attempt carries its own upload time: the stored file decides whether it is the same upload.
+            material = await FirstUploadAsync();
+        }
         return CreatedMaterial(material, intake);
     }
 

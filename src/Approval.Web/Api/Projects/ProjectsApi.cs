@@ -57,24 +57,35 @@ public static partial class ProjectsApi
     private static RouteHandlerBuilder Command(RouteHandlerBuilder endpoint) => endpoint
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Created<ProjectSummaryDto>> File(FileApplicationRequest request, HttpRequest http, ClaimsPrincipal user,
         WorkflowEngine engine, ProjectReader reader, AgentAuthorizations authorisations, ProjectViews views, CancellationToken ct)
     {
         var actor = CurrentActor.Of(user);
         var key = Idempotency.Key(http, actor);
+        // Every missing or wrong field of the filing is reported at once, the engine's checks of the project data included.
+        var errors = new InputErrors();
         if (string.IsNullOrWhiteSpace(request.DefinitionId))
-            throw new InvalidInputException("definitionId", $"Required: one of {string.Join(", ", engine.Catalog.Definitions.Select(d => d.Id).Distinct())}.");
-        var project = request.Project
-            ?? throw new InvalidInputException("project", "Required: projectName, division, industry, investmentAmount (万元), and for an agent investorId.");
-        var materials = Codes(request.Materials);
-        if (project.InvestmentAmount is not { } amount) throw new InvalidInputException("project.investmentAmount", "Required: the investment in 万元.");
-        var (investorId, investorName) = await InvestorAsync(actor, project, authorisations, reader.Today, ct);
-        var details = new ProjectDetails(project.ProjectName ?? "", investorId, investorName, project.Division?.Trim() ?? "",
-            project.Industry?.Trim() ?? "", amount, project.ProjectCode);
+            errors.Add(new InvalidInputException("definitionId", ProblemText.RequiredValue(
+                $"one of {string.Join(", ", engine.Catalog.Definitions.Select(d => d.Id).Distinct())}")));
+        var materials = errors.Check(() => Codes(request.Materials));
+        var project = request.Project;
+        if (project is null)
+            errors.Add(new InvalidInputException("project", ProblemText.RequiredValue(
+                "projectName, division, industry, investmentAmount (万元), and for an agent investorId")));
+        else if (project.InvestmentAmount is null)
+            errors.Add(new InvalidInputException("project.investmentAmount", ProblemText.RequiredValue("the investment in 万元")));
+        // The investor's name may still come from the account or the authorisation: only what the body must hold is checked here.
+        if (project is not null)
+            errors.Check(() => WorkflowEngine.ValidateProject(Details(project,
+                project.InvestorId?.Trim() ?? (actor.Role == ActorRole.Investor ? actor.UserId : ""), project.InvestorName ?? "-")));
+        errors.ThrowIfAny();
+        var (investorId, investorName) = await InvestorAsync(actor, project!, authorisations, reader.Today, ct);
+        var details = Details(project!, investorId, investorName);
 
-        var result = await engine.ExecuteAsync(new FileApplication(key, actor, request.DefinitionId.Trim(), details, materials), ct);
+        var result = await engine.ExecuteAsync(new FileApplication(key, actor, request.DefinitionId!.Trim(), details, materials), ct);
         var filed = await reader.GetAsync(actor, result.InstanceId, ct);
         return TypedResults.Created($"/api/projects/{filed.Id}", views.Summary(filed));
     }
@@ -92,6 +103,10 @@ public static partial class ProjectsApi
         var project = await reader.GetAsync(actor, id, ct);
         return TypedResults.Ok(views.Detail(project, await reader.JournalAsync(id, ct), actor));
     }
+
+    private static ProjectDetails Details(ProjectInput project, string investorId, string investorName) =>
+        new(project.ProjectName ?? "", investorId, investorName, project.Division?.Trim() ?? "", project.Industry?.Trim() ?? "",
+            project.InvestmentAmount ?? 0, project.ProjectCode);
 
     /// <summary>Who the filing is for: an investor files for itself; an agent names the investor who authorised it.</summary>
     private static async Task<(string Id, string Name)> InvestorAsync(Actor actor, ProjectInput project, AgentAuthorizations authorisations,

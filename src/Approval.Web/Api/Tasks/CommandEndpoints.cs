@@ -12,7 +12,8 @@ internal static class CommandEndpoints
     public static RouteHandlerBuilder Command(RouteHandlerBuilder endpoint) => endpoint
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>Runs a command as the signed-in actor under the request's <c>Idempotency-Key</c>.</summary>
     /// <remarks>A retry with the same key returns the first result with <c>replayed: true</c> and changes nothing.</remarks>

@@ -1,4 +1,5 @@
 using Approval.Engine;
+using Approval.Web.Hosting;
 
 namespace Approval.Web.Api;
 
@@ -22,9 +23,9 @@ internal static class RequestInput
     public static string? Text(string? value, string field, bool required, int max = MaxText)
     {
         if (string.IsNullOrWhiteSpace(value))
-            return required ? throw new InvalidInputException(field, "Required: a non-empty text.") : null;
+            return required ? throw new InvalidInputException(field, ProblemText.RequiredText) : null;
         var text = value.Trim();
-        return text.Length > max ? throw new InvalidInputException(field, $"At most {max} characters; given {text.Length}.") : text;
+        return text.Length > max ? throw new InvalidInputException(field, ProblemText.TooLong(max, text.Length)) : text;
     }
 
     public static string RequiredText(string? value, string field, int max = MaxText) => Text(value, field, true, max)!;
@@ -41,7 +42,7 @@ internal static class RequestInput
                 throw new InvalidInputException($"{field}[{i}]", $"At most {MaxItemLength} characters per item; given {item.Length}.");
             items.Add(item);
         }
-        if (required && items.Count == 0) throw new InvalidInputException(field, "Required: at least one item.");
+        if (required && items.Count == 0) throw new InvalidInputException(field, ProblemText.RequiredItem);
         if (items.Count > MaxItems) throw new InvalidInputException(field, $"At most {MaxItems} items; given {items.Count}.");
         var total = items.Sum(i => i.Length);
         return total > MaxItemsTotal
@@ -59,13 +60,13 @@ internal static class RequestInput
     }
 
     public static T Required<T>(T? value, string field, string expected) where T : struct =>
-        value ?? throw new InvalidInputException(field, $"Required: {expected}.");
+        value ?? throw new InvalidInputException(field, ProblemText.RequiredValue(expected));
 
     /// <summary>An enum value that the type defines: the JSON converter also lets bare numbers through.</summary>
     public static T Defined<T>(T? value, string field) where T : struct, Enum
     {
         var names = string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
-        if (value is not { } v) throw new InvalidInputException(field, $"Required: one of {names}.");
+        if (value is not { } v) throw new InvalidInputException(field, ProblemText.RequiredValue($"one of {names}"));
         return Enum.IsDefined(v) ? v : throw new InvalidInputException(field, $"Expected one of {names}; given {v}.");
     }
 }

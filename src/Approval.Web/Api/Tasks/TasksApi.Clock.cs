@@ -1,3 +1,4 @@
+using Approval.Engine;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,9 +12,11 @@ public static partial class TasksApi
     private static Task<Ok<CommandResult>> StopClock(Guid id, ClockStopRequest body, HttpContext http, WorkflowEngine engine,
         CancellationToken ct)
     {
-        var reason = RequestInput.Defined(body.Reason, "reason");
-        var notice = RequestInput.RequiredText(body.Notice, "notice");
-        var days = RequestInput.Required(body.ExpectedWorkingDays, "expectedWorkingDays", "a whole number of working days");
+        var errors = new InputErrors();
+        var reason = errors.Check(() => RequestInput.Defined(body.Reason, "reason"));
+        var notice = errors.Check(() => RequestInput.RequiredText(body.Notice, "notice"));
+        var days = errors.Check(() => RequestInput.Required(body.ExpectedWorkingDays, "expectedWorkingDays", "a whole number of working days"));
+        errors.ThrowIfAny();
         return RunAsync(http, engine, (op, actor) => new StopClock(op, actor, id, reason, notice, days), ct);
     }
 
@@ -24,8 +27,10 @@ public static partial class TasksApi
     private static Task<Ok<CommandResult>> RequestExtension(Guid id, ExtensionRequest body, HttpContext http, WorkflowEngine engine,
         CancellationToken ct)
     {
-        var days = RequestInput.Required(body.WorkingDays, "workingDays", "a whole number of working days");
-        var reason = RequestInput.RequiredText(body.Reason, "reason");
+        var errors = new InputErrors();
+        var days = errors.Check(() => RequestInput.Required(body.WorkingDays, "workingDays", "a whole number of working days"));
+        var reason = errors.Check(() => RequestInput.RequiredText(body.Reason, "reason"));
+        errors.ThrowIfAny();
         return RunAsync(http, engine, (op, actor) => new RequestExtension(op, actor, id, days, reason), ct);
     }
 }
