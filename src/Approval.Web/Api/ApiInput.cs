@@ -42,8 +42,16 @@ public static class Idempotency
         var key = request.Headers[Header].ToString().Trim();
         if (key.Length == 0)
             throw new Engine.InvalidInputException(Header, "Every decision needs an Idempotency-Key header (e.g. a UUID) so that a retry never signs twice.");
-        if (key.Length > 100) throw new Engine.InvalidInputException(Header, $"At most 100 characters; given {key.Length}.");
-        // Scoped by user, so that two users can never collide on a key.
+        return Scoped(key, actor, Header);
+    }
+
+    /// <summary>
+    /// The operation id of a key the caller chose (a header, or the hidden field of a page's form), scoped by user so
+    /// that two users can never collide on a key.
+    /// </summary>
+    public static string Scoped(string key, Engine.Runtime.Actor actor, string field)
+    {
+        if (key.Length > 100) throw new Engine.InvalidInputException(field, $"At most 100 characters; given {key.Length}.");
         return $"{actor.UserId}:{key}";
     }
 }

@@ -34,8 +34,7 @@ public static partial class ProjectsApi
 
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder routes)
     {
-        var storage = MaterialStorage.From(routes.ServiceProvider.GetRequiredService<IConfiguration>(),
-            routes.ServiceProvider.GetRequiredService<IHostEnvironment>());
+        var storage = routes.ServiceProvider.GetRequiredService<MaterialStorage>();
         var projects = routes.MapGroup("/api/projects").WithTags("Projects")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -59,21 +58,10 @@ public static partial class ProjectsApi
         .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<Created<ProjectSummaryDto>> File(FileApplicationRequest request, HttpRequest http, ClaimsPrincipal user,
-        WorkflowEngine engine, ProjectReader reader, AgentAuthorizations authorisations, ProjectViews views, CancellationToken ct)
+        ApplicantCommands commands, ProjectReader reader, ProjectViews views, CancellationToken ct)
     {
         var actor = CurrentActor.Of(user);
-        var key = Idempotency.Key(http, actor);
-        if (string.IsNullOrWhiteSpace(request.DefinitionId))
-            throw new InvalidInputException("definitionId", $"Required: one of {string.Join(", ", engine.Catalog.Definitions.Select(d => d.Id).Distinct())}.");
-        var project = request.Project
-            ?? throw new InvalidInputException("project", "Required: projectName, division, industry, investmentAmount (万元), and for an agent investorId.");
-        var materials = Codes(request.Materials);
-        if (project.InvestmentAmount is not { } amount) throw new InvalidInputException("project.investmentAmount", "Required: the investment in 万元.");
-        var (investorId, investorName) = await InvestorAsync(actor, project, authorisations, reader.Today, ct);
-        var details = new ProjectDetails(project.ProjectName ?? "", investorId, investorName, project.Division?.Trim() ?? "",
-            project.Industry?.Trim() ?? "", amount, project.ProjectCode);
-
-        var result = await engine.ExecuteAsync(new FileApplication(key, actor, request.DefinitionId.Trim(), details, materials), ct);
+        var result = await commands.FileAsync(actor, Idempotency.Key(http, actor), request, ct);
         var filed = await reader.GetAsync(actor, result.InstanceId, ct);
         return TypedResults.Created($"/api/projects/{filed.Id}", views.Summary(filed));
     }
@@ -88,29 +76,5 @@ public static partial class ProjectsApi
     {
         var project = await reader.GetAsync(CurrentActor.Of(user), id, ct);
         return TypedResults.Ok(views.Detail(project, await reader.JournalAsync(id, ct)));
-    }
-
-    /// <summary>Who the filing is for: an investor files for itself; an agent names the investor who authorised it.</summary>
-    private static async Task<(string Id, string Name)> InvestorAsync(Actor actor, ProjectInput project, AgentAuthorizations authorisations,
-        LocalDate today, CancellationToken ct)
-    {
-        // A different investorId from an investor account is passed on, for the engine to refuse (403).
-        if (actor.Role == ActorRole.Investor)
-            return (project.InvestorId?.Trim() ?? actor.UserId, project.InvestorName?.Trim() ?? actor.DisplayName ?? "");
-        var id = project.InvestorId?.Trim() ?? "";
-        if (project.InvestorName is not null || id.Length == 0) return (id, project.InvestorName?.Trim() ?? "");
-        // The name is taken from the authorisation; without a valid one the answer is the refusal, not a missing name.
-        var granted = (await authorisations.ListAsync(actor, ct)).FirstOrDefault(a => a.InvestorId == id && a.IsValidOn(today))
-            ?? throw new ForbiddenException($"No valid authorisation (委托) from investor '{id}' to this agent on {today:yyyy-MM-dd}.");
-        return (id, granted.InvestorName);
-    }
-
-    /// <summary>Material codes from a body: the list is required (it may be empty); the engine or the checklist judges each code.</summary>
-    private static List<string> Codes(List<string?>? codes, string field = "materials")
-    {
-        if (codes is null) throw new InvalidInputException(field, "Required: the codes of the materials handed in (an empty list when none).");
-        var trimmed = codes.Select(c => c?.Trim() ?? "").ToList();
-        var blank = trimmed.FindIndex(c => c.Length == 0);
-        return blank < 0 ? trimmed : throw new InvalidInputException($"{field}[{blank}]", "A material code is required here.");
     }
 }
