@@ -42,16 +42,11 @@ public static class Idempotency
         var key = request.Headers[Header].ToString().Trim();
         if (key.Length == 0)
             throw new Engine.InvalidInputException(Header, "Every decision needs an Idempotency-Key header (e.g. a UUID) so that a retry never signs twice.");
-        return Scoped(key, actor, Header);
+        if (key.Length > 100) throw new Engine.InvalidInputException(Header, $"At most 100 characters; given {key.Length}.");
+        return Scoped(actor, key);
     }
 
-    /// <summary>
-    /// The operation id of a key the caller chose (a header, or the hidden field of a page's form), scoped by user so
-    /// that two users can never collide on a key.
-    /// </summary>
-    public static string Scoped(string key, Engine.Runtime.Actor actor, string field)
-    {
-        if (key.Length > 100) throw new Engine.InvalidInputException(field, $"At most 100 characters; given {key.Length}.");
-        return $"{actor.UserId}:{key}";
-    }
+    /// <summary>The engine's operation id for a client's key (the API's header, or a page form's hidden field).</summary>
+    /// <remarks>Scoped by user, so that two users can never collide on a key.</remarks>
+    public static string Scoped(Engine.Runtime.Actor actor, string key) => $"{actor.UserId}:{key}";
 }

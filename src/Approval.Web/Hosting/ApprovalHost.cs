@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Approval.Engine;
 using Approval.Engine.Persistence;
 using Approval.Web.Api;
+using Approval.Web.Components;
 using Approval.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -29,6 +30,7 @@ public static class ApprovalHost
             engine = setup;
         });
         builder.AddApprovalIdentity(engine!.Persistence);
+        builder.AddApprovalPages();
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -62,11 +64,11 @@ public static class ApprovalHost
         await app.Services.GetRequiredService<ApprovalDatabase>().MigrateAsync();
         await IdentityDatabase.MigrateAsync(app.Services);
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseApprovalPages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
         if (app.Environment.IsDevelopment())
         {
             app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "Approval API"));
@@ -86,6 +88,7 @@ public static class ApprovalHost
         app.MapDefinitionsApi();
         app.MapCalendarApi();
         app.MapProjectCodeApi();
+        app.MapApprovalPages();
         return app;
     }
 

@@ -14,6 +14,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // A browser's page request gets the Chinese error page instead (Components/PageHosting).
+        if (Components.PageHosting.WantsPage(http)) return false;
         ProblemDetails? problem = exception switch
         {
             InvalidInputException e => Invalid(e),

@@ -66,8 +66,15 @@ public static class IdentitySetup
             o.Cookie.Name = "approval.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            // An API caller gets a status code, not a redirect to a login page.
-            o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = 401; return Task.CompletedTask; };
+            // An API caller gets a status code, not a redirect to a login page; a browser asking for a page goes to sign in.
+            o.LoginPath = "/account/login";
+            o.ReturnUrlParameter = "returnUrl";
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (Components.PageHosting.WantsPage(ctx.HttpContext)) ctx.Response.Redirect(ctx.RedirectUri);
+                else ctx.Response.StatusCode = 401;
+                return Task.CompletedTask;
+            };
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = 403; return Task.CompletedTask; };
         }));
         if (external.Enabled) auth.AddJwtBearer(ExternalScheme, o => ConfigureExternal(o, external));
