@@ -88,6 +88,8 @@ public sealed class ProductServer : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("Approval:Database:Provider", "Sqlite");
             builder.UseSetting("Approval:Database:ConnectionString", $"Data Source={databaseFile}");
+            // Uploaded materials next to the database, not under the source tree.
+            builder.UseSetting("Approval:Materials:Directory", Path.Combine(Path.GetDirectoryName(databaseFile)!, "materials"));
         }
     }
 }
