@@ -93,6 +93,40 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
             .Where(i => i.EndedAt != null).OrderByDescending(i => i.EndedAt).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The published decisions (审批结果公开): decided matters (approved, rejected, deemed approved) of ended projects,
+    /// newest first, filtered, counted and paged in SQL. Days are local working-calendar days of the decision.
+    /// </summary>
+    public async Task<DisclosurePage> DisclosedAsync(DisclosureFilter filter, int skip, int take, CancellationToken ct = default)
+    {
+        string[] published = [Activities.Outcomes.Approved, Activities.Outcomes.Rejected, Activities.Outcomes.DeemedApproved];
+        var calendar = calendars.National;
+        await using var db = database.CreateContext();
+        var rows = from t in db.Tasks.AsNoTracking()
+                   join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
+                   where i.EndedAt != null && t.Kind == TaskKind.MatterDecision && t.Status == Runtime.TaskStatus.Done
+                         && t.DecidedAt != null && t.MatterCode != null && t.DepartmentId != null && published.Contains(t.Outcome!)
+                   select new { Task = t, i.ProjectCode, i.ProjectName };
+        if (filter.From is { } from)
+        {
+            var start = calendar.StartOfDay(from);
+            rows = rows.Where(r => r.Task.DecidedAt >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = calendar.StartOfDay(to.PlusDays(1));
+            rows = rows.Where(r => r.Task.DecidedAt < end);
+        }
+        if (filter.DepartmentId is { } department) rows = rows.Where(r => r.Task.DepartmentId == department);
+        if (filter.MatterCode is { } matter) rows = rows.Where(r => r.Task.MatterCode == matter);
+        if (filter.ProjectCode is { } code) rows = rows.Where(r => r.ProjectCode != null && r.ProjectCode.Contains(code));
+
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderByDescending(r => r.Task.DecidedAt).ThenBy(r => r.Task.Id).Skip(skip).Take(take).ToListAsync(ct);
+        return new DisclosurePage(page.Select(r => new DisclosedDecision(r.ProjectCode, r.ProjectName, r.Task.MatterCode!, r.Task.Title,
+            r.Task.Outcome!, calendar.LocalDateOf(r.Task.DecidedAt!.Value), r.Task.DepartmentId!)).ToList(), total);
+    }
+
     public LocalDate Today => calendars.National.LocalDateOf(clock.GetCurrentInstant());
 
     private async Task<bool> MaySeeAsync(Actor actor, ProjectInstance instance, CancellationToken ct) => actor.Role switch
@@ -104,3 +138,19 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
         _ => false,
     };
 }
+
+/// <summary>Which published decisions to list; null means "any".</summary>
+/// <param name="From">The first local day of the decision.</param>
+/// <param name="To">The last local day of the decision.</param>
+/// <param name="DepartmentId">The deciding department.</param>
+/// <param name="MatterCode">The matter decided.</param>
+/// <param name="ProjectCode">Part of the project code.</param>
+public sealed record DisclosureFilter(LocalDate? From = null, LocalDate? To = null, string? DepartmentId = null,
+    string? MatterCode = null, string? ProjectCode = null);
+
+/// <summary>One page of published decisions and how many there are in all.</summary>
+public sealed record DisclosurePage(IReadOnlyList<DisclosedDecision> Rows, int Total);
+
+/// <summary>A published decision (审批结果): no person, only the project, the matter, the decision and its day.</summary>
+public sealed record DisclosedDecision(string? ProjectCode, string ProjectName, string MatterCode, string TaskTitle,
+    string Outcome, LocalDate DecidedOn, string DepartmentId);

@@ -44,7 +44,7 @@ public static class CatalogueApi
             catalog.Matters.Where(m => m.DepartmentId == d.Id).Select(m => m.Code).ToList())).ToList());
 
     private static async Task<Ok<List<DisclosureDto>>> Disclosure(string? from, string? to, string? department, string? matter,
-        string? limit, ProjectReader reader, DefinitionCatalog catalog, IWorkingDayCalendars calendars, CancellationToken ct)
+        string? limit, ProjectReader reader, DefinitionCatalog catalog, CancellationToken ct)
     {
         var first = string.IsNullOrWhiteSpace(from) ? (NodaTime.LocalDate?)null : ApiInput.Date(from, "from");
         var last = string.IsNullOrWhiteSpace(to) ? (NodaTime.LocalDate?)null : ApiInput.Date(to, "to");
@@ -52,20 +52,10 @@ public static class CatalogueApi
         var departmentId = CatalogueNames.DepartmentFilter(department, catalog);
         var matterCode = string.IsNullOrWhiteSpace(matter) ? null : matter.Trim();
         var take = string.IsNullOrWhiteSpace(limit) ? 200 : ApiInput.Int(limit, "limit", 1, 1000);
-        var calendar = calendars.National;
-
-        var rows = (await reader.EndedAsync(ct))
-            .SelectMany(p => p.Tasks
-                .Where(t => t is { Kind: TaskKind.MatterDecision, Status: Engine.Runtime.TaskStatus.Done, DecidedAt: not null }
-                    && t.Outcome is Outcomes.Approved or Outcomes.Rejected or Outcomes.DeemedApproved)
-                .Select(t => (Project: p, Task: t, Day: calendar.LocalDateOf(t.DecidedAt!.Value))))
-            .Where(r => (first is null || r.Day >= first) && (last is null || r.Day <= last))
-            .Where(r => (departmentId is null || r.Task.DepartmentId == departmentId) && (matterCode is null || r.Task.MatterCode == matterCode))
-            .OrderByDescending(r => r.Task.DecidedAt)
-            .Take(take)
-            .Select(r => new DisclosureDto(r.Project.ProjectCode, r.Project.ProjectName, r.Task.MatterCode!,
-                CatalogueNames.Matter(r.Task.MatterCode, catalog) ?? r.Task.Title, JsonNamingPolicy.CamelCase.ConvertName(r.Task.Outcome!),
-                r.Day, r.Task.DepartmentId!, CatalogueNames.Department(r.Task.DepartmentId!, catalog)))
+        var page = await reader.DisclosedAsync(new DisclosureFilter(first, last, departmentId, matterCode), 0, take, ct);
+        var rows = page.Rows.Select(r => new DisclosureDto(r.ProjectCode, r.ProjectName, r.MatterCode,
+                CatalogueNames.Matter(r.MatterCode, catalog) ?? r.TaskTitle, JsonNamingPolicy.CamelCase.ConvertName(r.Outcome),
+                r.DecidedOn, r.DepartmentId, CatalogueNames.Department(r.DepartmentId, catalog)))
             .ToList();
         return TypedResults.Ok(rows);
     }

@@ -35,23 +35,35 @@ public static class TrackingApi
     {
         if (string.IsNullOrWhiteSpace(code)) throw new InvalidInputException("code", "Required: the project code on the acceptance receipt.");
         if (string.IsNullOrWhiteSpace(key)) throw new InvalidInputException("key", "Required: the query key on the acceptance receipt.");
-        var found = code.Length <= MaxLength && key.Length <= MaxLength ? await reader.TrackAsync(code.Trim(), key, ct) : null;
         // One answer for every miss: the caller must not learn whether the code exists.
-        if (found is null) throw new NotFoundException("A project with this code and query key");
+        return TypedResults.Ok(await LookUpAsync(code, key, reader, views, catalog, calendars, ct)
+            ?? throw new NotFoundException("A project with this code and query key"));
+    }
+
+    /// <summary>
+    /// The investor's view of a project by code and query key, or null for a wrong code, a wrong key or a malformed code
+    /// alike. The API and the tracking page (/track) both ask here.
+    /// </summary>
+    public static async Task<TrackingDto?> LookUpAsync(string code, string key, ProjectReader reader, ProjectViews views,
+        DefinitionCatalog catalog, IWorkingDayCalendars calendars, CancellationToken ct)
+    {
+        var found = code.Length <= MaxLength && key.Length <= MaxLength ? await reader.TrackAsync(code.Trim(), key, ct) : null;
+        if (found is null) return null;
 
         var journal = await reader.JournalAsync(found.Id, ct);
         var detail = views.Detail(found, []);
         var summary = detail.Project;
         var definition = catalog.Get(found.DefinitionId, found.DefinitionVersion);
         var calendar = calendars.National;
-        return TypedResults.Ok(new TrackingDto(
+        return new TrackingDto(
             found.ProjectCode, found.ProjectName, definition.Name, found.Status, summary.CurrentStepName,
             found.AcceptedOn, found.TargetWorkingDays, found.ExtensionWorkingDays, summary.WorkingDaysUsed, summary.WorkingDaysLeft,
             found.DueOn, found.EndedOn, found.OnTime, found.OutcomeReason, summary.Light, detail.Steps,
-            Departments(found, catalog, calendar), Extensions(found, catalog, calendar), History(journal, definition, catalog)));
+            Departments(found, catalog, calendar, views), Extensions(found, catalog, calendar), History(journal, definition, catalog));
     }
 
-    private static List<TrackedDepartmentDto> Departments(ProjectInstance project, DefinitionCatalog catalog, WorkingDayCalendar calendar) =>
+    private static List<TrackedDepartmentDto> Departments(ProjectInstance project, DefinitionCatalog catalog, WorkingDayCalendar calendar,
+        ProjectViews views) =>
         project.Tasks.Where(t => t.DepartmentId is not null)
             .GroupBy(t => t.DepartmentId!)
             .OrderBy(g => CatalogueOrder(g.Key, catalog))
@@ -59,7 +71,7 @@ public static class TrackingApi
                 .OrderBy(t => t.OpenedOn ?? LocalDate.MaxIsoValue).ThenBy(t => t.Title, StringComparer.Ordinal)
                 .Select(t => new TrackedTaskDto(t.Kind, t.Title, t.MatterCode, CatalogueNames.Matter(t.MatterCode, catalog), t.Status,
                     t.Outcome is null ? null : JsonNamingPolicy.CamelCase.ConvertName(t.Outcome), t.Comment, t.Items, t.Round,
-                    t.OpenedOn, t.DueOn, t.DecidedAt is { } at ? calendar.LocalDateOf(at) : null))
+                    t.OpenedOn, t.DueOn, t.DecidedAt is { } at ? calendar.LocalDateOf(at) : null, views.Task(t, project).Light))
                 .ToList()))
             .ToList();
 

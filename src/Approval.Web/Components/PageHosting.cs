@@ -50,10 +50,18 @@ public static class PageHosting
                 {
                     Engine.Runtime.ForbiddenException => StatusCodes.Status403Forbidden,
                     Engine.Runtime.NotFoundException => StatusCodes.Status404NotFound,
+                    BadHttpRequestException bad => bad.StatusCode, // e.g. a form post without a valid antiforgery token
                     _ => StatusCodes.Status500InternalServerError,
                 },
             });
             page.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
+            // The error page is read, not posted to: a failed POST re-executes /error as a GET.
+            page.Use((http, next) =>
+            {
+                if (http.Features.Get<IStatusCodeReExecuteFeature>() is not null || http.Features.Get<IExceptionHandlerFeature>() is not null)
+                    http.Request.Method = HttpMethods.Get;
+                return next(http);
+            });
         });
         app.UseWhen(http => !WantsPage(http), api =>
         {

@@ -41,10 +41,11 @@ public sealed record TrackedDepartmentDto(string DepartmentId, string Department
 /// <summary>
 /// One piece of a department's work on the project (a matter decision, a pre-review opinion, survey findings, or a
 /// correction asked of the applicant); <c>outcome</c> is camelCase (e.g. <c>approved</c>, <c>deemedApproved</c>) and
-/// <c>comment</c> and <c>items</c> are what the department told the applicant.
+/// <c>comment</c> and <c>items</c> are what the department told the applicant; <c>light</c> is the task's deadline light.
 /// </summary>
 public sealed record TrackedTaskDto(TaskKind Kind, string Title, string? MatterCode, string? MatterName, Engine.Runtime.TaskStatus Status,
-    string? Outcome, string? Comment, IReadOnlyList<string> Items, int Round, LocalDate? OpenedOn, LocalDate? DueOn, LocalDate? DecidedOn);
+    string? Outcome, string? Comment, IReadOnlyList<string> Items, int Round, LocalDate? OpenedOn, LocalDate? DueOn, LocalDate? DecidedOn,
+    Light Light);
 
 /// <summary>An extension (延期) as the investor sees it: the matter, the days, the reason and the supervisor's decision.</summary>
 public sealed record TrackedExtensionDto(string? MatterCode, string? DepartmentName, int WorkingDays, string Reason,
