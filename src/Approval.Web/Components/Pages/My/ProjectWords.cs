@@ -1,24 +1,18 @@
 using Approval.Engine.Definitions;
 using Approval.Engine.Journal;
 using Approval.Engine.Runtime;
+using Approval.Web.Components.Shared;
 using TaskStatus = Approval.Engine.Runtime.TaskStatus;
 
 namespace Approval.Web.Components.Pages.My;
 
-/// <summary>How the applicant pages name the engine's states, outcomes and events in Chinese.</summary>
+/// <summary>
+/// What the applicant pages say about a project beyond the shared <see cref="ChineseTerms"/>: who holds it now, why a
+/// clock stopped, the materials an event names.
+/// </summary>
 public static class ProjectWords
 {
-    public static string Status(InstanceStatus status) => status switch
-    {
-        InstanceStatus.Filed => "待受理",
-        InstanceStatus.Returned => "已退回，待补齐材料",
-        InstanceStatus.Running => "办理中",
-        InstanceStatus.Completed => "已办结",
-        InstanceStatus.Rejected => "不予许可",
-        InstanceStatus.Refused => "不予受理",
-        InstanceStatus.Terminated => "终止办理",
-        _ => status.ToString(),
-    };
+    public static string Status(InstanceStatus status) => ChineseTerms.Of(status);
 
     /// <summary>Who holds the project now (当前办理): the window, the departments with open tasks, or the applicant.</summary>
     public static string Holder(ProjectInstance project, DefinitionCatalog catalog)
@@ -38,40 +32,18 @@ public static class ProjectWords
         return holders.Count > 0 ? string.Join("、", holders) : "综合窗口";
     }
 
-    public static string TaskKindText(TaskKind kind) => kind switch
-    {
-        TaskKind.PreReviewOpinion => "预审意见",
-        TaskKind.SurveyFinding => "踏勘意见",
-        TaskKind.MatterDecision => "事项审批",
-        TaskKind.ApplicantCorrection => "申请人补正",
-        _ => kind.ToString(),
-    };
+    public static string TaskKindText(TaskKind kind) => ChineseTerms.Of(kind);
 
+    /// <summary>A task's state, with its outcome once done and the applicant's own turn said as such.</summary>
     public static string TaskStatusText(WorkTask task) => task.Status switch
     {
-        TaskStatus.Waiting => "等待前置事项",
-        TaskStatus.Open => task.Kind == TaskKind.ApplicantCorrection ? "待申请人补正" : "办理中",
-        TaskStatus.Suspended => "暂停计时",
-        TaskStatus.Done => Outcome(task.Outcome) ?? "已办结",
-        TaskStatus.Cancelled => "已取消",
-        _ => task.Status.ToString(),
+        TaskStatus.Open when task.Kind == TaskKind.ApplicantCorrection => "待申请人补正",
+        TaskStatus.Done when task.Outcome is not null => ChineseTerms.Outcome(task.Outcome),
+        _ => ChineseTerms.Of(task.Status),
     };
 
     /// <summary>A task's outcome (the engine's PascalCase names), e.g. 准予许可.</summary>
-    public static string? Outcome(string? outcome) => outcome switch
-    {
-        null => null,
-        "Passed" => "预审通过",
-        "CorrectionRequired" => "需要补正",
-        "Agreed" => "踏勘同意",
-        "Disagreed" => "踏勘不同意",
-        "DeemedAgreed" => "缺席视为同意",
-        "Approved" => "准予许可",
-        "Rejected" => "不予许可",
-        "DeemedApproved" => "超时默许",
-        "Corrected" => "已补正",
-        _ => outcome,
-    };
+    public static string? Outcome(string? outcome) => outcome is null ? null : ChineseTerms.Outcome(outcome);
 
     public static string ClockStopReason(Approval.Engine.Runtime.ClockStopReason reason) => reason switch
     {
@@ -89,40 +61,10 @@ public static class ProjectWords
         _ => reason.ToString(),
     };
 
-    public static string ExtensionStatus(Approval.Engine.Runtime.ExtensionStatus status) => status switch
-    {
-        Engine.Runtime.ExtensionStatus.Pending => "待电子监察审核",
-        Engine.Runtime.ExtensionStatus.Approved => "已批准",
-        Engine.Runtime.ExtensionStatus.Refused => "未批准",
-        _ => status.ToString(),
-    };
+    public static string ExtensionStatus(Approval.Engine.Runtime.ExtensionStatus status) => ChineseTerms.Of(status);
 
     /// <summary>A journal event as a line of the timeline (办件轨迹).</summary>
-    public static string Event(JournalEntry entry) => entry.Event switch
-    {
-        "Filed" => "提交申报",
-        "Resubmitted" => "补齐材料后重新提交",
-        "Accepted" => "受理",
-        "AcceptedWithDeficiencies" => "容缺受理",
-        "Returned" => "退回（一次性告知）",
-        "DeficienciesSupplied" => "补齐容缺材料",
-        "StepStarted" => "进入环节",
-        "StepCompleted" => "环节完成",
-        "TaskOpened" => "开始办理",
-        "TaskDecided" => "作出意见",
-        "TaskCancelled" => "取消办理",
-        "CorrectionRequested" => "要求补正",
-        "ClockStopped" => "暂停计时",
-        "ClockResumed" => "恢复计时",
-        "ExtensionRequested" => "申请延期",
-        "SurveyScheduled" => "确定踏勘日期",
-        "ReadyForIssue" => "待统一出件",
-        "Completed" => "办结",
-        "ProjectEnded" => "办理终止",
-        "ProjectOverdue" => "已超过办结期限",
-        "DeadlinesRecomputed" => "节假日安排更新，期限重算",
-        _ => entry.Event,
-    };
+    public static string Event(JournalEntry entry) => ChineseTerms.Event(entry.Event);
 
     /// <summary>The reasons of an event, with the material codes of a filing or resubmission named as the checklist names them.</summary>
     public static string? Reasons(JournalEntry entry, WorkflowDefinition definition)
