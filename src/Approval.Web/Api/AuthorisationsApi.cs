@@ -90,7 +90,7 @@ public static class AuthorisationsApi
     }
 
     /// <summary>The agent account named; anything but an agent's account reads the same as no account, so names cannot be probed for roles.</summary>
-    private static async Task<ApplicationUser> AgentAsync(string? userName, UserManager<ApplicationUser> users)
+    internal static async Task<ApplicationUser> AgentAsync(string? userName, UserManager<ApplicationUser> users)
     {
         if (string.IsNullOrWhiteSpace(userName)) throw new InvalidInputException("agentUserName", "Required: the user name of the proxy agent (代办员).");
         var account = await users.FindByNameAsync(userName.Trim());

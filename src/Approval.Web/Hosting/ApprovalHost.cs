@@ -41,6 +41,9 @@ public static class ApprovalHost
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.NodaTimeAsStringsAsync));
         builder.Services.AddAutoMapper(cfg => cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"], typeof(Api.Contracts.ApiProfile));
         builder.Services.AddSingleton<ProjectViews>();
+        builder.Services.AddSingleton(sp => MaterialStorage.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+        builder.Services.AddSingleton<MaterialFiles>();
+        builder.Services.AddSingleton<ApplicantCommands>();
         builder.AddApprovalRateLimits();
         builder.AddApprovalSecurity();
         builder.Services.AddHealthChecks()

@@ -88,6 +88,8 @@ public sealed class ProductServer : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("Approval:Database:Provider", "Sqlite");
             builder.UseSetting("Approval:Database:ConnectionString", $"Data Source={databaseFile}");
+            // Uploaded materials next to the database, not under the source tree.
+            builder.UseSetting("Approval:Materials:Directory", Path.Combine(Path.GetDirectoryName(databaseFile)!, "materials"));
             // All tests come from 127.0.0.1: the tracking budget per client would make them depend on each other's
             // timing. That the page shares the API's budget is tested in Approval.Web.Tests.
             builder.UseSetting("Approval:Tracking:PermitsPerMinute", "10000");

@@ -65,7 +65,6 @@ internal static class MaterialUpload
         var files = form.Files.GetFiles(FileField);
         if (files.Count != 1 || form.Files.Count != 1)
             throw new InvalidInputException(FileField, $"Send exactly one file, in the field '{FileField}'; given {form.Files.Count}.");
-        if (files[0].Length == 0) throw new InvalidInputException(FileField, "The file is empty.");
         return files[0];
     }
 
@@ -74,28 +73,28 @@ internal static class MaterialUpload
     /// characters (e.g. a right-to-left override hiding the real extension) is refused rather than repaired,
     /// so that what the staff see is what the applicant sent.
     /// </summary>
-    public static string FileName(string? given)
+    public static string FileName(string? given, string field = FileField)
     {
         var name = given?.Trim() ?? "";
-        if (name.Length == 0) throw new InvalidInputException(FileField, "The file needs a name, e.g. 营业执照.pdf.");
-        if (name.Length > 255) throw new InvalidInputException(FileField, $"The file name may have at most 255 characters; given {name.Length}.");
+        if (name.Length == 0) throw new InvalidInputException(field, "The file needs a name, e.g. 营业执照.pdf.");
+        if (name.Length > 255) throw new InvalidInputException(field, $"The file name may have at most 255 characters; given {name.Length}.");
         if (name.IndexOfAny(['/', '\\', ':']) >= 0 || name is "." or "..")
-            throw new InvalidInputException(FileField, $"Give the file's own name without a path; given '{Printable(name)}'.");
+            throw new InvalidInputException(field, $"Give the file's own name without a path; given '{Printable(name)}'.");
         if (name.Any(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format))
-            throw new InvalidInputException(FileField, $"The file name contains control or invisible characters: '{Printable(name)}'.");
+            throw new InvalidInputException(field, $"The file name contains control or invisible characters: '{Printable(name)}'.");
         return name;
     }
 
     /// <summary>The accepted type the upload declares, checked against the file name's extension.</summary>
-    public static Kind KindOf(string? contentType, string fileName)
+    public static Kind KindOf(string? contentType, string fileName, string field = FileField)
     {
         var media = MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType.ToString().ToLowerInvariant() : "";
         var kind = Kinds.FirstOrDefault(k => k.ContentType == media)
-            ?? throw new InvalidInputException(FileField,
+            ?? throw new InvalidInputException(field,
                 $"Type '{contentType}' is not accepted; accepted: {string.Join(", ", Kinds.Select(k => k.ContentType))}.");
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (!kind.Extensions.Contains(extension))
-            throw new InvalidInputException(FileField,
+            throw new InvalidInputException(field,
                 $"A {kind.ContentType} file's name ends in {string.Join(" or ", kind.Extensions)}; given '{fileName}'.");
         return kind;
     }

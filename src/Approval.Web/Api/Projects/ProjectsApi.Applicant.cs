@@ -42,23 +42,17 @@ public static partial class ProjectsApi
     }
 
     private static async Task<Ok<CommandResult>> Resubmit(Guid id, MaterialsRequest request, HttpRequest http, ClaimsPrincipal user,
-        WorkflowEngine engine, ProjectReader reader, CancellationToken ct)
+        ApplicantCommands commands, CancellationToken ct)
     {
         var actor = CurrentActor.Of(user);
-        var key = Idempotency.Key(http, actor);
-        var project = await reader.GetAsync(actor, id, ct);
-        var materials = Checked(request.Materials, project, engine.Catalog);
-        return TypedResults.Ok(await engine.ExecuteAsync(new ResubmitApplication(key, actor, id, materials), ct));
+        return TypedResults.Ok(await commands.ResubmitAsync(actor, Idempotency.Key(http, actor), id, request.Materials, ct));
     }
 
     private static async Task<Ok<CommandResult>> Supply(Guid id, MaterialsRequest request, HttpRequest http, ClaimsPrincipal user,
-        WorkflowEngine engine, ProjectReader reader, CancellationToken ct)
+        ApplicantCommands commands, CancellationToken ct)
     {
         var actor = CurrentActor.Of(user);
-        var key = Idempotency.Key(http, actor);
-        var project = await reader.GetAsync(actor, id, ct);
-        var materials = Checked(request.Materials, project, engine.Catalog);
-        return TypedResults.Ok(await engine.ExecuteAsync(new SupplyDeficiencies(key, actor, id, materials), ct));
+        return TypedResults.Ok(await commands.SupplyAsync(actor, Idempotency.Key(http, actor), id, request.Materials, ct));
     }
 
     private static async Task<Ok<List<TaskDto>>> OpenCorrections(Guid id, ClaimsPrincipal user, ProjectReader reader, ProjectViews views,
@@ -70,25 +64,9 @@ public static partial class ProjectsApi
     }
 
     private static async Task<Ok<CommandResult>> Correct(Guid taskId, CorrectionRequest request, HttpRequest http, ClaimsPrincipal user,
-        WorkflowEngine engine, ProjectReader reader, ApprovalDatabase database, CancellationToken ct)
+        ApplicantCommands commands, CancellationToken ct)
     {
         var actor = CurrentActor.Of(user);
-        var key = Idempotency.Key(http, actor);
-        Guid? instanceId;
-        await using (var db = database.CreateContext())
-            instanceId = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(ct);
-        // A task of a project the caller may not see is as unknown as one that does not exist.
-        var project = await reader.GetAsync(actor, instanceId ?? throw new NotFoundException($"Task {taskId}"), ct);
-        var materials = Checked(request.Materials, project, engine.Catalog);
-        return TypedResults.Ok(await engine.ExecuteAsync(new SubmitCorrection(key, actor, taskId, materials,
-            string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim()), ct));
-    }
-
-    /// <summary>Codes checked against the checklist of the version the project runs on, so no unknown code is recorded.</summary>
-    private static List<string> Checked(List<string?>? codes, ProjectInstance project, DefinitionCatalog catalog)
-    {
-        var materials = Codes(codes);
-        MaterialCodes.Validate(catalog.Get(project.DefinitionId, project.DefinitionVersion).Intake, materials);
-        return materials;
+        return TypedResults.Ok(await commands.CorrectAsync(actor, Idempotency.Key(http, actor), taskId, request.Materials, request.Note, ct));
     }
 }

@@ -34,8 +34,7 @@ public static partial class ProjectsApi
 
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder routes)
     {
-        var storage = MaterialStorage.From(routes.ServiceProvider.GetRequiredService<IConfiguration>(),
-            routes.ServiceProvider.GetRequiredService<IHostEnvironment>());
+        var storage = routes.ServiceProvider.GetRequiredService<MaterialStorage>();
         var projects = routes.MapGroup("/api/projects").WithTags("Projects")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -61,31 +60,10 @@ public static partial class ProjectsApi
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Created<ProjectSummaryDto>> File(FileApplicationRequest request, HttpRequest http, ClaimsPrincipal user,
-        WorkflowEngine engine, ProjectReader reader, AgentAuthorizations authorisations, ProjectViews views, CancellationToken ct)
+        ApplicantCommands commands, ProjectReader reader, ProjectViews views, CancellationToken ct)
     {
         var actor = CurrentActor.Of(user);
-        var key = Idempotency.Key(http, actor);
-        // Every missing or wrong field of the filing is reported at once, the engine's checks of the project data included.
-        var errors = new InputErrors();
-        if (string.IsNullOrWhiteSpace(request.DefinitionId))
-            errors.Add(new InvalidInputException("definitionId", ProblemText.RequiredValue(
-                $"one of {string.Join(", ", engine.Catalog.Definitions.Select(d => d.Id).Distinct())}")));
-        var materials = errors.Check(() => Codes(request.Materials));
-        var project = request.Project;
-        if (project is null)
-            errors.Add(new InvalidInputException("project", ProblemText.RequiredValue(
-                "projectName, division, industry, investmentAmount (万元), and for an agent investorId")));
-        else if (project.InvestmentAmount is null)
-            errors.Add(new InvalidInputException("project.investmentAmount", ProblemText.RequiredValue("the investment in 万元")));
-        // The investor's name may still come from the account or the authorisation: only what the body must hold is checked here.
-        if (project is not null)
-            errors.Check(() => WorkflowEngine.ValidateProject(Details(project,
-                project.InvestorId?.Trim() ?? (actor.Role == ActorRole.Investor ? actor.UserId : ""), project.InvestorName ?? "-")));
-        errors.ThrowIfAny();
-        var (investorId, investorName) = await InvestorAsync(actor, project!, authorisations, reader.Today, ct);
-        var details = Details(project!, investorId, investorName);
-
-        var result = await engine.ExecuteAsync(new FileApplication(key, actor, request.DefinitionId!.Trim(), details, materials), ct);
+        var result = await commands.FileAsync(actor, Idempotency.Key(http, actor), request, ct);
         var filed = await reader.GetAsync(actor, result.InstanceId, ct);
         return TypedResults.Created($"/api/projects/{filed.Id}", views.Summary(filed));
     }
@@ -103,25 +81,4 @@ public static partial class ProjectsApi
         var project = await reader.GetAsync(actor, id, ct);
         return TypedResults.Ok(views.Detail(project, await reader.JournalAsync(id, ct), actor));
     }
-
-    private static ProjectDetails Details(ProjectInput project, string investorId, string investorName) =>
-        new(project.ProjectName ?? "", investorId, investorName, project.Division?.Trim() ?? "", project.Industry?.Trim() ?? "",
-            project.InvestmentAmount ?? 0, project.ProjectCode);
-
-    /// <summary>Who the filing is for: an investor files for itself; an agent names the investor who authorised it.</summary>
-    private static async Task<(string Id, string Name)> InvestorAsync(Actor actor, ProjectInput project, AgentAuthorizations authorisations,
-        LocalDate today, CancellationToken ct)
-    {
-        // A different investorId from an investor account is passed on, for the engine to refuse (403).
-        if (actor.Role == ActorRole.Investor)
-            return (project.InvestorId?.Trim() ?? actor.UserId, project.InvestorName?.Trim() ?? actor.DisplayName ?? "");
-        var id = project.InvestorId?.Trim() ?? "";
-        if (project.InvestorName is not null || id.Length == 0) return (id, project.InvestorName?.Trim() ?? "");
-        // The name is taken from the authorisation; without a valid one the answer is the refusal, not a missing name.
-        var granted = (await authorisations.ListAsync(actor, ct)).FirstOrDefault(a => a.InvestorId == id && a.IsValidOn(today))
-            ?? throw new ForbiddenException($"No valid authorisation (委托) from investor '{id}' to this agent on {today:yyyy-MM-dd}.");
-        return (id, granted.InvestorName);
-    }
-
-    private static List<string> Codes(List<string?>? codes) => RequestInput.Codes(codes);
 }
