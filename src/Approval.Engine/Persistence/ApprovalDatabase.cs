@@ -55,7 +55,7 @@ public sealed class ApprovalDatabase : IAsyncDisposable
         }
     }
 
-    // EF Core's statements per batch on PostgreSQL, set here so that SaveAtomicallyAsync knows when a save is one batch.
+    // EF Core's statements per batch on PostgreSQL.
     private const int PostgresMaxBatchSize = 1000;
 
     public PersistenceOptions Options { get; }
@@ -80,13 +80,13 @@ public sealed class ApprovalDatabase : IAsyncDisposable
     /// which walks every tracked entry and takes new snapshots of its values, was 4% of a command's CPU.
     /// <para>
     /// On PostgreSQL the save goes out as one command without BEGIN and COMMIT: the server runs statements sent
-    /// together as one implicit transaction, and a statement that fails (a unique violation of the version guard,
-    /// above all) rolls back every statement of it. That saves a round trip per command, and round trips are what a
-    /// command costs the server most. The command is written by <see cref="SaveWriter"/> (one multi-row INSERT per
-    /// table, SQL straight from the model) when the save is of the engine's usual shape, else by SaveChanges as one
-    /// batch when it fits in one. Saves inside a transaction of the caller's, larger saves, and SQLite (where a
-    /// transaction costs no round trip, and a command's statements would each commit on their own) save as EF Core
-    /// always does.
+    /// together as one implicit transaction, and a statement that fails (a unique violation of the operations'
+    /// (instance, version) index, or the version check of an update, which <see cref="SaveWriter"/> makes raise
+    /// rather than match no row) rolls back every statement of it. That saves a round trip per command, and round
+    /// trips are what a command costs the server most. The command is written by <see cref="SaveWriter"/> (one
+    /// multi-row INSERT per table, SQL straight from the model) when the save is of the engine's usual shape. Anything
+    /// else (a delete), saves inside a transaction of the caller's, and SQLite (where a transaction costs no round
+    /// trip, and a command's statements would each commit on their own) save as EF Core always does, in a transaction.
     /// </para>
     /// </remarks>
     public async Task SaveAtomicallyAsync(ApprovalDbContext db, CancellationToken ct)
@@ -98,20 +98,18 @@ public sealed class ApprovalDatabase : IAsyncDisposable
         }
         // Changes are detected once, here, rather than again by Entries() and SaveChanges.
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        var transactions = db.Database.AutoTransactionBehavior;
         db.ChangeTracker.DetectChanges();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             if (await SaveWriter.TryWriteAsync(db, ct)) return;
-            var statements = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
-            if (statements <= PostgresMaxBatchSize) db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+            // In EF Core's own transaction: it checks an update's row count only after the statements ran, and without
+            // a transaction of its own the server would have committed them by then.
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
-            db.Database.AutoTransactionBehavior = transactions;
         }
     }
 
