@@ -121,7 +121,7 @@ public abstract class MigrationTests : IAsyncDisposable
         {
             await db.GetService<IMigrator>().MigrateAsync(HotPathIndexes, Ct);
             db.Instances.Add(Instance(null, "demo", null, instance));
-            await db.SaveChangesAsync(Ct);
+            await db.SaveSeedAsync(Ct);
             foreach (var (sequence, @event) in new[] { (1, "Filed"), (2, "Accepted") })
                 await db.Database.ExecuteSqlAsync($"""
                     INSERT INTO journal ("InstanceId", "Sequence", "Event", "UserId", "ActorRole", "At", "WorkingDay")
@@ -214,7 +214,7 @@ public abstract class MigrationTests : IAsyncDisposable
     {
         await using var db = database.CreateContext();
         db.Add(entity);
-        await db.SaveChangesAsync(Ct);
+        await db.SaveSeedAsync(Ct);
     }
 
     private static ProcessedOperation Operation(string id, Guid instance, int? version) => new()

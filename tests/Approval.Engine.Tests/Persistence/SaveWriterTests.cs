@@ -32,7 +32,7 @@ public sealed partial class SaveWriterTests() : MigratedStoreTests(TestStore.Pos
         await using (var db = saved.CreateContext())
         {
             AddProject(db, project);
-            await db.SaveChangesAsync(Ct);
+            await db.SaveSeedAsync(Ct);
         }
 
         foreach (var table in Tables)
@@ -60,7 +60,7 @@ public sealed partial class SaveWriterTests() : MigratedStoreTests(TestStore.Pos
         await using (var db = saved.CreateContext())
         {
             Change(await LoadAsync(db));
-            await db.SaveChangesAsync(Ct);
+            await db.SaveSeedAsync(Ct);
         }
 
         foreach (var table in Tables) Assert.Equal(await RowsAsync(saved, table), await RowsAsync(written, table));
@@ -219,7 +219,7 @@ public sealed partial class SaveWriterTests() : MigratedStoreTests(TestStore.Pos
         await using var maker = db.Database.GetDbConnection().CreateCommand();
         // Inserts of every table and no deletes: SaveAtomicallyAsync takes the writer for it.
         Assert.NotNull(SaveWriter.Plan(db, batch, maker));
-        await database.SaveAtomicallyAsync(db, Ct);
+        await ProjectStore.SaveAtomicallyAsync(db, Ct);
         await using var check = database.CreateContext();
         Assert.Equal(3, await check.Journal.CountAsync(Ct));
     }
@@ -244,7 +244,7 @@ public sealed partial class SaveWriterTests() : MigratedStoreTests(TestStore.Pos
     {
         await using var db = database.CreateContext();
         AddProject(db, project);
-        await db.SaveChangesAsync(Ct);
+        await db.SaveSeedAsync(Ct);
         return project;
     }
 

@@ -1,14 +1,12 @@
 using System.Security.Claims;
 using Approval.Engine.Activities;
 using Approval.Engine.Definitions;
-using Approval.Engine.Persistence;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Supervision;
 using Approval.Web.Api.Contracts;
 using Approval.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Web.Api;
 
@@ -65,15 +63,11 @@ public static partial class ProjectsApi
     }
 
     private static async Task<Ok<CommandResult>> Correct(Guid taskId, CorrectionRequest request, HttpRequest http, ClaimsPrincipal user,
-        WorkflowEngine engine, ProjectReader reader, ApprovalDatabase database, CancellationToken ct)
+        WorkflowEngine engine, ProjectReader reader, CancellationToken ct)
     {
         var actor = CurrentActor.Of(user);
         var key = Idempotency.Key(http, actor);
-        Guid? instanceId;
-        await using (var db = database.CreateContext())
-            instanceId = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(ct);
-        // A task of a project the caller may not see is as unknown as one that does not exist.
-        var project = await reader.GetAsync(actor, instanceId ?? throw new NotFoundException($"Task {taskId}"), ct);
+        var project = await reader.GetByTaskAsync(actor, taskId, ct);
         var materials = Checked(request.Materials, project, engine.Catalog);
         return TypedResults.Ok(await engine.ExecuteAsync(new SubmitCorrection(key, actor, taskId, materials,
             string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim()), ct));
