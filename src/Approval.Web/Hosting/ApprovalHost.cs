@@ -83,6 +83,7 @@ public static class ApprovalHost
         app.MapDefinitionsApi();
         app.MapCalendarApi();
         app.MapProjectCodeApi();
+        app.MapProjectCorrectionApi();
         return app;
     }
 
