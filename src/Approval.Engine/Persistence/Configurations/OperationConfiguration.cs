@@ -18,7 +18,7 @@ public sealed class OperationConfiguration : IEntityTypeConfiguration<ProcessedO
         b.Property(o => o.CommandType).HasMaxLength(100);
         b.Property(o => o.UserId).HasMaxLength(100);
         b.Property(o => o.Result).HasColumnType("text");
-        // The guard that makes a command's writes all-or-nothing against a concurrent one (see ApprovalDatabase.SaveAtomicallyAsync).
+        // The guard that makes a command's writes all-or-nothing against a concurrent one (see ProjectStore.SaveAtomicallyAsync).
         b.HasIndex(o => new { o.InstanceId, o.InstanceVersion }).IsUnique().HasDatabaseName("ux_operations_instance_version");
     }
 }
