@@ -42,6 +42,9 @@ internal static class SaveWriter
     private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     // At most this many rows in one INSERT (a statement's parameters are limited to 65,535); more make another INSERT.
     private const int MaxRowsPerInsert = 200;
+    // What a guarded update reports as its rows affected: it ends in a SELECT, which reports none (-1); it raises
+    // inside the batch when it updated no row (see UpdateText).
+    internal const int GuardedUpdate = -1;
     private static readonly ConcurrentDictionary<IEntityType, TableWrite?> Tables = new();
 
     /// <summary>Writes the pending changes (detected already) and returns true, or returns false having written nothing.</summary>
@@ -63,7 +66,7 @@ internal static class SaveWriter
             if (db.Database.GetCommandTimeout() is { } timeout) batch.Timeout = timeout;
             await batch.ExecuteNonQueryAsync(ct);
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DivisionByZero && plan.Guarded.Count > 0)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DivisionByZero && plan.Rows.Contains(GuardedUpdate))
         {
             // A guarded update matched no row (see UpdateText; no other statement here divides): the server has rolled
             // back every statement of the batch.
@@ -83,8 +86,7 @@ internal static class SaveWriter
         }
         for (var i = 0; i < plan.Rows.Count; i++)
         {
-            // A guarded update has checked itself (a SELECT reports no rows affected).
-            if (batch.BatchCommands[i].RecordsAffected == plan.Rows[i] || plan.Guarded.Contains(batch.BatchCommands[i])) continue;
+            if (batch.BatchCommands[i].RecordsAffected == plan.Rows[i]) continue;
             throw new DbUpdateConcurrencyException(
                 $"The database operation was expected to affect {plan.Rows[i]} row(s), but actually affected " +
                 $"{batch.BatchCommands[i].RecordsAffected} row(s); data may have been modified or deleted since entities were loaded.",
@@ -120,7 +122,6 @@ internal static class SaveWriter
             : CompareKeys(a, b));
 
         var affected = new List<int>();
-        var guarded = new HashSet<DbBatchCommand>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < rows.Count;)
         {
             var table = rows[i].Table;
@@ -139,13 +140,12 @@ internal static class SaveWriter
                 if (table.Update(batch, maker, rows[i].Entry) is { } update)
                 {
                     batch.BatchCommands.Add(update);
-                    guarded.Add(update);
-                    affected.Add(1);
+                    affected.Add(GuardedUpdate);
                 }
                 i++;
             }
         }
-        return new WritePlan(affected, guarded, [.. entries]);
+        return new WritePlan(affected, [.. entries]);
     }
 
     private static int CompareKeys(Row a, Row b)
@@ -161,10 +161,10 @@ internal static class SaveWriter
     private readonly record struct Row(TableWrite Table, IUpdateEntry Entry);
 
     /// <summary>
-    /// A save as a batch: the rows each of its statements must affect, its guarded updates (which raise when they
-    /// affect none), and the entries it writes.
+    /// A save as a batch: the rows each of its statements must affect (<see cref="GuardedUpdate"/> for an update, which
+    /// checks itself), and the entries it writes.
     /// </summary>
-    internal sealed record WritePlan(List<int> Rows, IReadOnlySet<DbBatchCommand> Guarded, IReadOnlyList<IUpdateEntry> Entries);
+    internal sealed record WritePlan(List<int> Rows, IReadOnlyList<IUpdateEntry> Entries);
 
     private sealed record Column(IProperty Property, string Name, string Delimited, RelationalTypeMapping Mapping, bool IsKey)
     {
