@@ -11,8 +11,8 @@ namespace Approval.Engine.Persistence;
 /// Nothing kept here is trusted. A command begun from a kept project saves with the same guards as any other — the
 /// instance's version check and the operations' unique (instance, version) index — so if another node, process or
 /// engine changed the project since, its save fails as a whole and it runs again from a fresh load (see
-/// <see cref="WorkflowEngine"/>). Writes to a project's rows that do not go through an engine must therefore move
-/// the instance's version, as the engine's own do. The timer scheduler's claims are the one exception: they set a
+/// <see cref="WorkflowEngine"/>); a failed save writes nothing. Only <see cref="ProjectStore"/> writes a project's
+/// rows, and every save of it moves the version. The timer scheduler's claims are the one exception: they set a
 /// timer's lease columns only, which no command reads; timer firings always load, and a command that moves a timer
 /// writes its released claim whatever it took the claim to be.
 /// <para>

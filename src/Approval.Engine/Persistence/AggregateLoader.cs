@@ -17,7 +17,7 @@ public enum AggregateKeyKind { Instance, Task, Extension, Timer }
 public readonly record struct AggregateKey(AggregateKeyKind Kind, Guid Id);
 
 /// <summary>Before a command runs: its operation's first result if it was applied already, and the project it addresses.</summary>
-public sealed record LoadedAggregate(ProcessedOperation? Done, ProjectInstance? Instance);
+internal sealed record LoadedAggregate(ProcessedOperation? Done, ProjectInstance? Instance);
 
 /// <summary>
 /// Reads everything a command needs in one round trip: the operation-id record, the instance with its tasks,
@@ -33,7 +33,7 @@ public sealed record LoadedAggregate(ProcessedOperation? Done, ProjectInstance? 
 /// current step, the open or waiting ones, the one the command names and those with an extension request. Finished
 /// tasks of earlier steps never change again either; a project at its last step no longer reads all its history.
 /// </remarks>
-public static class AggregateLoader
+internal static class AggregateLoader
 {
     private static readonly ConcurrentDictionary<(IModel, AggregateKeyKind?), string> Sql = new();
 

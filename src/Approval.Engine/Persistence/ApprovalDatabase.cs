@@ -55,7 +55,7 @@ public sealed class ApprovalDatabase : IAsyncDisposable
         }
     }
 
-    // EF Core's statements per batch on PostgreSQL, set here so that SaveAtomicallyAsync knows when a save is one batch.
+    // EF Core's statements per batch on PostgreSQL.
     private const int PostgresMaxBatchSize = 1000;
 
     public PersistenceOptions Options { get; }
@@ -69,50 +69,6 @@ public sealed class ApprovalDatabase : IAsyncDisposable
         if (_writeGate is null) return NoGate.Instance;
         await _writeGate.WaitAsync(ct);
         return new Releaser(_writeGate);
-    }
-
-    /// <summary>
-    /// Saves a context's changes all or nothing, with as few round trips as the provider allows, as the last thing
-    /// done with the context: the saved changes are not accepted into its tracker, so it must not be saved again.
-    /// </summary>
-    /// <remarks>
-    /// The engine throws its context away after the save (a retry starts from a fresh load); accepting the changes,
-    /// which walks every tracked entry and takes new snapshots of its values, was 4% of a command's CPU.
-    /// <para>
-    /// On PostgreSQL the save goes out as one command without BEGIN and COMMIT: the server runs statements sent
-    /// together as one implicit transaction, and a statement that fails (a unique violation of the version guard,
-    /// above all) rolls back every statement of it. That saves a round trip per command, and round trips are what a
-    /// command costs the server most. The command is written by <see cref="SaveWriter"/> (one multi-row INSERT per
-    /// table, SQL straight from the model) when the save is of the engine's usual shape, else by SaveChanges as one
-    /// batch when it fits in one. Saves inside a transaction of the caller's, larger saves, and SQLite (where a
-    /// transaction costs no round trip, and a command's statements would each commit on their own) save as EF Core
-    /// always does.
-    /// </para>
-    /// </remarks>
-    public async Task SaveAtomicallyAsync(ApprovalDbContext db, CancellationToken ct)
-    {
-        if (Provider != DatabaseProvider.Postgres || db.Database.CurrentTransaction is not null)
-        {
-            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
-            return;
-        }
-        // Changes are detected once, here, rather than again by Entries() and SaveChanges.
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        var transactions = db.Database.AutoTransactionBehavior;
-        db.ChangeTracker.DetectChanges();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            if (await SaveWriter.TryWriteAsync(db, ct)) return;
-            var statements = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
-            if (statements <= PostgresMaxBatchSize) db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
-            db.Database.AutoTransactionBehavior = transactions;
-        }
     }
 
     /// <summary>Brings the schema up to date with the hand-written migrations of the provider.</summary>

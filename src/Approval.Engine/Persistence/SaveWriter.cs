@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Update;
+using Npgsql;
 
 namespace Approval.Engine.Persistence;
 
@@ -24,7 +25,9 @@ namespace Approval.Engine.Persistence;
 /// provider then parses that text again to split and bind it: measured, about two thirds of what a command
 /// allocated and a fifth of the engine's CPU, with every row its own statement for the server. Here each statement's
 /// text is made once per table and shape and cached, parameters are positional, and the statements go out as an
-/// ADO.NET batch (one round trip, one implicit transaction when none is open).
+/// ADO.NET batch (one round trip, one implicit transaction when none is open). Every update is guarded: one that
+/// matches no row (the version check, above all) raises inside the batch, so the server rolls back the whole batch
+/// and nothing of the save is written — a row count checked after the batch would come too late, it has committed.
 /// <para>
 /// Left to SaveChanges: deletes; a changed key, unique or foreign-key column in a row that is not the only one of its
 /// table in the save (the order of statements could then matter beyond the tables' foreign-key depth); a value the
@@ -39,10 +42,13 @@ internal static class SaveWriter
     private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     // At most this many rows in one INSERT (a statement's parameters are limited to 65,535); more make another INSERT.
     private const int MaxRowsPerInsert = 200;
+    // What a guarded update reports as its rows affected: it ends in a SELECT, which reports none (-1); it raises
+    // inside the batch when it updated no row (see UpdateText).
+    internal const int GuardedUpdate = -1;
     private static readonly ConcurrentDictionary<IEntityType, TableWrite?> Tables = new();
 
     /// <summary>Writes the pending changes (detected already) and returns true, or returns false having written nothing.</summary>
-    /// <exception cref="DbUpdateConcurrencyException">An update found no row with the key and original version it expected.</exception>
+    /// <exception cref="DbUpdateConcurrencyException">An update found no row with the key and original version it expected; nothing was written.</exception>
     /// <exception cref="DbUpdateException">The database refused a statement (a unique key, above all).</exception>
     public static async Task<bool> TryWriteAsync(DbContext db, CancellationToken ct)
     {
@@ -59,6 +65,15 @@ internal static class SaveWriter
             batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             if (db.Database.GetCommandTimeout() is { } timeout) batch.Timeout = timeout;
             await batch.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DivisionByZero && plan.Rows.Contains(GuardedUpdate))
+        {
+            // A guarded update matched no row (see UpdateText; no other statement here divides): the server has rolled
+            // back every statement of the batch.
+            throw new DbUpdateConcurrencyException(
+                "The database operation was expected to affect 1 row(s), but actually affected 0 row(s); data may have " +
+                "been modified or deleted since entities were loaded.", ex,
+                [.. plan.Entries.Where(e => e.EntityState == EntityState.Modified)]);
         }
         catch (DbException ex)
         {
@@ -125,7 +140,7 @@ internal static class SaveWriter
                 if (table.Update(batch, maker, rows[i].Entry) is { } update)
                 {
                     batch.BatchCommands.Add(update);
-                    affected.Add(1);
+                    affected.Add(GuardedUpdate);
                 }
                 i++;
             }
@@ -145,7 +160,10 @@ internal static class SaveWriter
 
     private readonly record struct Row(TableWrite Table, IUpdateEntry Entry);
 
-    /// <summary>A save as a batch: the rows each of its statements must affect, and the entries it writes.</summary>
+    /// <summary>
+    /// A save as a batch: the rows each of its statements must affect (<see cref="GuardedUpdate"/> for an update, which
+    /// checks itself), and the entries it writes.
+    /// </summary>
     internal sealed record WritePlan(List<int> Rows, IReadOnlyList<IUpdateEntry> Entries);
 
     private sealed record Column(IProperty Property, string Name, string Delimited, RelationalTypeMapping Mapping, bool IsKey)
@@ -259,7 +277,12 @@ internal static class SaveWriter
             var where = _columns.Select((c, i) => (Column: c, Bit: 1UL << i)).Where(c => IsChecked(c.Column))
                 .Select(c => (shape.Null & c.Bit) != 0 ? $"{c.Column.Delimited} IS NULL" : $"{c.Column.Delimited} = ${++n}")
                 .ToList();
-            return $"UPDATE {_table} SET {string.Join(", ", set)} WHERE {string.Join(" AND ", where)}";
+            // The batch runs as one implicit transaction, which commits whatever row counts its statements had: an
+            // update that matched nothing must fail the batch itself, before it commits, or the rows inserted next to
+            // it (journal, tasks, the operation record) would be saved for a version that was never written. A
+            // division by the updated rows' count fails exactly then (not constant, so the planner cannot fold it).
+            return $"WITH guarded AS (UPDATE {_table} SET {string.Join(", ", set)} WHERE {string.Join(" AND ", where)} RETURNING 1) " +
+                "SELECT 1 / count(*) FROM guarded";
         }
     }
 }

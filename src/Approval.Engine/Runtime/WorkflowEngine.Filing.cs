@@ -11,7 +11,7 @@ namespace Approval.Engine.Runtime;
 public sealed partial class WorkflowEngine
 {
     /// <summary>Creates the instance on the latest version of its definition and enters intake.</summary>
-    private async Task<(CommandResult, ProjectInstance)> FileAsync(ApprovalDbContext db, FileApplication command, List<JournalEntry> journal,
+    private async Task<(CommandResult, ProjectInstance)> FileAsync(ProjectSession session, FileApplication command, List<JournalEntry> journal,
         CancellationToken ct)
     {
         if (command.Actor.Role is not (ActorRole.Agent or ActorRole.Investor or ActorRole.System))
@@ -21,7 +21,7 @@ public sealed partial class WorkflowEngine
         if (command.Actor.Role == ActorRole.Agent)
         {
             var today = Deadlines.Calendar.LocalDateOf(Now());
-            var authorisations = await db.AgentAuthorizations.AsNoTracking()
+            var authorisations = await session.Db.AgentAuthorizations.AsNoTracking()
                 .Where(a => a.AgentId == command.Actor.UserId && a.InvestorId == project.InvestorId).ToListAsync(ct);
             if (!authorisations.Any(a => a.IsValidOn(today)))
                 throw new ForbiddenException($"No valid authorisation (委托) from investor '{project.InvestorId}' to agent '{command.Actor.UserId}' on {today:yyyy-MM-dd}.");
@@ -32,8 +32,7 @@ public sealed partial class WorkflowEngine
         }
         var intake = definition.Intake;
         MaterialCodes.Validate(intake, command.Materials);
-        if (project.ProjectCode is { } code &&
-            await db.Instances.AnyAsync(i => i.ProjectCode == code && i.DefinitionId == definition.Id && i.EndedAt == null, ct))
+        if (project.ProjectCode is { } code && await session.HasRunningAsync(code, definition.Id, ct))
             throw new ConflictException($"Project {code} already has a running {definition.Name} application.");
 
         var now = Now();
@@ -50,8 +49,6 @@ public sealed partial class WorkflowEngine
         instance.StepStartedOn = step.Today;
         instance.StepDueOn = Deadlines.Calendar.Deadline(step.Today, intake.BudgetWorkingDays).Date;
         Activities[intake.Type].Enter(step);
-        instance.Version = 1;
-        db.Instances.Add(instance);
         return (ResultOf(step, command), instance);
     }
 

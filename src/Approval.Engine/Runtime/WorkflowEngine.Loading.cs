@@ -34,9 +34,7 @@ public sealed partial class WorkflowEngine
     /// </summary>
     public async Task<int> RecomputeRunningAsync(CancellationToken ct = default)
     {
-        List<Guid> running;
-        await using (var db = database.CreateContext())
-            running = await db.Instances.Where(i => i.Status == InstanceStatus.Running).Select(i => i.Id).ToListAsync(ct);
+        var running = await _store.RunningAsync(ct);
         foreach (var id in running)
             await ExecuteAsync(new RefreshDeadlines($"refresh-deadlines:{id:N}:{Guid.NewGuid():N}", id), ct);
         return running.Count;
@@ -61,7 +59,7 @@ public sealed partial class WorkflowEngine
     /// proposed local code, recorded in the same save, whose key makes a collision a retry with another candidate.
     /// </summary>
     /// <returns>False when the attempt must stop for a verification.</returns>
-    private bool PrepareAcceptance(ApprovalDbContext db, Command command, ProjectInstance instance, AcceptancePreparation prepared,
+    private bool PrepareAcceptance(ProjectSession session, Command command, ProjectInstance instance, AcceptancePreparation prepared,
         out AcceptanceContext acceptance)
     {
         acceptance = new AcceptanceContext(null);
@@ -74,7 +72,7 @@ public sealed partial class WorkflowEngine
         }
         var now = Now();
         var proposed = issuer.Propose(Deadlines.Calendar.LocalDateOf(now));
-        db.IssuedProjectCodes.Add(new IssuedProjectCode { Code = proposed.Value, IssuedAt = now });
+        session.Db.IssuedProjectCodes.Add(new IssuedProjectCode { Code = proposed.Value, IssuedAt = now });
         acceptance = new AcceptanceContext(proposed.Value);
         return true;
     }

@@ -32,12 +32,15 @@ public sealed partial class WorkflowEngine(
         new OneWindowIntake(), new JointPreReview(), new CombinedSiteSurvey(), new ParallelApprovals(), new DeadlineCompletion(),
     }.ToDictionary(a => a.Type);
 
-    private readonly AggregateCache? _kept = options.AggregateCacheSize > 0 ? new AggregateCache(options.AggregateCacheSize) : null;
+    private readonly ProjectStore _store = new(database, options, clock);
 
     public DefinitionCatalog Catalog => catalog;
 
+    /// <summary>The one owner of the projects' rows, through which every command reads and saves.</summary>
+    internal ProjectStore Store => _store;
+
     /// <summary>The projects kept in memory for their next command (<see cref="EngineOptions.AggregateCacheSize"/>); null when off.</summary>
-    internal AggregateCache? Kept => _kept;
+    internal AggregateCache? Kept => _store.Kept;
 
     /// <summary>The deadline rules of the national calendar (regional overlays are chosen per deployment).</summary>
     public Deadlines Deadlines { get; } = new(calendars, options);
@@ -81,63 +84,62 @@ public sealed partial class WorkflowEngine(
     /// </remarks>
     private async Task<CommandResult?> TryFromKeptAsync(Command command, CancellationToken ct)
     {
-        if (_kept is null || command is FireTimer) return null;
+        if (Kept is not { } kept || command is FireTimer) return null;
         var key = KeyOf(command);
-        if (key is { } k && !_kept.Holds(k)) return null;
+        if (key is { } k && !kept.Holds(k)) return null;
         ProjectInstance? instance = null;
         try
         {
-            using var gate = await database.EnterWriteAsync(ct);
-            await using var db = database.CreateContext();
-            if (key is { } held && (instance = _kept.Take(db, held)) is null) return null;
-            var attempt = await AttemptAsync(db, command, instance, new AcceptancePreparation(), ct);
+            await using var session = await _store.OpenAsync(ct);
+            if (key is { } held && (instance = session.TakeKept(held)) is null) return null;
+            var attempt = await AttemptAsync(session, command, instance, new AcceptancePreparation(), ct);
             if (attempt.Saved)
             {
-                _kept.CountSaved();
+                kept.CountSaved();
                 return attempt.Result;
             }
-            _kept.FellBack(instance?.Id);
+            kept.FellBack(instance?.Id);
             return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogKeptFailed(logger, command.GetType().Name, command.OperationId, ex.GetType().Name);
-            _kept.FellBack(instance?.Id);
+            kept.FellBack(instance?.Id);
             return null;
         }
     }
 
     /// <remarks>
     /// Two round trips on PostgreSQL: the load, then the save, which needs no BEGIN/COMMIT (see
-    /// <see cref="ApprovalDatabase.SaveAtomicallyAsync"/>). Nothing holds a lock between them: a command that started
+    /// <see cref="ProjectStore.SaveAtomicallyAsync"/>). Nothing holds a lock between them: a command that started
     /// from a version another command has since moved on from fails at the save on the operations' unique
     /// (instance, version) index, or on the instance's version check, and is retried from a fresh load.
     /// </remarks>
     /// <returns>Null when an acceptance must first have its given project code verified (<see cref="VerifyAsync"/>).</returns>
     private async Task<CommandResult?> TryExecuteAsync(Command command, AcceptancePreparation prepared, CancellationToken ct)
     {
-        using var gate = await database.EnterWriteAsync(ct);
-        await using var db = database.CreateContext();
-        var (done, instance) = await AggregateLoader.LoadAsync(db, command.OperationId, KeyOf(command), ct);
+        await using var session = await _store.OpenAsync(ct);
+        var (done, instance) = await session.LoadAsync(command.OperationId, KeyOf(command), ct);
         if (done is not null) return Replay(done, command);
-        return (await AttemptAsync(db, command, instance, prepared, ct)).Result;
+        return (await AttemptAsync(session, command, instance, prepared, ct)).Result;
     }
 
     /// <summary>What an attempt came to: the result (null when it stopped for a verification), and whether it saved.</summary>
     private readonly record struct Attempt(CommandResult? Result, bool Saved);
 
-    /// <summary>Applies the command to the project in <paramref name="db"/> (none for a filing) and saves, all or nothing.</summary>
-    private async Task<Attempt> AttemptAsync(ApprovalDbContext db, Command command, ProjectInstance? instance,
+    /// <summary>Applies the command to the project of <paramref name="session"/> (none for a filing) and saves, all or nothing.</summary>
+    private async Task<Attempt> AttemptAsync(ProjectSession session, Command command, ProjectInstance? instance,
         AcceptancePreparation prepared, CancellationToken ct)
     {
         var journal = new List<JournalEntry>();
         CommandResult result;
         ProjectInstance target;
+        List<Timers.DurableTimer> moved = [];
         try
         {
             if (command is FileApplication file)
             {
-                (result, target) = await FileAsync(db, file, journal, ct);
+                (result, target) = await FileAsync(session, file, journal, ct);
             }
             else
             {
@@ -146,54 +148,34 @@ public sealed partial class WorkflowEngine(
                 // would make its operation id a replay when the occurrence does come due.
                 if (command is FireTimer fire && !ProjectTimers.Applies(target, fire, Now()))
                     return new Attempt(new CommandResult(target.Id, target.Status, target.CurrentActivityId, target.ProjectCode, target.QueryKey), false);
-                if (!PrepareAcceptance(db, command, target, prepared, out var acceptance)) return default;
-                (result, var moved) = Apply(target, command, acceptance, journal);
-                ReleaseClaims(db, moved);
+                if (!PrepareAcceptance(session, command, target, prepared, out var acceptance)) return default;
+                (result, moved) = Apply(target, command, acceptance, journal);
             }
         }
         catch (ConflictException)
         {
             // A retry of this very operation may have committed after we looked: then the answer is its result.
-            var committed = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.OperationId == command.OperationId, ct);
+            var committed = await session.FindOperationAsync(command.OperationId, ct);
             if (committed is not null) return new Attempt(Replay(committed, command), false);
             throw;
         }
-        db.Journal.AddRange(journal);
         // An uploaded file's record is written with the project's change, so that a file is never there unticked.
-        if (command is AttachMaterialFile attached) db.MaterialFiles.Add(attached.File);
-        db.Operations.Add(new ProcessedOperation
+        if (command is AttachMaterialFile attached) session.Db.MaterialFiles.Add(attached.File);
+        var operation = new ProcessedOperation
         {
-            OperationId = command.OperationId, CommandType = Fingerprint(command), InstanceId = result.InstanceId,
-            UserId = command.Actor.UserId, Result = JsonSerializer.Serialize(result), At = Now(),
-            InstanceVersion = target.Version, RequestFingerprint = RequestFingerprint.Of(command),
-        });
-        await database.SaveAtomicallyAsync(db, ct);
-        _kept?.Keep(target);
+            OperationId = command.OperationId, CommandType = Fingerprint(command), UserId = command.Actor.UserId,
+            Result = JsonSerializer.Serialize(result), At = Now(), RequestFingerprint = RequestFingerprint.Of(command),
+        };
+        await session.SaveAsync(target, journal, operation, moved, ct);
         return new Attempt(result, true);
-    }
-
-    /// <summary>
-    /// Writes the released claim of every timer the command moved, whatever the context took its claim to be: a
-    /// project kept in memory, or loaded just before the scheduler claimed the timer, does not know of the claim, and
-    /// a value that looks unchanged would not be written, leaving the moved timer claimed until the lease runs out.
-    /// </summary>
-    private static void ReleaseClaims(ApprovalDbContext db, List<Timers.DurableTimer> moved)
-    {
-        foreach (var timer in moved)
-        {
-            var entry = db.Entry(timer);
-            if (entry.State is not (EntityState.Unchanged or EntityState.Modified)) continue;  // a new timer is inserted whole
-            entry.Property(t => t.LeaseOwner).IsModified = true;
-            entry.Property(t => t.LeaseExpiresAt).IsModified = true;
-            entry.Property(t => t.Attempts).IsModified = true;
-        }
     }
 
     private (CommandResult Result, List<Timers.DurableTimer> MovedTimers) Apply(ProjectInstance instance, Command command,
         AcceptanceContext acceptance, List<JournalEntry> journal)
     {
-        // A timer of an ended project never gets here: ProjectTimers.Applies has turned it away.
-        if (instance.IsEnded)
+        // A timer of an ended project never gets here: ProjectTimers.Applies has turned it away. A correction of what
+        // was recorded is the one change an ended project still takes.
+        if (instance.IsEnded && command is not CorrectProject)
             throw new ConflictException($"The project has ended ({instance.Status}).");
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
         var step = new StepContext(instance, definition, catalog, Deadlines, Now(), command.Actor,
@@ -203,7 +185,6 @@ public sealed partial class WorkflowEngine(
         Dispatch(step, command);
         Advance(step);
         SyncProjectClock(step, dueBefore);
-        instance.Version++;
         return (ResultOf(step, command), step.MovedTimers);
     }
 
@@ -232,6 +213,9 @@ public sealed partial class WorkflowEngine(
                 break;
             case DecideExtension decide:
                 MatterClock.DecideExtension(step, instance.Extensions.Single(e => e.Id == decide.ExtensionId), decide);
+                break;
+            case CorrectProject correct:
+                Correct(step, correct);
                 break;
             default:
                 Activities[step.Activity.Type].Handle(step, command);
@@ -269,13 +253,8 @@ public sealed partial class WorkflowEngine(
         step.Schedule(Timers.TimerKind.ProjectDeadline, Deadlines.EndOf(instance.DueOn!.Value));
     }
 
-    /// <summary>
-    /// The clock's reading to the microsecond, which is what PostgreSQL keeps of an instant: a project kept in memory
-    /// (<see cref="AggregateCache"/>) then holds exactly the instants its rows hold.
-    /// </summary>
-    private Instant Now() => Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / TicksPerMicrosecond * TicksPerMicrosecond);
-
-    private const long TicksPerMicrosecond = NodaConstants.TicksPerMillisecond / 1000;
+    /// <summary>The time as the store keeps it (<see cref="ProjectStore.Now"/>).</summary>
+    private Instant Now() => _store.Now();
 
     private static CommandResult ResultOf(StepContext step, Command command) => new(
         step.Instance.Id, step.Instance.Status, step.Instance.CurrentActivityId, step.Instance.ProjectCode,

@@ -36,6 +36,26 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
         return instance;
     }
 
+    /// <summary>
+    /// The project a task belongs to, with everything that hangs off it, if the actor may see it; otherwise
+    /// <see cref="NotFoundException"/> naming the task (a task of a project the caller may not see is as unknown as
+    /// one that does not exist).
+    /// </summary>
+    public async Task<ProjectInstance> GetByTaskAsync(Actor actor, Guid taskId, CancellationToken ct = default)
+    {
+        Guid? instanceId;
+        await using (var db = database.CreateContext())
+            instanceId = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(ct);
+        try
+        {
+            return await GetAsync(actor, instanceId ?? throw new NotFoundException($"Task {taskId}"), ct);
+        }
+        catch (NotFoundException) when (instanceId is not null)
+        {
+            throw new NotFoundException($"Task {taskId}");
+        }
+    }
+
     public async Task<List<JournalEntry>> JournalAsync(Guid instanceId, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();

@@ -85,6 +85,7 @@ public static class ApprovalHost
         app.MapDefinitionsApi();
         app.MapCalendarApi();
         app.MapProjectCodeApi();
+        app.MapProjectCorrectionApi();
         app.MapApprovalPages();
         return app;
     }

@@ -81,7 +81,7 @@ public abstract class AggregateLoaderTests(TestStore store) : MigratedStoreTests
                 Id = Guid.NewGuid(), InstanceId = stored.Id, TaskId = reviewed.Id, WorkingDays = 2, Reason = "补充材料",
                 Status = ExtensionStatus.Pending, RequestedBy = "approver-natural-resources", RequestedAt = At,
             });
-            await db.SaveChangesAsync(Ct);
+            await db.SaveSeedAsync(Ct);
         }
         await using (var db = database.CreateContext())
         {
@@ -104,7 +104,7 @@ public abstract class AggregateLoaderTests(TestStore store) : MigratedStoreTests
         await using (var db = database.CreateContext())
         {
             db.Operations.Add(operation);
-            await db.SaveChangesAsync(Ct);
+            await db.SaveSeedAsync(Ct);
         }
 
         await using var again = database.CreateContext();
@@ -149,7 +149,7 @@ public abstract class AggregateLoaderTests(TestStore store) : MigratedStoreTests
             instance.Tasks.Single(t => t.Status == TaskStatus.Open).Status = TaskStatus.Done;
             instance.Deficiencies.Add("施工图审查合格书");
             instance.Version++;
-            Assert.Equal(2, await db.SaveChangesAsync(Ct));
+            Assert.Equal(2, await db.SaveSeedAsync(Ct));
         }
         await using (var check = database.CreateContext())
         {
@@ -165,8 +165,8 @@ public abstract class AggregateLoaderTests(TestStore store) : MigratedStoreTests
         var b = (await AggregateLoader.LoadAsync(second, "op", key, Ct)).Instance!;
         a.CurrentActivityId = "completion"; a.Version++;
         b.CurrentActivityId = "site-survey"; b.Version++;
-        await first.SaveChangesAsync(Ct);
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(Ct));
+        await first.SaveSeedAsync(Ct);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveSeedAsync(Ct));
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public abstract class AggregateLoaderTests(TestStore store) : MigratedStoreTests
         won.CurrentActivityId = "completion";
         won.Version++;
         winner.Operations.Add(Operation("op-a", won));
-        await database.SaveAtomicallyAsync(winner, Ct);
+        await ProjectStore.SaveAtomicallyAsync(winner, Ct);
 
         // The loser changes other rows than the winner did: only the version guard can stop it.
         lost.Tasks.Single(t => t.Status == TaskStatus.Open).Status = TaskStatus.Done;
@@ -193,7 +193,7 @@ public abstract class AggregateLoaderTests(TestStore store) : MigratedStoreTests
         lost.Version++;
         loser.Journal.Add(new Journal.JournalEntry { InstanceId = lost.Id, Sequence = 99, Event = "Stale", UserId = "u", ActorRole = "Approver", At = At, WorkingDay = new LocalDate(2024, 9, 27) });
         loser.Operations.Add(Operation("op-b", lost));
-        var failed = await Assert.ThrowsAnyAsync<DbUpdateException>(() => database.SaveAtomicallyAsync(loser, Ct));
+        var failed = await Assert.ThrowsAnyAsync<DbUpdateException>(() => ProjectStore.SaveAtomicallyAsync(loser, Ct));
 
         Assert.True(failed is DbUpdateConcurrencyException || ApprovalDatabase.IsUniqueViolation(failed), failed.ToString());
         await using var check = database.CreateContext();
@@ -310,7 +310,7 @@ public abstract class AggregateLoaderTests(TestStore store) : MigratedStoreTests
     {
         await using var db = database.CreateContext();
         db.Instances.Add(instance);
-        await db.SaveChangesAsync(Ct);
+        await db.SaveSeedAsync(Ct);
     }
 }
 

@@ -215,7 +215,7 @@ public abstract class MigrationTests : IAsyncDisposable
     {
         await using var db = database.CreateContext();
         db.Add(entity);
-        await db.SaveChangesAsync(Ct);
+        await db.SaveSeedAsync(Ct);
     }
 
     private static ProcessedOperation Operation(string id, Guid instance, int? version) => new()

@@ -35,7 +35,7 @@ public abstract class SaveOrderTests(TestStore store) : MigratedStoreTests(store
         var written = batches.SelectMany(tables => tables).ToList();
         Assert.Equal("instances", written[0]);
         Assert.Equal(["clock_stops", "extensions", "journal", "tasks", "tasks", "timers", "timers"], written[1..].Order(StringComparer.Ordinal));
-        await database.SaveAtomicallyAsync(db, Ct);
+        await ProjectStore.SaveAtomicallyAsync(db, Ct);
         await using var check = database.CreateContext();
         var saved = await check.Instances.AsNoTracking().Include(i => i.Tasks).Include(i => i.Timers).Include(i => i.ClockStops)
             .Include(i => i.Extensions).SingleAsync(i => i.Id == instance.Id, Ct);
@@ -51,7 +51,7 @@ public abstract class SaveOrderTests(TestStore store) : MigratedStoreTests(store
         await using (var db = database.CreateContext())
         {
             db.Instances.Add(instance);
-            await database.SaveAtomicallyAsync(db, Ct);
+            await ProjectStore.SaveAtomicallyAsync(db, Ct);
         }
 
         await using (var db = database.CreateContext())
@@ -65,7 +65,7 @@ public abstract class SaveOrderTests(TestStore store) : MigratedStoreTests(store
             var written = Prepare(db).Batches.SelectMany(tables => tables).ToList();
             Assert.Equal(7, written.Count);
             Assert.Equal("instances", written[^1]);
-            await database.SaveAtomicallyAsync(db, Ct);
+            await ProjectStore.SaveAtomicallyAsync(db, Ct);
         }
 
         await using var check = database.CreateContext();

@@ -1,6 +1,7 @@
 using Approval.Engine.Persistence;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
+using Approval.Engine.Tests.Persistence;
 using Approval.Engine.Timers;
 using Approval.Testing;
 using Approval.Testing.Persistence;
@@ -143,7 +144,7 @@ public sealed class TaskTimerTests : IDisposable
                 Id = Guid.NewGuid(), InstanceId = task.InstanceId, TaskId = task.Id, Kind = TimerKind.TaskDeadline,
                 DueAt = h.Engine.Deadlines.EndOf(task.DueOn!.Value), Status = TimerStatus.Pending,
             });
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.SaveSeedAsync(TestContext.Current.CancellationToken);
         }
         // Rows of an earlier release are there before this release starts, with nothing kept in memory.
         h.Engine.Kept?.Forget(task.InstanceId);

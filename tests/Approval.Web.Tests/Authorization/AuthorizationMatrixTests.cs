@@ -61,6 +61,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         ("GET", "/api/definitions/enterprise-establishment/versions/1", Everyone),
         ("POST", "/api/admin/calendar/reload", ["admin"]),
         ("POST", "/api/admin/definitions/validate", ["admin"]),
+        ("POST", $"/api/admin/projects/{Id}/correction", ["admin"]),
         ("GET", "/api/tracking?code=2509-320193-89-01-544060&key=ABCDEFGH", Public),
         ("GET", "/api/catalogue/matters", Public),
         ("GET", "/api/catalogue/matters/SCJG-001", Public),

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Approval.Engine.Persistence;
+using Approval.Engine.Runtime;
 using Approval.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -212,7 +213,7 @@ public sealed class BadInputCorpus(ApprovalWebFactory factory)
     {
         var project = await TestProjects.FileAndAcceptAsync(factory, "enterprise-establishment");
         await using var db = factory.Services.GetRequiredService<ApprovalDatabase>().CreateContext();
-        var task = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == project && t.DepartmentId == "market-regulation")
+        var task = await db.Set<WorkTask>().AsNoTracking().Where(t => t.InstanceId == project && t.DepartmentId == "market-regulation")
             .Select(t => t.Id).FirstAsync(TestContext.Current.CancellationToken);
         return (project, task);
     }

@@ -19,7 +19,7 @@ public sealed class OperationConfiguration : IEntityTypeConfiguration<ProcessedO
         b.Property(o => o.UserId).HasMaxLength(100);
         b.Property(o => o.Result).HasColumnType("text");
         b.Property(o => o.RequestFingerprint).HasMaxLength(64);
-        // The guard that makes a command's writes all-or-nothing against a concurrent one (see ApprovalDatabase.SaveAtomicallyAsync).
+        // The guard that makes a command's writes all-or-nothing against a concurrent one (see ProjectStore.SaveAtomicallyAsync).
         b.HasIndex(o => new { o.InstanceId, o.InstanceVersion }).IsUnique().HasDatabaseName("ux_operations_instance_version");
     }
 }

@@ -17,7 +17,7 @@ namespace Approval.Web.Api;
 /// one-time notice, 容缺 materials handed in, and the answer to a correction request (补正). Each checks its input the
 /// one way, then runs the engine command under the caller's operation key.
 /// </summary>
-public sealed class ApplicantCommands(WorkflowEngine engine, ProjectReader reader, AgentAuthorizations authorisations, ApprovalDatabase database)
+public sealed class ApplicantCommands(WorkflowEngine engine, ProjectReader reader, AgentAuthorizations authorisations)
 {
     /// <summary>Files an application for the investor the request names (an investor: itself).</summary>
     public async Task<CommandResult> FileAsync(Actor actor, string operationKey, FileApplicationRequest request, CancellationToken ct)
@@ -66,11 +66,7 @@ public sealed class ApplicantCommands(WorkflowEngine engine, ProjectReader reade
     public async Task<CommandResult> CorrectAsync(Actor actor, string operationKey, Guid taskId, List<string?>? materials, string? note,
         CancellationToken ct)
     {
-        Guid? instanceId;
-        await using (var db = database.CreateContext())
-            instanceId = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(ct);
-        // A task of a project the caller may not see is as unknown as one that does not exist.
-        var project = await reader.GetAsync(actor, instanceId ?? throw new NotFoundException($"Task {taskId}"), ct);
+        var project = await reader.GetByTaskAsync(actor, taskId, ct);
         return await engine.ExecuteAsync(new SubmitCorrection(operationKey, actor, taskId, Checked(materials, project),
             string.IsNullOrWhiteSpace(note) ? null : note.Trim()), ct);
     }

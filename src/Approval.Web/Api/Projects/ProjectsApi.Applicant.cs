@@ -1,14 +1,12 @@
 using System.Security.Claims;
 using Approval.Engine.Activities;
 using Approval.Engine.Definitions;
-using Approval.Engine.Persistence;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Supervision;
 using Approval.Web.Api.Contracts;
 using Approval.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Web.Api;
 
