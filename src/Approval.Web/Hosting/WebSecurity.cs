@@ -32,12 +32,14 @@ public static class WebSecurity
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         if (settings.ForwardedHeaders.Enabled)
             builder.Services.Configure<ForwardedHeadersOptions>(o => Configure(o, settings.ForwardedHeaders));
-        var secure = CookieSecurity(builder.Environment);
         builder.Services.AddAntiforgery(o =>
         {
             o.HeaderName = AntiforgeryHeader;
             o.Cookie.Name = "approval.antiforgery";
-            o.Cookie.SecurePolicy = secure;
+            // As the request: with Always, the framework throws (a 500) on any form post that reaches it over plain HTTP
+            // outside Development, e.g. behind a TLS proxy without forwarded headers. It holds no identity; the auth
+            // cookie stays Secure, and HTTPS redirection with HSTS keeps browsers on HTTPS in Production.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // Our own X-Frame-Options (DENY) is stricter than the SAMEORIGIN antiforgery would add.
             o.SuppressXFrameOptionsHeader = true;
         });
