@@ -68,15 +68,15 @@ public static class PageHosting
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
-        // Pages are in Chinese whatever the browser asks for; the API's codes and JSON are culture-free.
+        // Pages are in Chinese whatever the browser asks for; the API answers in the caller's language (English by default).
         var zh = new CultureInfo("zh-CN");
-        app.UseRequestLocalization(new RequestLocalizationOptions
+        app.UseWhen(WantsPage, page => page.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(zh),
             SupportedCultures = [zh],
             SupportedUICultures = [zh],
             RequestCultureProviders = [],
-        });
+        }));
         // Routing after the error handlers, so that a re-executed /error/{code} is routed to its page.
         app.UseRouting();
         return app;

@@ -24,6 +24,8 @@ public static class RateLimits
             {
                 var http = context.HttpContext;
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)) http.Response.Headers.RetryAfter = Seconds(wait);
+                // A browser gets the Chinese 429 page (the status code pages re-execute an empty answer).
+                if (Components.PageHosting.WantsPage(http)) return;
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
