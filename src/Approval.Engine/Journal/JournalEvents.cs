@@ -36,8 +36,10 @@ public static class JournalEvents
     public const string ReadyForIssue = "ReadyForIssue";
     public const string Completed = "Completed";
     public const string ProjectEnded = "ProjectEnded";
+    public const string ProjectCorrected = "ProjectCorrected";
 
-    private static readonly Dictionary<string, string> Labels = new()
+    // Case-insensitive: the engine's PascalCase names and the API's camelCase codes name the same event.
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {
         [Filed] = "申报",
         [Returned] = "退回（一次性告知）",
@@ -66,6 +68,7 @@ public static class JournalEvents
         [ReadyForIssue] = "待统一出件",
         [Completed] = "办结",
         [ProjectEnded] = "办理终止",
+        [ProjectCorrected] = "更正项目信息",
     };
 
     /// <summary>The stable code of an event as every answer shows it, e.g. <c>correctionRequested</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Approval.Engine.Activities;
+using Approval.Engine.Journal;
 using Approval.Engine.Runtime.Commands;
 
 namespace Approval.Engine.Runtime;
@@ -35,7 +36,7 @@ public sealed partial class WorkflowEngine
         }
         if (changes.Count == 0)
             throw new InvalidInputException("correction", "Nothing to correct: give at least one field whose value differs from the recorded one.");
-        step.Record("ProjectCorrected", reasons: $"{string.Join("；", changes)}；理由：{reason}");
+        step.Record(JournalEvents.ProjectCorrected, reasons: $"{string.Join("；", changes)}；理由：{reason}");
 
         void Change(string label, string old, string value, Action<string> set)
         {

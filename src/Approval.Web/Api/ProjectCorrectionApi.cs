@@ -27,7 +27,7 @@ public static class ProjectCorrectionApi
         Command(admin.MapPost("/{id:guid}/correction", Correct)
             .WithSummary("Correct a project's recorded details (更正项目信息): name, project unit, division, industry, investment; journalled with the reason")
             .WithDescription("Needs an Idempotency-Key. A field left out keeps its value; a correction that changes nothing is a 400. " +
-                "The journal gets one ProjectCorrected entry listing each old and new value and the reason."));
+                "The journal gets one projectCorrected (更正项目信息) entry listing each old and new value and the reason."));
         return routes;
     }
 

@@ -28,7 +28,7 @@ public sealed class ProjectCorrectionApiTests(ApprovalWebFactory factory) : ICla
         Assert.Equal("测试项目（二期）", detail.GetProperty("project").GetProperty("projectName").GetString());
         Assert.Equal(1200m, detail.GetProperty("investmentAmount").GetDecimal());
         var entry = detail.GetProperty("journal").EnumerateArray().Last();
-        Assert.Equal("ProjectCorrected", entry.GetProperty("event").GetString());
+        Assert.Equal(("projectCorrected", "更正项目信息"), (entry.GetProperty("event").GetString(), entry.GetProperty("eventLabel").GetString()));
         Assert.Equal("项目名称：测试项目 → 测试项目（二期）；总投资（万元）：1000 → 1200；理由：与备案证核对后更正",
             entry.GetProperty("reasons").GetString());
         // The same key again is the same correction, answered again and not journalled twice.
