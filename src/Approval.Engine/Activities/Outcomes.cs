@@ -15,7 +15,8 @@ public static class Outcomes
     public const string DeemedApproved = "DeemedApproved";
     public const string Corrected = "Corrected";
 
-    private static readonly Dictionary<string, string> Labels = new()
+    // Case-insensitive: the engine's PascalCase names and the API's camelCase codes name the same outcome.
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {
         [Passed] = "预审通过",
         [CorrectionRequired] = "需要补正",

@@ -57,52 +57,9 @@ public static class ChineseTerms
         _ => kind.ToString(),
     };
 
-    /// <summary>A task's outcome or a decision, in the API's camelCase or the engine's PascalCase.</summary>
-    public static string Outcome(string? outcome) => outcome?.ToLowerInvariant() switch
-    {
-        null => "—",
-        "approved" => "准予许可",
-        "rejected" => "不予许可",
-        "deemedapproved" => "超时默认许可",
-        "passed" => "预审通过",
-        "correctionrequired" => "需补正",
-        "agreed" => "同意",
-        "disagreed" => "不同意",
-        "deemedagreed" => "缺席默认同意",
-        "corrected" => "已补正",
-        _ => outcome,
-    };
+    /// <summary>A task's outcome or a decision, in the API's camelCase or the engine's PascalCase: the engine's one label.</summary>
+    public static string Outcome(string? outcome) => outcome is null ? "—" : Engine.Activities.Outcomes.Label(outcome);
 
-    /// <summary>A journal event (办件轨迹), in the API's camelCase or the engine's PascalCase.</summary>
-    public static string Event(string @event) => @event.ToLowerInvariant() switch
-    {
-        "filed" => "提交申请",
-        "returned" => "一次性告知，退回补齐材料",
-        "resubmitted" => "补齐材料后重新提交",
-        "accepted" => "受理",
-        "acceptedwithdeficiencies" => "容缺受理",
-        "deficienciessupplied" => "补齐容缺材料",
-        "refused" => "不予受理",
-        "stepstarted" => "环节开始",
-        "stepcompleted" => "环节完成",
-        "taskopened" => "部门开始办理",
-        "taskdecided" => "部门办理完毕",
-        "taskcancelled" => "办理任务取消",
-        "taskwarning" => "临近办理期限（预警）",
-        "taskoverdue" => "超过办理期限",
-        "correctionrequested" => "要求补正",
-        "corrected" => "申请人已补正",
-        "clockstopped" => "暂停计时",
-        "clockresumed" => "恢复计时",
-        "extensionrequested" => "申请延期",
-        "extensionapproved" => "延期获批准",
-        "extensionrefused" => "延期未获批准",
-        "surveyscheduled" => "确定踏勘日期",
-        "deadlinesrecomputed" => "按新工作日历重算期限",
-        "readyforissue" => "待统一出件",
-        "completed" => "办结出件",
-        "projectoverdue" => "项目超过办结期限",
-        "projectended" => "办理终止",
-        _ => @event,
-    };
+    /// <summary>A journal event (办件轨迹), in the API's camelCase or the engine's PascalCase: the engine's one label.</summary>
+    public static string Event(string @event) => Engine.Journal.JournalEvents.Label(@event);
 }
