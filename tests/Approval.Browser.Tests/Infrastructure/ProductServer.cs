@@ -64,10 +64,14 @@ public sealed class ProductServer : IAsyncLifetime
     }
 
     /// <summary>The running demo industrial construction permit (accepted at seeding): its code and query key.</summary>
+    /// <summary>The demo project accepted at start in Development (DemoData).</summary>
+    public const string DemoProjectName = "新型建材产业园一期工程";
+
     public async Task<(string Code, string Key)> DemoTrackingAsync()
     {
         var running = await Services.GetRequiredService<ProjectReader>().RunningAsync();
-        var project = running.First(p => p.DefinitionId == "industrial-construction-permit" && p.QueryKey is not null);
+        // By name: other tests file and accept industrial permits of their own on the same server.
+        var project = running.First(p => p.ProjectName == DemoProjectName && p.QueryKey is not null);
         return (project.ProjectCode!, project.QueryKey!);
     }
 

@@ -16,7 +16,7 @@ public sealed class TrackingPageTests(ProductServer product) : BrowserTest(produ
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
 
         var result = page.Locator(".track-result");
-        Assert.Equal("新型建材产业园一期工程", (await result.Locator("h2").First.InnerTextAsync()).Trim());
+        Assert.Equal(ProductServer.DemoProjectName, (await result.Locator("h2").First.InnerTextAsync()).Trim());
         var current = page.Locator(".stages [aria-current=step]");
         Assert.Equal(1, await current.CountAsync());
         Assert.Contains("当前环节", await current.InnerTextAsync());
