@@ -60,11 +60,10 @@ public sealed class MaterialFiles(MaterialStorage storage, ApprovalDatabase data
         MaterialCodes.Require(intake, materialCode, field);
         var fileId = IdOf(operationKey);
         // The upload's own row is its fingerprint: the same key with another project, material, name or content is another request.
-        bool SameUpload(MaterialFile earlier) => earlier.InstanceId == project.Id && earlier.MaterialCode == materialCode
-            && earlier.FileName == upload.FileName && earlier.Sha256 == upload.Staged.Sha256;
-        async Task<MaterialFile> FirstUploadAsync() =>
-            await FindAsync(fileId, ct) is { } first && SameUpload(first) ? first : throw new IdempotencyKeyReusedException(operationKey);
-        if (await FindAsync(fileId, ct) is { } earlier) return SameUpload(earlier) ? earlier : throw new IdempotencyKeyReusedException(operationKey);
+        MaterialFile TheSameUpload(MaterialFile? first) => first is not null && first.InstanceId == project.Id && first.MaterialCode == materialCode
+            && first.FileName == upload.FileName && first.Sha256 == upload.Staged.Sha256 ? first : throw new IdempotencyKeyReusedException(operationKey);
+        async Task<MaterialFile> FirstUploadAsync() => TheSameUpload(await FindAsync(fileId, ct));
+        if (await FindAsync(fileId, ct) is { } earlier) return TheSameUpload(earlier);
         if (project.IsEnded) throw new ConflictException($"The project has ended ({project.Status}); no more materials can be added.");
         upload.Staged.Commit();
         var material = new MaterialFile
@@ -85,9 +84,6 @@ public sealed class MaterialFiles(MaterialStorage storage, ApprovalDatabase data
             return await FirstUploadAsync();
         }
     }
-
-    /// <summary>The record an operation key decided, if that upload has been recorded.</summary>
-    public Task<MaterialFile?> FindByKeyAsync(string operationKey, CancellationToken ct) => FindAsync(IdOf(operationKey), ct);
 
     public async Task<MaterialFile?> FindAsync(Guid fileId, CancellationToken ct)
     {
