@@ -68,6 +68,12 @@ public sealed class FilingWalkTests(ProductServer product) : BrowserTest(product
         await receipt.GetByRole(AriaRole.Link, new() { Name = "查看并打印受理通知书" }).ClickAsync();
         Assert.Equal("受理通知书", await HeadingAsync(page));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(key);
+        // A due date in a year whose holiday notice is not published is marked as such, as the API's receipt says.
+        var accepted = (await Product.Services.GetRequiredService<ProjectReader>().RunningAsync()).Single(p => p.ProjectCode == code);
+        var note = Product.Services.GetRequiredService<WorkflowEngine>().Deadlines.ProjectDueProvisional(accepted);
+        var receiptText = await page.Locator("main").InnerTextAsync();
+        Assert.Equal(note is not null, receiptText.Contains("（暂定）"));
+        if (note is not null) Assert.Contains(note.DeadlineNotice, receiptText);
         await Accessibility.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "my-project-receipt");
 
