@@ -27,6 +27,10 @@ public sealed class ProjectInstance
     public string Industry { get; set; } = "";
     /// <summary>Total investment in units of 10,000 yuan (万元).</summary>
     public decimal InvestmentAmount { get; set; }
+    /// <summary>The project unit's contact person (联系人) the window and departments call; null on projects filed before it was asked.</summary>
+    public string? ContactName { get; set; }
+    /// <summary>The contact's telephone (联系电话), as <see cref="ContactPhone"/> accepts it.</summary>
+    public string? ContactPhone { get; set; }
 
     public InstanceStatus Status { get; set; }
     public string CurrentActivityId { get; set; } = "";

@@ -26,6 +26,13 @@ public sealed partial class WorkflowEngine
         if (c.InvestorName is { } investor) Change("项目单位", project.InvestorName, Checked(investor, "investorName", 200), v => project.InvestorName = v);
         if (c.Division is { } division) Change("行政区划", project.Division, Checked(division, "division", 12), v => project.Division = v);
         if (c.Industry is { } industry) Change("行业", project.Industry, Checked(industry, "industry", 100), v => project.Industry = v);
+        if (c.ContactName is { } contact) Change("联系人", project.ContactName ?? "", Checked(contact, "contactName", 50), v => project.ContactName = v);
+        if (c.ContactPhone is { } phone)
+        {
+            if (!ContactPhone.TryNormalize(phone, out var normalized))
+                throw new InvalidInputException("contactPhone", ContactPhone.Expected(phone));
+            Change("联系电话", project.ContactPhone ?? "", normalized, v => project.ContactPhone = v);
+        }
         if (c.InvestmentAmount is { } amount)
         {
             if (amount is < 0 or > 100_000_000m)

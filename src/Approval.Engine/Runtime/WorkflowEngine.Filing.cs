@@ -42,6 +42,7 @@ public sealed partial class WorkflowEngine
             ProjectCode = project.ProjectCode, ProjectName = project.ProjectName, InvestorId = project.InvestorId,
             InvestorName = project.InvestorName, AgentId = command.Actor.Role == ActorRole.Agent ? command.Actor.UserId : null,
             Division = project.Division, Industry = project.Industry, InvestmentAmount = project.InvestmentAmount,
+            ContactName = project.ContactName, ContactPhone = project.ContactPhone,
             CurrentActivityId = intake.Id, SubmittedMaterials = command.Materials.Distinct().ToList(),
             FiledAt = now, TargetWorkingDays = definition.TargetWorkingDays,
         };
@@ -63,6 +64,11 @@ public sealed partial class WorkflowEngine
         errors.Check(() => Require(p.Industry, "project.industry", 100));
         if (p.InvestmentAmount is < 0 or > 100_000_000m)
             errors.Add(new InvalidInputException("project.investmentAmount", $"Investment (万元) must be between 0 and 100,000,000; given {p.InvestmentAmount}."));
+        errors.Check(() => Require(p.ContactName, "project.contactName", 50));
+        string? phone = null;
+        if (string.IsNullOrWhiteSpace(p.ContactPhone)) errors.Add(new InvalidInputException("project.contactPhone", "Required."));
+        else if (!Runtime.ContactPhone.TryNormalize(p.ContactPhone, out phone))
+            errors.Add(new InvalidInputException("project.contactPhone", Runtime.ContactPhone.Expected(p.ContactPhone)));
         string? code = null;
         if (!string.IsNullOrWhiteSpace(p.ProjectCode))
         {
@@ -71,7 +77,8 @@ public sealed partial class WorkflowEngine
             else code = parsed.Value;
         }
         errors.ThrowIfAny();
-        return p with { ProjectName = p.ProjectName.Trim(), InvestorName = p.InvestorName.Trim(), ProjectCode = code };
+        return p with { ProjectName = p.ProjectName.Trim(), InvestorName = p.InvestorName.Trim(), ProjectCode = code,
+            ContactName = p.ContactName.Trim(), ContactPhone = phone! };
     }
 
     /// <summary>A one-line text: present, not too long, and without control characters (a name is never several lines).</summary>

@@ -69,7 +69,7 @@ public static class DemoData
         async Task<Guid> File(string definition, string name, Func<MaterialRequirement, bool>? skip = null)
         {
             var intake = engine.Catalog.Latest(definition).Intake;
-            var project = new ProjectDetails(name, InvestorId, InvestorName, "320193", "C2651", 52000m, null);
+            var project = new ProjectDetails(name, InvestorId, InvestorName, "320193", "C2651", 52000m, null, "张伟", "13812345678");
             var materials = intake.Materials.Where(m => skip is null || !skip(m)).Select(m => m.Code).ToList();
             var id = (await engine.ExecuteAsync(new FileApplication($"demo:file:{name}", agent, definition, project, materials))).InstanceId;
             // The demo's filings were handed in on paper at the window, so that what they list counts as handed in.

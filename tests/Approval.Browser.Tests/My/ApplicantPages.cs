@@ -32,6 +32,8 @@ internal static partial class ApplicantPages
         await page.GetByLabel("项目所在地（行政区划代码）").FillAsync("320193");
         await page.GetByLabel("所属行业（国民经济行业代码）").FillAsync("C2651");
         await page.GetByLabel("总投资（万元）").FillAsync("52000");
+        await page.GetByLabel("联系人").FillAsync("张伟");
+        await page.GetByLabel("联系电话").FillAsync("138 1234 5678");
     }
 
     /// <summary>Chooses a PDF for each of the given materials of the checklist (by their label, the material's name).</summary>

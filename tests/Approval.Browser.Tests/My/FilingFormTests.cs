@@ -31,6 +31,24 @@ public sealed class FilingFormTests(ProductServer product) : BrowserTest(product
     }
 
     [Fact]
+    public async Task A_contact_phone_the_engine_refuses_shows_its_chinese_message_next_to_the_field_and_stores_nothing()
+    {
+        var name = UniqueName("联系电话有误项目");
+        var page = await (await NewContextAsync()).NewPageAsync();
+        await SignInAsync(page, "agent");
+        await GotoAsync(page, $"/my/projects/new?definition={Enterprise}");
+        await FillProjectAsync(page, name);
+        await page.GetByLabel("联系电话").FillAsync("83123456");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交申报" }).ClickAsync();
+
+        const string message = "联系电话请填写 11 位手机号码，或带区号的固定电话（如 025-83123456）。";
+        await Assertions.Expect(page.Locator("#contactPhone-error")).ToContainTextAsync(message);
+        await Assertions.Expect(page.Locator(".error-summary").GetByRole(AriaRole.Link, new() { Name = message })).ToHaveAttributeAsync("href", "#contactPhone");
+        await Assertions.Expect(page.GetByLabel("联系人")).ToHaveValueAsync("张伟");
+        Assert.Empty(await ProjectsNamedAsync(Product.Services, name));
+    }
+
+    [Fact]
     public async Task The_same_filing_posted_twice_files_once()
     {
         var name = UniqueName("重复提交测试项目");
@@ -79,6 +97,10 @@ public sealed class FilingFormTests(ProductServer product) : BrowserTest(product
         await page.Keyboard.TypeAsync("F51");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("500");
+        await TabToAsync(page, "#contactName");
+        await page.Keyboard.TypeAsync("张伟");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("025-83123456");
         await TabToAsync(page, "#submit");
         await page.Keyboard.PressAsync("Enter");
 

@@ -41,6 +41,8 @@ public sealed class FilingWalkTests(ProductServer product) : BrowserTest(product
         var id = IdIn(page.Url);
         Assert.Equal(name, await HeadingAsync(page));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("申报已提交");
+        // The contact as the engine stored it (spaces dropped), where the window will call.
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("张伟（13812345678）");
         foreach (var material in checklist)
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = material.Code + ".pdf" })).ToBeVisibleAsync();
         var filed = Assert.Single(await ProjectsNamedAsync(Product.Services, name));

@@ -13,7 +13,7 @@ public sealed class SqliteMigrationTests : MigrationTests
             typeof(Engine.Persistence.Migrations.Sqlite.JournalNaturalKey),
             typeof(Engine.Persistence.Migrations.Sqlite.HandedInMaterials),
 
-            typeof(Engine.Persistence.Migrations.Sqlite.OperationRequestFingerprints)];
+            typeof(Engine.Persistence.Migrations.Sqlite.OperationRequestFingerprints), typeof(Engine.Persistence.Migrations.Sqlite.ProjectContacts)];
 
     protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

@@ -78,7 +78,7 @@ public sealed class EngineHarness : IAsyncDisposable
     {
         var intake = Engine.Catalog.Latest(definitionId).Intake;
         var listed = (materials ?? intake.Materials.Select(m => m.Code)).ToList();
-        var project = new ProjectDetails("年产10万吨新材料项目", Investor.UserId, "某某新材料有限公司", "320193", "C26", 52000m, projectCode);
+        var project = new ProjectDetails("年产10万吨新材料项目", Investor.UserId, "某某新材料有限公司", "320193", "C26", 52000m, projectCode, "张伟", "13812345678");
         var result = await Engine.ExecuteAsync(new FileApplication(NextOperation(), Agent with { }, definitionId, project, listed));
         if (handIn && listed.Count > 0) await HandInAsync(result.InstanceId, listed);
         return result.InstanceId;

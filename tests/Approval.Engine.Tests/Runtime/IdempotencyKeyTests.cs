@@ -135,7 +135,7 @@ public sealed class IdempotencyKeyTests
     private static DecideMatter Approve(string key, WorkTask task) => new(key, Approver, task.Id, MatterDecision.Approve, "准予登记", []);
 
     private static FileApplication Filing(EngineHarness h, string key, string name) => new(key, EngineHarness.Agent, Definition,
-        new ProjectDetails(name, EngineHarness.Investor.UserId, "某某新材料有限公司", "320193", "C26", 100m, null),
+        new ProjectDetails(name, EngineHarness.Investor.UserId, "某某新材料有限公司", "320193", "C26", 100m, null, "张伟", "13812345678"),
         [.. h.Engine.Catalog.Latest(Definition).Intake.Materials.Select(m => m.Code)]);
 
     private static async Task<(Guid Project, WorkTask Licence)> LicenceAsync(EngineHarness h)

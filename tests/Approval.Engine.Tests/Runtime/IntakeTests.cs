@@ -129,7 +129,7 @@ public sealed class IntakeTests
     public async Task An_agent_without_a_valid_authorisation_from_the_investor_cannot_file()
     {
         await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 5, 6, 9));
-        var project = new ProjectDetails("另一项目", "investor-2", "另一公司", "320193", "C26", 100m, null);
+        var project = new ProjectDetails("另一项目", "investor-2", "另一公司", "320193", "C26", 100m, null, "孙丽", "025-83123456");
         var materials = h.Engine.Catalog.Latest(Enterprise).Intake
             .Materials.Select(m => m.Code).ToList();
 

@@ -112,7 +112,7 @@ public sealed class EdgeInputTests(ApprovalWebFactory factory) : IClassFixture<A
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         var fields = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToHashSet();
         Assert.Superset(new HashSet<string> { "definitionId", "materials", "project.investmentAmount", "project.projectName",
-            "project.division", "project.industry" }, fields);
+            "project.division", "project.industry", "project.contactName", "project.contactPhone" }, fields);
     }
 
     [Fact]

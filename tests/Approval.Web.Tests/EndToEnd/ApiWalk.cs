@@ -44,7 +44,8 @@ public sealed class ApiWalk(ApprovalWebFactory factory)
         var filed = await Ok(await agent.PostDecisionAsync("/api/projects", new
         {
             definitionId,
-            project = new { projectName = "年产10万吨新材料项目", investorId = me.GetProperty("userId").GetString(), division = "320193", industry = "C2651", investmentAmount = 52000 },
+            project = new { projectName = "年产10万吨新材料项目", investorId = me.GetProperty("userId").GetString(), division = "320193", industry = "C2651", investmentAmount = 52000,
+                contactName = "张伟", contactPhone = "025-83123456" },
             materials = checklist,
         }));
         Id = Guid.Parse(filed.GetProperty("id").GetString()!);

@@ -47,7 +47,7 @@ public static class TestProjects
         var agent = await AuthorisedAgentAsync(factory);
         var engine = factory.Services.GetRequiredService<WorkflowEngine>();
         var intake = engine.Catalog.Latest(definitionId).Intake;
-        var project = new ProjectDetails("测试项目", DemoData.InvestorId, DemoData.InvestorName, "320193", "C26", 1000m, null);
+        var project = new ProjectDetails("测试项目", DemoData.InvestorId, DemoData.InvestorName, "320193", "C26", 1000m, null, "张伟", "13812345678");
         var listed = (materials ?? intake.Materials.Select(m => m.Code)).ToList();
         var result = await engine.ExecuteAsync(new FileApplication(Guid.NewGuid().ToString(), agent, definitionId, project, listed));
         if (handIn && listed.Count > 0) await HandInAsync(factory, result.InstanceId, listed);

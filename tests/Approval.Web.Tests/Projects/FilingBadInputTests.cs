@@ -12,8 +12,8 @@ public sealed class FilingBadInputTests(ApprovalWebFactory factory) : IClassFixt
     private static string Filing(string project, string materials = Materials, string definition = "\"enterprise-establishment\"") =>
         $$"""{"definitionId":{{definition}},"project":{{project}},"materials":{{materials}}}""";
 
-    private static string Project(string name = "\"某某公司设立\"", string amount = "500", string code = "null") =>
-        $$"""{"projectName":{{name}},"division":"320193","industry":"F51","investmentAmount":{{amount}},"projectCode":{{code}}}""";
+    private static string Project(string name = "\"某某公司设立\"", string amount = "500", string code = "null", string phone = "\"13812345678\"") =>
+        $$"""{"projectName":{{name}},"division":"320193","industry":"F51","investmentAmount":{{amount}},"projectCode":{{code}},"contactName":"张伟","contactPhone":{{phone}}}""";
 
     public static TheoryData<string, string, string> BadFilings => new()
     {
@@ -33,6 +33,10 @@ public sealed class FilingBadInputTests(ApprovalWebFactory factory) : IClassFixt
         { "project code with a month 13", Filing(Project(code: "\"2513-320193-89-01-544060\"")), "project.projectCode" },
         { "project code with a wrong project type", Filing(Project(code: "\"2020-451421-88-04-016343\"")), "project.projectCode" },
         { "project code that is not one", Filing(Project(code: "\"ABC\"")), "project.projectCode" },
+        { "missing contact phone", Filing(Project(phone: "null")), "project.contactPhone" },
+        { "contact phone too short", Filing(Project(phone: "\"1381234567\"")), "project.contactPhone" },
+        { "contact phone as a landline without area code", Filing(Project(phone: "\"83123456\"")), "project.contactPhone" },
+        { "contact phone with letters", Filing(Project(phone: "\"1381234567x\"")), "project.contactPhone" },
     };
 
     [Theory]

@@ -22,7 +22,10 @@ public sealed class FilingTests(ApprovalWebFactory factory) : IClassFixture<Appr
         // The name comes from the investor's authorisation when the agent does not type it again.
         Assert.Equal(DemoData.InvestorName, project.GetProperty("investorName").GetString());
         Assert.Equal("filed", project.GetProperty("status").GetString(), ignoreCase: true);
-        Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync(response.Headers.Location)).StatusCode);
+        var detail = await agent.GetAsync(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        var filed = await detail.ReadJsonAsync();
+        Assert.Equal(("张伟", "13812345678"), (filed.GetProperty("contactName").GetString(), filed.GetProperty("contactPhone").GetString()));
     }
 
     [Fact]

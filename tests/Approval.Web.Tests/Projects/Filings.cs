@@ -24,7 +24,7 @@ internal static class Filings
         project = new
         {
             projectName = "某某新材料销售有限公司设立", investorId, division = "320193", industry = "F51",
-            investmentAmount = 500m, projectCode,
+            investmentAmount = 500m, projectCode, contactName = "张伟", contactPhone = "13812345678",
         },
         materials = Checklist(Definition),
     };
@@ -71,7 +71,7 @@ internal static class Filings
     public static async Task<Guid> OtherInvestorsProjectAsync(ApprovalWebFactory factory)
     {
         var engine = factory.Services.GetRequiredService<WorkflowEngine>();
-        var project = new ProjectDetails("他人项目", OtherInvestorId, "另一家公司", "320193", "C26", 100m, null);
+        var project = new ProjectDetails("他人项目", OtherInvestorId, "另一家公司", "320193", "C26", 100m, null, "孙丽", "13912345678");
         var result = await engine.ExecuteAsync(new FileApplication(Guid.NewGuid().ToString(), Actor.System, Definition, project, Checklist(Definition)));
         return result.InstanceId;
     }

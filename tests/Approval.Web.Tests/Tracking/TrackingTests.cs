@@ -53,6 +53,10 @@ public sealed class TrackingTests(ApprovalWebFactory factory) : IClassFixture<Ap
         Assert.DoesNotContain(Scenario.Approver("market-regulation").UserId, body);
         Assert.DoesNotContain(project.QueryKey!, body);
         Assert.DoesNotContain("userId", body, StringComparison.OrdinalIgnoreCase);
+        // The contact person and telephone are personal data: the applicant's and staff's, not the public's.
+        Assert.NotNull(project.ContactPhone);
+        Assert.DoesNotContain(project.ContactPhone!, body);
+        Assert.DoesNotContain(project.ContactName!, body);
     }
 
     [Fact]

@@ -15,6 +15,8 @@ public sealed class InstanceConfiguration : IEntityTypeConfiguration<ProjectInst
         b.Property(i => i.DefinitionId).HasMaxLength(100);
         b.Property(i => i.ProjectCode).HasMaxLength(24);
         b.Property(i => i.QueryKey).HasMaxLength(32);
+        b.Property(i => i.ContactName).HasMaxLength(50);
+        b.Property(i => i.ContactPhone).HasMaxLength(32);
         b.Property(i => i.SubmittedMaterials).HasColumnType("text");
         // Rows from before these columns existed have handed in nothing yet; a new row always writes its lists.
         b.Property(i => i.UploadedMaterials).HasColumnType("text").HasDefaultValueSql("'[]'");

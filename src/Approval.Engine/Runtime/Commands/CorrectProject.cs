@@ -19,9 +19,13 @@ public sealed record CorrectProject(string OperationId, Actor Actor, Guid Instan
 /// <param name="Division">行政区划代码 of the project's location.</param>
 /// <param name="Industry">国民经济行业代码.</param>
 /// <param name="InvestmentAmount">总投资 in 万元.</param>
+/// <param name="ContactName">联系人.</param>
+/// <param name="ContactPhone">联系电话.</param>
 public sealed record ProjectCorrection(
     string? ProjectName = null,
     string? InvestorName = null,
     string? Division = null,
     string? Industry = null,
-    decimal? InvestmentAmount = null);
+    decimal? InvestmentAmount = null,
+    string? ContactName = null,
+    string? ContactPhone = null);

@@ -10,7 +10,9 @@ public sealed record ProjectDetails(
     string Division,
     string Industry,
     decimal InvestmentAmount,
-    string? ProjectCode);
+    string? ProjectCode,
+    string ContactName,
+    string ContactPhone);
 
 /// <summary>File an application (申报), by the investor or by an authorised proxy agent.</summary>
 public sealed record FileApplication(string OperationId, Actor Actor, string DefinitionId, ProjectDetails Project,

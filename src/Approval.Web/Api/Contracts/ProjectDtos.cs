@@ -51,6 +51,10 @@ public sealed class ProjectDetailDto
     public string Division { get; set; } = "";
     public string Industry { get; set; } = "";
     public decimal InvestmentAmount { get; set; }
+    /// <summary>The project unit's contact person (联系人); null on projects filed before it was asked.</summary>
+    public string? ContactName { get; set; }
+    /// <summary>The contact's telephone (联系电话).</summary>
+    public string? ContactPhone { get; set; }
     /// <summary>Codes the applicant listed in its filing, resubmission or corrections; listing alone does not hand a material in.</summary>
     public List<string> SubmittedMaterials { get; set; } = [];
     /// <summary>Codes handed in (已提交): a file uploaded for it, or its paper original recorded by the window.</summary>

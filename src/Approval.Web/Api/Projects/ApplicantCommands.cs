@@ -31,7 +31,7 @@ public sealed class ApplicantCommands(WorkflowEngine engine, ProjectReader reade
         var project = request.Project;
         if (project is null)
             errors.Add(new InvalidInputException("project", ProblemText.RequiredValue(
-                "projectName, division, industry, investmentAmount (万元), and for an agent investorId")));
+                "projectName, division, industry, investmentAmount (万元), contactName, contactPhone, and for an agent investorId")));
         else if (project.InvestmentAmount is null)
             errors.Add(new InvalidInputException("project.investmentAmount", ProblemText.RequiredValue("the investment in 万元")));
         // The investor's name may still come from the account or the authorisation: only what the body must hold is checked here.
@@ -46,7 +46,7 @@ public sealed class ApplicantCommands(WorkflowEngine engine, ProjectReader reade
 
     private static ProjectDetails Details(ProjectInput project, string investorId, string investorName) =>
         new(project.ProjectName ?? "", investorId, investorName, project.Division?.Trim() ?? "", project.Industry?.Trim() ?? "",
-            project.InvestmentAmount ?? 0, project.ProjectCode);
+            project.InvestmentAmount ?? 0, project.ProjectCode, project.ContactName ?? "", project.ContactPhone ?? "");
 
     /// <summary>Resubmits a returned filing with the materials the one-time notice (一次性告知) asked for.</summary>
     public async Task<CommandResult> ResubmitAsync(Actor actor, string operationKey, Guid projectId, List<string?>? materials, CancellationToken ct)

@@ -29,8 +29,17 @@ public static partial class ProjectsApi
     /// The project data. An investor's own id and name come from its account; an agent names the investor, and the
     /// name on the investor's authorisation (委托) is used when none is given.
     /// </summary>
+    /// <param name="ProjectName">项目名称, up to 200 characters.</param>
+    /// <param name="InvestorId">The investor (项目单位) an agent files for; an investor's own comes from its account.</param>
+    /// <param name="InvestorName">The investor's name; by default from the account or the authorisation.</param>
+    /// <param name="Division">行政区划代码 of the project's location.</param>
+    /// <param name="Industry">国民经济行业代码.</param>
+    /// <param name="InvestmentAmount">总投资 in 万元, 0 – 100,000,000.</param>
+    /// <param name="ProjectCode">投资项目统一代码 when the platform has issued one; otherwise issued at acceptance.</param>
+    /// <param name="ContactName">The project unit's contact person (联系人), up to 50 characters; required.</param>
+    /// <param name="ContactPhone">The contact's telephone (联系电话), required: a mobile number (13812345678) or a landline with its area code (025-83123456).</param>
     public sealed record ProjectInput(string? ProjectName, string? InvestorId, string? InvestorName, string? Division,
-        string? Industry, decimal? InvestmentAmount, string? ProjectCode);
+        string? Industry, decimal? InvestmentAmount, string? ProjectCode, string? ContactName = null, string? ContactPhone = null);
 
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder routes)
     {

@@ -21,6 +21,8 @@ public static partial class ApplicantMessages
         ["project.industry"] = ("industry", "所属行业"),
         ["project.investmentAmount"] = ("investmentAmount", "总投资"),
         ["project.projectCode"] = ("projectCode", "投资项目统一代码"),
+        ["project.contactName"] = ("contactName", "联系人"),
+        ["project.contactPhone"] = ("contactPhone", "联系电话"),
         ["agentUserName"] = ("agentUserName", "代办员用户名"),
         ["validFrom"] = ("validFrom", "委托起始日期"),
         ["validTo"] = ("validTo", "委托截止日期"),
@@ -39,6 +41,8 @@ public static partial class ApplicantMessages
                 : "投资项目统一代码格式有误，请按受理平台赋码核对（如 2509-320193-89-01-544060）。");
         if (e.Field == "project.investmentAmount" && !m.StartsWith("Required", StringComparison.Ordinal))
             return (fieldId, "总投资须在 0 至 100,000,000 万元之间。");
+        if (e.Field == "project.contactPhone" && !m.StartsWith("Required", StringComparison.Ordinal))
+            return (fieldId, "联系电话请填写 11 位手机号码，或带区号的固定电话（如 025-83123456）。");
         if (e.Field == "validTo" && m.StartsWith("Must not be before", StringComparison.Ordinal))
             return (fieldId, "委托截止日期不能早于起始日期。");
         if (e.Field is "validFrom" or "validTo")

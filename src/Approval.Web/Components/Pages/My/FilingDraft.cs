@@ -14,7 +14,7 @@ namespace Approval.Web.Components.Pages.My;
 /// little text there is without a second store next to the engine's.
 /// </remarks>
 public sealed record FilingDraft(string DefinitionId, string? ProjectName, string? InvestorId, string? Division, string? Industry,
-    string? InvestmentAmount, string? ProjectCode)
+    string? InvestmentAmount, string? ProjectCode, string? ContactName = null, string? ContactPhone = null)
 {
     private const string Cookie = "approval.filing-draft";
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
