@@ -97,6 +97,8 @@ public sealed class ProductServer : IAsyncLifetime
             // All tests come from 127.0.0.1: the tracking budget per client would make them depend on each other's
             // timing. That the page shares the API's budget is tested in Approval.Web.Tests.
             builder.UseSetting("Approval:Tracking:PermitsPerMinute", "10000");
+            // Likewise every sign-in comes from 127.0.0.1; the page's throttle is the API's (tested in Approval.Web.Tests).
+            builder.UseSetting("Approval:SignIn:AttemptsPerAddressPerMinute", "10000");
         }
     }
 }

@@ -42,6 +42,34 @@ public sealed class SignInTests(ProductServer product) : BrowserTest(product)
     {
         var page = await (await NewContextAsync()).NewPageAsync();
         await SignInAsync(page, "investor", returnUrl: "//evil.example/steal");
-        Assert.Equal(Product.BaseUrl + "/", page.Url);
+        Assert.Equal(Product.BaseUrl + "/my/projects", page.Url);
+    }
+
+    [Theory]
+    [InlineData("agent", "/my/projects")]
+    [InlineData("window", "/window")]
+    [InlineData("supervisor", "/supervision")]
+    public async Task Without_a_page_asked_for_sign_in_goes_to_the_home_of_the_role(string user, string home)
+    {
+        var page = await (await NewContextAsync()).NewPageAsync();
+        await SignInAsync(page, user);
+        Assert.Equal(Product.BaseUrl + home, page.Url.Split('?')[0]);
+    }
+
+    [Fact]
+    public async Task The_form_shares_the_apis_throttle_and_says_when_to_try_again()
+    {
+        // An account name nobody has: the answer is the same as for a wrong password until the budget is spent.
+        var name = "nobody-" + Guid.NewGuid().ToString("N")[..8];
+        var page = await OpenAsync("/account/login");
+        for (var attempt = 1; attempt <= 6; attempt++)
+        {
+            await page.GetByLabel("用户名").FillAsync(name);
+            await page.GetByLabel("密码").FillAsync("guess-" + attempt);
+            await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+            var summary = await page.Locator(".error-summary").InnerTextAsync();
+            if (attempt <= 5) Assert.Contains("用户名或密码不正确。", summary);
+            else Assert.Matches(@"登录尝试过于频繁，请在约 \d+ 分钟后再试。", summary);
+        }
     }
 }

@@ -41,6 +41,9 @@ public static class ChineseFormat
     /// <summary>3 个工作日 (a period, e.g. a promised time limit).</summary>
     public static string WorkingDays(int days) => $"{days} 个工作日";
 
+    /// <summary>A wait, rounded up to whole minutes and at least one: "约 3 分钟".</summary>
+    public static string Minutes(TimeSpan wait) => $"约 {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} 分钟";
+
     /// <summary>星期一 … 星期日.</summary>
     public static string DayOfWeek(IsoDayOfWeek day) => day switch
     {
