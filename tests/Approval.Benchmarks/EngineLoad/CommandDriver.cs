@@ -22,7 +22,7 @@ public sealed class CommandDriver(WorkflowEngine engine, LocalDate today, SqlPro
     public static Actor Approver(string? department) => new("a-" + department, ActorRole.Approver, department);
 
     private static readonly ProjectDetails Project =
-        new("年产10万吨新材料项目", Investor.UserId, "某某新材料有限公司", "320193", "C26", 52000m, null);
+        new("年产10万吨新材料项目", Investor.UserId, "某某新材料有限公司", "320193", "C26", 52000m, null, "张伟", "13812345678");
 
     public Latencies Latencies { get; } = new();
 

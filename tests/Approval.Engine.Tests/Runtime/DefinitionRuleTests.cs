@@ -22,7 +22,7 @@ public sealed class DefinitionRuleTests : IDisposable
         var present = tasks.Single(t => t.DepartmentId == "natural-resources");
         await h.RunAsync(op => new RecordFindings(op, EngineHarness.Approver("natural-resources"), present.Id, true, "符合规划条件"));
 
-        h.Clock.Set(h.Engine.Deadlines.EndOf(tasks.Single(t => t.DepartmentId == "fire-rescue").DueOn!.Value) + Duration.FromMinutes(1));
+        h.Clock.Reset(h.Engine.Deadlines.EndOf(tasks.Single(t => t.DepartmentId == "fire-rescue").DueOn!.Value) + Duration.FromMinutes(1));
         await h.Scheduler.RunDueAsync();
 
         var instance = await h.LoadAsync(id);

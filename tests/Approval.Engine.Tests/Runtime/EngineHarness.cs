@@ -114,7 +114,7 @@ public sealed class EngineHarness : IAsyncDisposable
 
     /// <summary>Moves the clock to 10:00 local time on a date.</summary>
     public void SetDate(LocalDate date) =>
-        Clock.Set(date.At(new LocalTime(10, 0)).InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToInstant());
+        Clock.Reset(date.At(new LocalTime(10, 0)).InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToInstant());
 
     public LocalDate Today => Engine.Deadlines.Calendar.LocalDateOf(Clock.GetCurrentInstant());
 

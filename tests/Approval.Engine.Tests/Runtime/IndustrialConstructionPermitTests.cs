@@ -59,7 +59,7 @@ public sealed class IndustrialConstructionPermitTests
         foreach (var task in (await h.OpenTasksAsync(id, TaskKind.SurveyFinding)).Where(t => t.DepartmentId != "civil-air-defence"))
             await h.RunAsync(op => new RecordFindings(op, EngineHarness.Approver(task.DepartmentId!), task.Id, true, "现场与方案一致"));
         var silent = Assert.Single(await h.OpenTasksAsync(id, TaskKind.SurveyFinding));
-        h.Clock.Set(calendar.EndOfDay(silent.DueOn!.Value) + Duration.FromMinutes(1));
+        h.Clock.Reset(calendar.EndOfDay(silent.DueOn!.Value) + Duration.FromMinutes(1));
         await h.Scheduler.RunDueAsync();
         var afterSurvey = await h.LoadAsync(id);
         Assert.Equal(Outcomes.DeemedAgreed, afterSurvey.Tasks.Single(t => t.Id == silent.Id).Outcome);
@@ -92,7 +92,7 @@ public sealed class IndustrialConstructionPermitTests
         // The civil air defence office lets its 7 days run out: 超时默许.
         var airDefence = (await h.LoadAsync(id)).Tasks.Single(t => t.MatterCode == "RF-001");
         Assert.Equal(TaskStatus.Open, airDefence.Status);
-        h.Clock.Set(calendar.EndOfDay(airDefence.DueOn!.Value) + Duration.FromMinutes(5));
+        h.Clock.Reset(calendar.EndOfDay(airDefence.DueOn!.Value) + Duration.FromMinutes(5));
         await h.Scheduler.RunDueAsync();
         Assert.Equal(Outcomes.DeemedApproved, (await h.LoadAsync(id)).Tasks.Single(t => t.Id == airDefence.Id).Outcome);
 

@@ -72,7 +72,7 @@ public sealed class IntakeTests
         await h.RunAsync(op => new AcceptWithDeficiencies(op, EngineHarness.Window, id, new LocalDate(2024, 5, 7)));
         var timer = (await h.LoadAsync(id)).Timers.Single(t => t.Kind == Timers.TimerKind.DeficienciesDue);
 
-        h.Clock.Set(h.Engine.Deadlines.EndOf(new LocalDate(2024, 5, 7)));
+        h.Clock.Reset(h.Engine.Deadlines.EndOf(new LocalDate(2024, 5, 7)));
         await h.Engine.ExecuteAsync(FireTimer.Of(timer.Id, timer.DueAt));
         await h.Engine.ExecuteAsync(FireTimer.Of(timer.Id, timer.DueAt));
         await h.Engine.ExecuteAsync(new FireTimer("another-node", timer.Id, timer.DueAt));

@@ -29,7 +29,7 @@ public sealed class TaskTimerTests : IDisposable
         Assert.Equal((TimerKind.TaskWarning, TimerStatus.Pending, h.Engine.Deadlines.StartOf(task.WarnOn!.Value)),
             (timer.Kind, timer.Status, timer.DueAt));
 
-        h.Clock.Set(timer.DueAt + Duration.FromMinutes(1));
+        h.Clock.Reset(timer.DueAt + Duration.FromMinutes(1));
         Assert.Equal(1, await h.Scheduler.RunDueAsync());
 
         var rearmed = Assert.Single(await TimersOfAsync(h, task.Id));
@@ -44,7 +44,7 @@ public sealed class TaskTimerTests : IDisposable
         Assert.Single(await h.JournalAsync(id), j => j.Event == "TaskWarning" && j.TaskId == task.Id);
         Assert.Equal(TimerStatus.Pending, Assert.Single(await TimersOfAsync(h, task.Id)).Status);
 
-        h.Clock.Set(rearmed.DueAt + Duration.FromMinutes(1));
+        h.Clock.Reset(rearmed.DueAt + Duration.FromMinutes(1));
         Assert.Equal(1, await h.Scheduler.RunDueAsync());
         var fired = Assert.Single(await TimersOfAsync(h, task.Id));
         Assert.Equal((TimerKind.TaskDeadline, TimerStatus.Fired), (fired.Kind, fired.Status));
@@ -60,7 +60,7 @@ public sealed class TaskTimerTests : IDisposable
 
         await h.Engine.ExecuteAsync(FireTimer.Of(timer.Id, timer.DueAt));   // early: not due yet
         await h.Engine.ExecuteAsync(FireTimer.Of(timer.Id, timer.DueAt - Duration.FromDays(1)));   // an occurrence it never had
-        h.Clock.Set(timer.DueAt + Duration.FromMinutes(1));
+        h.Clock.Reset(timer.DueAt + Duration.FromMinutes(1));
         await h.Engine.ExecuteAsync(FireTimer.Of(timer.Id, timer.DueAt - Duration.FromDays(1)));
 
         Assert.DoesNotContain(await h.JournalAsync(id), j => j.Event == "TaskWarning");
@@ -76,14 +76,14 @@ public sealed class TaskTimerTests : IDisposable
         await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 3, 4, 10), configure: s => s.Engine.WorkflowsDirectory = _workflows);
         var (id, task) = await AcceptedWithWarnedTaskAsync(h);
         var timer = Assert.Single(await TimersOfAsync(h, task.Id));
-        h.Clock.Set(timer.DueAt + Duration.FromMinutes(1));
+        h.Clock.Reset(timer.DueAt + Duration.FromMinutes(1));
         var claim = Assert.Single(await h.Scheduler.ClaimAsync());
 
         // Before the claim is fired, the department stops the clock for an expert review, then resumes it a day later.
         await h.RunAsync(op => new StopClock(op, EngineHarness.Approver(task.DepartmentId!), task.Id, ClockStopReason.ExpertReview,
             "需组织专家评审", 1));
         Assert.Empty(await PendingTimersAsync(h, task.Id));
-        h.Clock.Set(h.Clock.GetCurrentInstant() + Duration.FromDays(1));
+        h.Clock.Reset(h.Clock.GetCurrentInstant() + Duration.FromDays(1));
         await h.RunAsync(op => new ResumeClock(op, EngineHarness.Approver(task.DepartmentId!), task.Id, null));
         var moved = Assert.Single(await PendingTimersAsync(h, task.Id));
 
@@ -117,7 +117,7 @@ public sealed class TaskTimerTests : IDisposable
         var (_, task) = await AcceptedWithWarnedTaskAsync(h);
         var requested = await h.RunAsync(op => new RequestExtension(op, EngineHarness.Approver(task.DepartmentId!), task.Id, 3, "需补充现场核查"));
         var timer = Assert.Single(await TimersOfAsync(h, task.Id));
-        h.Clock.Set(timer.DueAt + Duration.FromMinutes(1));
+        h.Clock.Reset(timer.DueAt + Duration.FromMinutes(1));
         var claim = Assert.Single(await h.Scheduler.ClaimAsync());
         Assert.NotNull(Assert.Single(await TimersOfAsync(h, task.Id)).LeaseOwner);
 

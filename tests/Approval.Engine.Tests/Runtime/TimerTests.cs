@@ -26,7 +26,7 @@ public sealed class TimerTests
 
         await using (var after = await EngineHarness.StartAsync(clock, sqliteDirectory: directory))
         {
-            clock.Set(after.Engine.Deadlines.EndOf(new LocalDate(2024, 5, 7)) + Duration.FromSeconds(1));
+            clock.Reset(after.Engine.Deadlines.EndOf(new LocalDate(2024, 5, 7)) + Duration.FromSeconds(1));
             var fired = await after.Scheduler.RunDueAsync();
 
             Assert.True(fired >= 1);
@@ -56,7 +56,7 @@ public sealed class TimerTests
         var ids = new List<Guid>();
         for (var i = 0; i < 20; i++) ids.Add(await FileWithDeficiencyAsync(i % 2 == 0 ? nodeA : nodeB, new LocalDate(2024, 5, 7)));
 
-        clock.Set(nodeA.Engine.Deadlines.EndOf(new LocalDate(2024, 5, 7)) + Duration.FromSeconds(1));
+        clock.Reset(nodeA.Engine.Deadlines.EndOf(new LocalDate(2024, 5, 7)) + Duration.FromSeconds(1));
         // Each node first takes a batch, so that both certainly take part (left to race, one node sometimes took
         // everything before the other started); then both claim and fire concurrently until nothing is due.
         var firstA = await nodeA.Scheduler.ClaimAsync();
@@ -86,7 +86,7 @@ public sealed class TimerTests
         await using var crashed = await EngineHarness.StartAsync(clock, pg.ConnectionString, s => s.Scheduler.NodeId = "crashed");
         await using var survivor = await EngineHarness.StartAsync(clock, pg.ConnectionString, s => s.Scheduler.NodeId = "survivor");
         var id = await FileWithDeficiencyAsync(crashed, new LocalDate(2024, 5, 7));
-        clock.Set(crashed.Engine.Deadlines.EndOf(new LocalDate(2024, 5, 7)) + Duration.FromSeconds(1));
+        clock.Reset(crashed.Engine.Deadlines.EndOf(new LocalDate(2024, 5, 7)) + Duration.FromSeconds(1));
 
         var claimed = await crashed.Scheduler.ClaimAsync();   // the 容缺 date and the licence's deadline; then the node dies
         Assert.NotEmpty(claimed);

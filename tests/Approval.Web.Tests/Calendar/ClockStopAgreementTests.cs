@@ -25,7 +25,7 @@ public sealed class ClockStopAgreementTests(ApprovalWebFactory factory) : IClass
     public async Task The_project_page_and_the_calendar_api_count_a_correction_alike(
         int askedYear, int askedMonth, int askedDay, int answeredYear, int answeredMonth, int answeredDay, string stopped)
     {
-        factory.Clock.Set(FakeClock.AtShanghai(askedYear, askedMonth, askedDay, 9).GetCurrentInstant());
+        factory.Clock.Reset(FakeClock.AtShanghai(askedYear, askedMonth, askedDay, 9).GetCurrentInstant());
         var id = await TestProjects.FileAndAcceptAsync(factory, "industrial-construction-permit");
         var engine = factory.Services.GetRequiredService<WorkflowEngine>();
         foreach (var task in (await Steps.ProjectAsync(factory, id)).Tasks.Where(t => t.Kind == TaskKind.PreReviewOpinion && t.IsOpen).ToList())
@@ -34,7 +34,7 @@ public sealed class ClockStopAgreementTests(ApprovalWebFactory factory) : IClass
             await engine.ExecuteAsync(new GiveOpinion(Guid.NewGuid().ToString(), Steps.Approver(task.DepartmentId!), task.Id, !asks,
                 asks ? ["宗地图与出让合同不一致"] : [], null));
         }
-        factory.Clock.Set(FakeClock.AtShanghai(answeredYear, answeredMonth, answeredDay, 15).GetCurrentInstant());
+        factory.Clock.Reset(FakeClock.AtShanghai(answeredYear, answeredMonth, answeredDay, 15).GetCurrentInstant());
         var correction = (await Steps.ProjectAsync(factory, id)).Tasks.Single(t => t.Kind == TaskKind.ApplicantCorrection && t.IsOpen);
         await engine.ExecuteAsync(new SubmitCorrection(Guid.NewGuid().ToString(), await TestProjects.AuthorisedAgentAsync(factory),
             correction.Id, ["cadastral-map"], "已更正"));

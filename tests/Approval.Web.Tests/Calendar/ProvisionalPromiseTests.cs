@@ -27,7 +27,7 @@ public sealed class ProvisionalPromiseTests : IAsyncDisposable
         _factory = new ApprovalWebFactory { WorkflowsDirectory = _workflows };
         // Monday 2026-12-21: the 50-working-day permit ends in 2027, the 5-day pre-review on 12-28 (after 12-25, which
         // the 2027 元旦 arrangement can still change).
-        _factory.Clock.Set(FakeClock.AtShanghai(2026, 12, 21, 9).GetCurrentInstant());
+        _factory.Clock.Reset(FakeClock.AtShanghai(2026, 12, 21, 9).GetCurrentInstant());
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class ProvisionalPromiseTests : IAsyncDisposable
     public async Task A_pending_extension_says_whether_its_matters_due_date_is_provisional()
     {
         // Thursday 12-24: the business licence's one working day is Friday 12-25, which the 2027 notice can still move.
-        _factory.Clock.Set(FakeClock.AtShanghai(2026, 12, 24, 9).GetCurrentInstant());
+        _factory.Clock.Reset(FakeClock.AtShanghai(2026, 12, 24, 9).GetCurrentInstant());
         var id = await TestProjects.FileAndAcceptAsync(_factory, "enterprise-establishment");
         var licence = await Steps.OpenTaskAsync(_factory, id, "market-regulation");
         await _factory.Services.GetRequiredService<WorkflowEngine>().ExecuteAsync(new RequestExtension(Guid.NewGuid().ToString(),
@@ -83,7 +83,7 @@ public sealed class ProvisionalPromiseTests : IAsyncDisposable
     [Fact]
     public async Task A_due_date_the_published_calendar_settles_is_firm()
     {
-        _factory.Clock.Set(FakeClock.AtShanghai(2026, 9, 1, 9).GetCurrentInstant());
+        _factory.Clock.Reset(FakeClock.AtShanghai(2026, 9, 1, 9).GetCurrentInstant());
         var id = await TestProjects.FileAndAcceptAsync(_factory, "industrial-construction-permit");
         var window = await _factory.ClientForAsync("window");
 

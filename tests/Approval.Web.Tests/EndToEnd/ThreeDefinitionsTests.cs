@@ -23,7 +23,7 @@ public sealed class ThreeDefinitionsTests
         foreach (var department in new[] { "public-security", "taxation", "human-resources" })
             await walk.DecideAllAsync(department, "decision", new { decision = "approve", reasons = "符合条件" });
 
-        factory.Clock.Set(new LocalDateTime(2024, 9, 29, 16, 0).InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToInstant());
+        factory.Clock.Reset(new LocalDateTime(2024, 9, 29, 16, 0).InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToInstant());
         await walk.IssueResultsAsync();
 
         var done = await walk.TrackAsync();
@@ -81,7 +81,7 @@ public sealed class ThreeDefinitionsTests
         // Site survey on the next working day.
         var window = await walk.As("window");
         await ApiWalk.Ok(await window.PostDecisionAsync($"/api/intake/{walk.Id}/survey", new { date = "2024-09-29" }));
-        factory.Clock.Set(new LocalDateTime(2024, 9, 29, 10, 0).InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToInstant());
+        factory.Clock.Reset(new LocalDateTime(2024, 9, 29, 10, 0).InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToInstant());
         foreach (var department in await walk.OpenDepartmentsAsync())
             await walk.DecideAllAsync(department, "findings", new { agrees = true, findings = "现场与申报一致" });
 

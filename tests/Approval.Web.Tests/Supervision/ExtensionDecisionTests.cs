@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Approval.Testing;
 using Approval.Web.Tests.Infrastructure;
 
 namespace Approval.Web.Tests.Supervision;
@@ -12,7 +13,7 @@ public sealed class ExtensionDecisionTests(ApprovalWebFactory factory) : IClassF
     /// <summary>A running project at 2024-09-27 whose business licence (due 09-29) waits for a 2-day extension.</summary>
     private async Task<(Guid Project, Guid Extension)> RequestedAsync()
     {
-        factory.Clock.Set(Approval.Testing.FakeClock.AtShanghai(2024, 9, 27, 10).GetCurrentInstant());
+        factory.Clock.Reset(FakeClock.AtShanghai(2024, 9, 27, 10).GetCurrentInstant());
         var id = await Scenario.RunningAsync(factory);
         return (id, await Scenario.RequestExtensionAsync(factory, id, "market-regulation", 2, "需现场核查经营场所"));
     }

@@ -14,10 +14,10 @@ public sealed class StatisticsApiTests(ApprovalWebFactory factory) : IClassFixtu
     public async Task Statistics_count_decisions_and_working_days_per_department_matter_and_definition()
     {
         // Licence approved on Friday 09-27; the other three matters and the issue on the adjusted Sunday 09-29.
-        factory.Clock.Set(FakeClock.AtShanghai(2024, 9, 27, 10).GetCurrentInstant());
+        factory.Clock.Reset(FakeClock.AtShanghai(2024, 9, 27, 10).GetCurrentInstant());
         var completed = await Scenario.RunningAsync(factory);
         await Scenario.DecideAsync(factory, completed, "market-regulation");
-        factory.Clock.Set(FakeClock.AtShanghai(2024, 9, 29, 10).GetCurrentInstant());
+        factory.Clock.Reset(FakeClock.AtShanghai(2024, 9, 29, 10).GetCurrentInstant());
         foreach (var department in new[] { "public-security", "taxation", "human-resources" })
             await Scenario.DecideAsync(factory, completed, department);
         await factory.Services.GetRequiredService<Engine.Runtime.WorkflowEngine>()

@@ -19,7 +19,7 @@ public sealed class SupervisionListTests(ApprovalWebFactory factory) : IClassFix
     [Fact]
     public async Task Running_projects_show_their_light_working_days_and_open_tasks()
     {
-        factory.Clock.Set(At(9, 27));
+        factory.Clock.Reset(At(9, 27));
         var id = await Scenario.RunningAsync(factory);
 
         var projects = await GetAsync("/api/supervision/projects?definition=enterprise-establishment");
@@ -37,10 +37,10 @@ public sealed class SupervisionListTests(ApprovalWebFactory factory) : IClassFix
     [Fact]
     public async Task An_overdue_task_is_red_and_on_its_departments_overdue_list()
     {
-        factory.Clock.Set(At(9, 27));
+        factory.Clock.Reset(At(9, 27));
         var id = await Scenario.RunningAsync(factory);
         // SCJG-001 has one working day: the adjusted Sunday 09-29. On Monday it is overdue.
-        factory.Clock.Set(At(9, 30));
+        factory.Clock.Reset(At(9, 30));
 
         var red = await GetAsync("/api/supervision/tasks?light=red&department=market-regulation");
         var board = Assert.Single((await GetAsync("/api/supervision/departments?department=market-regulation")).EnumerateArray());
@@ -56,7 +56,7 @@ public sealed class SupervisionListTests(ApprovalWebFactory factory) : IClassFix
     [Fact]
     public async Task A_task_at_its_follow_up_date_is_yellow_and_on_the_near_due_list()
     {
-        factory.Clock.Set(At(9, 27));
+        factory.Clock.Reset(At(9, 27));
         var id = await Scenario.RunningAsync(factory);
 
         var yellow = await GetAsync("/api/supervision/tasks?light=yellow");
