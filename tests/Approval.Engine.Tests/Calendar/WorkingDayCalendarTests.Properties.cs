@@ -1,57 +1,71 @@
 using Approval.Engine.Calendar;
+using FsCheck;
+using FsCheck.Fluent;
 using NodaTime;
 using static Approval.Engine.Tests.Calendar.CalendarTestData;
 
 namespace Approval.Engine.Tests.Calendar;
 
 /// <summary>
-/// Properties over many random dates, periods and stops (seeded, so a failure reproduces), checked against a
-/// plain day-by-day count.
+/// Properties over random dates, periods and clock stops (FsCheck), checked against a plain day-by-day count. A failure
+/// is shrunk to its smallest case (fewest stops, fewest days, earliest date) and reported with the seed to replay it.
 /// </summary>
 public partial class WorkingDayCalendarTests
 {
-    [Theory]
-    [InlineData(20240927)]
-    [InlineData(82)]
-    public void Deadline_agrees_with_a_day_by_day_count_and_counts_back_to_the_period(int seed)
+    /// <summary>A deadline question: from a date, so many working days, with these clock stops.</summary>
+    public sealed record DeadlineCase(LocalDate From, int Days, IReadOnlyList<DateInterval> Stops)
     {
-        var random = new Random(seed);
-        for (var i = 0; i < 1500; i++)
-        {
-            var from = SupportedRange.First.PlusDays(random.Next(0, 36000));
-            var days = random.Next(0, 250);
-            var stops = RandomStops(random, from);
-
-            var answer = National.Deadline(from, days, stops);
-
-            var (expected, provisional) = CountDayByDay(from, days, stops);
-            var context = $"from {from}, {days} days, stops {stops}";
-            Assert.True(expected == answer.Date, $"{context}: {answer.Date}, day by day {expected}");
-            Assert.True(provisional == answer.IsProvisional, $"{context}: provisional {answer.IsProvisional}");
-            Assert.True(days == National.WorkingDaysBetween(from, answer.Date, stops).Days, context);
-        }
+        public ClockStops ClockStops => ClockStops.From(Stops);
+        public override string ToString() => $"from {From:yyyy-MM-dd}, {Days} working days, stops [{string.Join(", ", Stops.Select(s => $"{s.Start:yyyy-MM-dd}..{s.End:yyyy-MM-dd}"))}]";
     }
+
+    /// <summary>Dates over the whole supported range (statutory-only and provisional years included), up to a year of working days, up to three stops around the period.</summary>
+    private static readonly Arbitrary<DeadlineCase> DeadlineCases = Arb.From(
+        from offset in Gen.Choose(0, 36000)
+        let accepted = SupportedRange.First.PlusDays(offset)
+        from days in Gen.Choose(0, 250)
+        from stops in Gen.Choose(0, 3).SelectMany(n => Gen.ArrayOf(Stop(accepted), n))
+        select new DeadlineCase(accepted, days, stops.Where(s => s.End <= SupportedRange.Last).ToList()),
+        Shrink);
+
+    private static Gen<DateInterval> Stop(LocalDate accepted) =>
+        from start in Gen.Choose(-15, 200)
+        from length in Gen.Choose(0, 25)
+        select new DateInterval(accepted.PlusDays(start), accepted.PlusDays(start + length));
+
+    /// <summary>Smaller cases first: one stop fewer, then fewer days, then shorter stops.</summary>
+    private static IEnumerable<DeadlineCase> Shrink(DeadlineCase c)
+    {
+        for (var i = 0; i < c.Stops.Count; i++) yield return c with { Stops = c.Stops.Where((_, j) => j != i).ToList() };
+        if (c.Days > 0) yield return c with { Days = c.Days / 2 };
+        if (c.Days > 0) yield return c with { Days = c.Days - 1 };
+        for (var i = 0; i < c.Stops.Count; i++)
+            if (c.Stops[i].Start < c.Stops[i].End)
+                yield return c with { Stops = c.Stops.Select((s, j) => j == i ? new DateInterval(s.Start, s.End.PlusDays(-1)) : s).ToList() };
+    }
+
+    private static readonly Config Checks = Config.QuickThrowOnFailure.WithMaxTest(3000).WithQuietOnSuccess(true);
 
     [Fact]
-    public void Count_is_antisymmetric()
-    {
-        var random = new Random(7);
-        for (var i = 0; i < 1000; i++)
+    public void Deadline_agrees_with_a_day_by_day_count_and_counts_back_to_the_period() =>
+        Check.One(Checks, Prop.ForAll(DeadlineCases, c =>
         {
-            var a = D("2015-01-01").PlusDays(random.Next(0, 5000));
-            var b = a.PlusDays(random.Next(-400, 400));
-            var stops = RandomStops(random, a);
+            var answer = National.Deadline(c.From, c.Days, c.ClockStops);
 
-            Assert.Equal(-National.WorkingDaysBetween(a, b, stops).Days, National.WorkingDaysBetween(b, a, stops).Days);
-        }
-    }
+            var (expected, provisional) = CountDayByDay(c.From, c.Days, c.ClockStops);
+            return expected == answer.Date && provisional == answer.IsProvisional
+                && c.Days == National.WorkingDaysBetween(c.From, answer.Date, c.ClockStops).Days;
+        }));
 
-    private static ClockStops RandomStops(Random random, LocalDate from) =>
-        ClockStops.From(Enumerable.Range(0, random.Next(0, 4)).Select(_ =>
+    [Fact]
+    public void Count_is_antisymmetric() =>
+        Check.One(Checks, Prop.ForAll(DeadlineCases, c =>
         {
-            var start = from.PlusDays(random.Next(-15, 200));
-            return new DateInterval(start, start.PlusDays(random.Next(0, 25)));
-        }).Where(r => r.End <= SupportedRange.Last));
+            // Days reused as a signed distance of up to 400 calendar days either way.
+            var other = c.From.PlusDays(c.Days * 3 - 375);
+            return other < SupportedRange.First || other > SupportedRange.Last
+                || -National.WorkingDaysBetween(c.From, other, c.ClockStops).Days == National.WorkingDaysBetween(other, c.From, c.ClockStops).Days;
+        }));
 
     /// <summary>The obvious algorithm: walk forward, count working days outside every stop.</summary>
     private static (LocalDate Date, bool Provisional) CountDayByDay(LocalDate from, int days, ClockStops stops)
