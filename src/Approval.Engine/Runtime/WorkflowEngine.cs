@@ -250,7 +250,12 @@ public sealed partial class WorkflowEngine(
         var pending = instance.Timers.Any(t => t.Kind == Timers.TimerKind.ProjectDeadline && t.Status == Timers.TimerStatus.Pending);
         if (pending && dueBefore == instance.DueOn) return;
         step.CancelTimers(t => t.Kind == Timers.TimerKind.ProjectDeadline);
-        step.Schedule(Timers.TimerKind.ProjectDeadline, Deadlines.EndOf(instance.DueOn!.Value));
+        // A deadline that has passed and not moved has had its timer (it just fired, or was cancelled): scheduled anew
+        // it would be due at once and fire, journalling 超过办结期限, over and over. A deadline that moves (an
+        // extension, a clock stop) is watched afresh, even when it moved to a day already past.
+        var dueAt = Deadlines.EndOf(instance.DueOn!.Value);
+        if (dueBefore == instance.DueOn && dueAt <= Now()) return;
+        step.Schedule(Timers.TimerKind.ProjectDeadline, dueAt);
     }
 
     /// <summary>The time as the store keeps it (<see cref="ProjectStore.Now"/>).</summary>

@@ -37,6 +37,25 @@ public sealed class TimerTests
     }
 
     [Fact]
+    public async Task An_overdue_projects_deadline_fires_once_and_is_not_scheduled_again_at_the_same_moment()
+    {
+        await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 9, 27, 10));
+        var id = await h.FileAndAcceptAsync("enterprise-establishment");
+
+        // Past the project's due date (2024-10-08): its deadline timer is due. Before the fix, firing it scheduled a
+        // new one at the same past moment, so the scheduler never ran out of due timers and journalled 已超期 forever.
+        h.SetDate(new LocalDate(2024, 10, 9));
+        var run = h.Scheduler.RunDueAsync(TestContext.Current.CancellationToken);
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
+
+        Assert.Same(run, finished);
+        Assert.Equal(0, await h.Scheduler.RunDueAsync(TestContext.Current.CancellationToken));
+        var project = await h.LoadAsync(id);
+        Assert.Single(await h.JournalAsync(id), e => e.Event == "ProjectOverdue");
+        Assert.DoesNotContain(project.Timers, t => t.Kind == TimerKind.ProjectDeadline && t.Status == TimerStatus.Pending);
+    }
+
+    [Fact]
     public async Task A_timer_not_yet_due_is_not_claimed()
     {
         await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2024, 5, 6, 9));
