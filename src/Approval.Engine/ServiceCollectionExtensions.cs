@@ -44,6 +44,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IIssuedProjectCodeStore, EfIssuedProjectCodeStore>();
         services.TryAddSingleton<IProjectCodeVerifier, OfflineProjectCodeVerifier>();
         services.AddSingleton<LocalProjectCodeIssuer>();
+        services.AddMetrics();
+        services.TryAddSingleton<Telemetry.EngineTelemetry>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<AgentAuthorizations>();
         services.AddSingleton<Supervision.ProjectReader>();

@@ -10,6 +10,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
+using Approval.Engine.Telemetry;
+
 namespace Approval.Engine.Runtime;
 
 /// <summary>
@@ -25,6 +27,7 @@ public sealed partial class WorkflowEngine(
     EngineOptions options,
     LocalProjectCodeIssuer issuer,
     IProjectCodeVerifier verifier,
+    EngineTelemetry telemetry,
     ILogger<WorkflowEngine> logger)
 {
     private static readonly Dictionary<ActivityType, IActivity> Activities = new IActivity[]
@@ -47,6 +50,24 @@ public sealed partial class WorkflowEngine(
 
     public async Task<CommandResult> ExecuteAsync(Command command, CancellationToken ct = default)
     {
+        using var span = EngineTelemetry.StartCommand(command);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await ExecuteOnceAsync(command, ct);
+            telemetry.CommandEnded(command, span, null, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return result;
+        }
+        catch (Exception ex)
+        {
+            telemetry.CommandEnded(command, span, ex, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+    }
+
+    /// <summary>The command run once for its caller: on the kept project when it can, else loaded, with conflicts retried.</summary>
+    private async Task<CommandResult> ExecuteOnceAsync(Command command, CancellationToken ct)
+    {
         if (string.IsNullOrWhiteSpace(command.OperationId) || command.OperationId.Length > 200)
             throw new InvalidInputException("operationId", "Every command needs an operation id of 1 to 200 characters (header Idempotency-Key).");
         if (await TryFromKeptAsync(command, ct) is { } quick) return quick;
@@ -65,6 +86,7 @@ public sealed partial class WorkflowEngine(
             {
                 // Another command saved first, or a proposed local project code was taken: start again from a fresh load.
                 conflicts++;
+                telemetry.ConflictRetried(command);
                 LogConflict(logger, command.GetType().Name, command.OperationId, conflicts);
                 await Task.Delay(Random.Shared.Next(1, 5 * conflicts), ct);
             }
@@ -96,15 +118,18 @@ public sealed partial class WorkflowEngine(
             if (attempt.Saved)
             {
                 kept.CountSaved();
+                telemetry.KeptProject(hit: true);
                 return attempt.Result;
             }
             kept.FellBack(instance?.Id);
+            telemetry.KeptProject(hit: false);
             return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogKeptFailed(logger, command.GetType().Name, command.OperationId, ex.GetType().Name);
             kept.FellBack(instance?.Id);
+            telemetry.KeptProject(hit: false);
             return null;
         }
     }

@@ -1,5 +1,6 @@
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
+using Approval.Engine.Telemetry;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -10,7 +11,8 @@ namespace Approval.Engine.Timers;
 /// <c>FOR UPDATE SKIP LOCKED</c>, so each timer goes to one node; a lease that runs out lets another node take over.
 /// The engine applies a timer once even if it is fired twice (its operation id is the timer's id and due time).
 /// </summary>
-public sealed partial class TimerScheduler(WorkflowEngine engine, SchedulerOptions options, ILogger<TimerScheduler> logger)
+public sealed partial class TimerScheduler(WorkflowEngine engine, SchedulerOptions options, IClock clock, EngineTelemetry telemetry,
+    ILogger<TimerScheduler> logger)
 {
     /// <summary>Claims and fires every timer due now; returns how many were fired.</summary>
     public async Task<int> RunDueAsync(CancellationToken ct = default)
@@ -20,17 +22,20 @@ public sealed partial class TimerScheduler(WorkflowEngine engine, SchedulerOptio
         {
             // Until nothing is due: a task's timer that fired its follow-up date may be due again for the deadline.
             var claimed = await ClaimAsync(ct);
+            telemetry.TimersClaimed(claimed.Count);
             if (claimed.Count == 0) return fired;
             foreach (var timer in claimed)
             {
                 try
                 {
                     await engine.ExecuteAsync(timer.Fire(), ct);
+                    telemetry.TimerFired(clock.GetCurrentInstant() - timer.DueAt);
                     fired++;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // The lease runs out and the timer is tried again, here or on another node.
+                    telemetry.TimerFailed();
                     LogFailure(logger, timer.Id, ex);
                 }
             }

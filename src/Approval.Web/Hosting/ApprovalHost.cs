@@ -34,6 +34,7 @@ public static class ApprovalHost
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.AddApprovalTelemetry();
         builder.Services.AddProblemDetails();
         builder.Services.AddRequestLocalization(o => o.SetDefaultCulture(ProblemText.Cultures[0])
             .AddSupportedCultures(ProblemText.Cultures).AddSupportedUICultures(ProblemText.Cultures));

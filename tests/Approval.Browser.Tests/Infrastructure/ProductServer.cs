@@ -99,6 +99,8 @@ public sealed class ProductServer : IAsyncLifetime
             builder.UseSetting("Approval:Tracking:PermitsPerMinute", "10000");
             // Likewise every sign-in comes from 127.0.0.1; the page's throttle is the API's (tested in Approval.Web.Tests).
             builder.UseSetting("Approval:SignIn:AttemptsPerAddressPerMinute", "10000");
+            // Development prints traces and metrics to the console; tests export nothing.
+            builder.UseSetting("Approval:Telemetry:Exporter", "None");
         }
     }
 }

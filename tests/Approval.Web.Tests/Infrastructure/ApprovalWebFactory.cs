@@ -30,6 +30,9 @@ public sealed class ApprovalWebFactory : WebApplicationFactory<Program>
     /// <summary>Configuration values set over the host's own (e.g. a rate limit).</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
+    /// <summary>Services a test adds over the host's own (e.g. an in-memory telemetry exporter).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
@@ -48,6 +51,7 @@ public sealed class ApprovalWebFactory : WebApplicationFactory<Program>
         {
             services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestPeer>();
+            TestServices?.Invoke(services);
         });
     }
 
