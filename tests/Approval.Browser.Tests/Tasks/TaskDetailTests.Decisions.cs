@@ -72,6 +72,32 @@ public sealed partial class TaskDetailTests
     }
 
     [Fact]
+    public async Task A_correction_request_names_its_items_and_stops_the_clock_until_the_applicant_answers()
+    {
+        var id = await AcceptedAsync(Product.Services, Enterprise, UniqueName("要求补正项目"));
+        var task = await TaskOfAsync(Product.Services, id, MarketRegulation, TaskKind.MatterDecision);
+        var page = await OpenTaskAsync(MarketRegulation, task.Id);
+
+        await page.GetByLabel("审批结论").SelectOptionAsync("requestCorrection");
+        await SubmitAsync(page, "提交审批决定");
+        await ExpectFieldMessageAsync(page, "decision-items", "请填写补正内容。");
+        Assert.Empty((await ProjectAsync(Product.Services, id)).ClockStops);
+
+        await page.GetByLabel("补正内容（要求补正时必填，每行一项）").FillAsync("公司章程缺少全体股东签字\n住所使用证明已过期");
+        await SubmitAsync(page, "提交审批决定");
+
+        await page.WaitForURLAsync($"**/tasks/{task.Id}?done=decision");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("计时已中止：申请人补正");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "恢复计时" })).ToHaveCountAsync(0);
+        var project = await ProjectAsync(Product.Services, id);
+        var correction = Assert.Single(project.Tasks, t => t.Kind == TaskKind.ApplicantCorrection && t.IsOpen);
+        Assert.Equal(["公司章程缺少全体股东签字", "住所使用证明已过期"], correction.Asks.Single().Items.Select(i => i.Text));
+        Assert.Equal(ClockStopReason.Correction, Assert.Single(project.ClockStops).Reason);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "task-correction-requested");
+    }
+
+    [Fact]
     public async Task The_same_decision_posted_twice_signs_once()
     {
         var id = await AcceptedAsync(Product.Services, Enterprise, UniqueName("重复提交项目"));
