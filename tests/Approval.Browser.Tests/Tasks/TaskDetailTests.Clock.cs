@@ -1,5 +1,7 @@
 using Approval.Browser.Tests.Infrastructure;
 using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Approval.Browser.Tests.Tasks.TaskData;
 
@@ -78,5 +80,12 @@ public sealed partial class TaskDetailTests
         Assert.Equal((2, ExtensionStatus.Pending), (extension.WorkingDays, extension.Status));
         await Accessibility.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "task-extension");
+
+        // A supervisor approves it (the supervision pages are another area): the task shows the longer limit.
+        await Product.Services.GetRequiredService<WorkflowEngine>().ExecuteAsync(new DecideExtension(Guid.NewGuid().ToString(),
+            new Actor("supervisor", ActorRole.Supervisor), extension.Id, true, "同意延期"));
+        await GotoAsync(page, $"/tasks/{task.Id}");
+        await Assertions.Expect(extensions).ToContainTextAsync("已批准：同意延期");
+        await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("延期 2 个工作日");
     }
 }

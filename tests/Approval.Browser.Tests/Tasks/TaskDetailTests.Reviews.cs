@@ -46,7 +46,8 @@ public sealed partial class TaskDetailTests
     {
         var id = await AcceptedAsync(Product.Services, Industrial, UniqueName("预审补正项目"));
         var task = await TaskOfAsync(Product.Services, id, "fire-rescue", TaskKind.PreReviewOpinion);
-        var page = await OpenTaskAsync("fire-rescue", task.Id);
+        // Plain form posts: the page works without JavaScript.
+        var page = await OpenTaskAsync("fire-rescue", task.Id, javaScript: false);
 
         await page.GetByLabel("预审结论").SelectOptionAsync("correct");
         await SubmitAsync(page, "提交预审意见");
@@ -63,7 +64,7 @@ public sealed partial class TaskDetailTests
         var stored = await TaskOfAsync(Product.Services, id, "fire-rescue", TaskKind.PreReviewOpinion);
         Assert.Equal(Outcomes.CorrectionRequired, stored.Outcome);
         Assert.Equal(["总平面图缺少消防车道标注"], stored.Items);
-        await Accessibility.AssertNoViolationsAsync(page);
+        // axe needs JavaScript; the same page is checked with it in the test of a pass.
         await Screenshots.SaveAsync(page, "task-pre-review-correction");
     }
 

@@ -15,9 +15,9 @@ public sealed partial class TaskDetailTests(ProductServer product) : BrowserTest
     private const string MarketRegulation = "market-regulation";
 
     /// <summary>A new browser signed in as the department's approver, at the task's page.</summary>
-    private async Task<IPage> OpenTaskAsync(string departmentId, Guid taskId)
+    private async Task<IPage> OpenTaskAsync(string departmentId, Guid taskId, bool javaScript = true)
     {
-        var page = await (await NewContextAsync()).NewPageAsync();
+        var page = await (await NewContextAsync(javaScript: javaScript)).NewPageAsync();
         await SignInAsync(page, $"approver-{departmentId}");
         await GotoAsync(page, $"/tasks/{taskId}");
         return page;
