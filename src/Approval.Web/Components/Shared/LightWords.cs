@@ -30,13 +30,18 @@ public sealed class LightWords(LightPolicy policy, IWorkingDayCalendars calendar
     {
         var colour = light switch { Light.Red => "红灯", Light.Yellow => "黄灯", _ => "绿灯" };
         if (light == Light.Green || dueOn is not { } due) return new(light, $"{colour}·正常");
+        // Under the OverdueAndEscalated convention yellow already means overdue: the words follow the dates, not the colour.
+        return new(light, $"{colour}·{DaysLeft(due)}");
+    }
+
+    /// <summary>The working days left until <paramref name="due"/> (剩余 3 个工作日), or how far past it (已超期 2 个工作日).</summary>
+    public string DaysLeft(LocalDate due)
+    {
         var calendar = calendars.National;
         var now = clock.GetCurrentInstant();
         var today = calendar.LocalDateOf(now);
-        // Under the OverdueAndEscalated convention yellow already means overdue: the words follow the dates, not the colour.
-        var words = calendar.IsPastDeadline(now, due)
+        return calendar.IsPastDeadline(now, due)
             ? ChineseFormat.Overdue(calendar.WorkingDaysBetween(due, today).Days)
             : ChineseFormat.WorkingDaysLeft(calendar.WorkingDaysBetween(today, due).Days);
-        return new(light, $"{colour}·{words}");
     }
 }
