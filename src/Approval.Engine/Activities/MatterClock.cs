@@ -84,9 +84,8 @@ public static class MatterClock
         extension.DecisionNote = command.Note;
         if (command.Approve)
         {
-            var stepBefore = Deadlines.StepExtension(step.Instance, task.ActivityId);
+            step.Instance.ExtensionWorkingDays += Deadlines.ProjectGainOfExtension(step.Instance, task, extension.WorkingDays);
             task.ExtensionWorkingDays += extension.WorkingDays;
-            step.Instance.ExtensionWorkingDays += Deadlines.StepExtension(step.Instance, task.ActivityId) - stepBefore;
             step.RescheduleTask(task);
         }
         step.Record(command.Approve ? JournalEvents.ExtensionApproved : JournalEvents.ExtensionRefused, $"+{extension.WorkingDays}",

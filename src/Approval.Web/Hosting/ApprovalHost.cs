@@ -44,6 +44,7 @@ public static class ApprovalHost
         builder.Services.AddSingleton(sp => MaterialStorage.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         builder.Services.AddSingleton<MaterialFiles>();
         builder.Services.AddSingleton<ApplicantCommands>();
+        builder.Services.AddSingleton<SupervisionBoard>();
         builder.AddApprovalRateLimits();
         builder.AddApprovalSecurity();
         builder.Services.AddHealthChecks()
