@@ -78,6 +78,9 @@ public static class MatterClock
         if (extension.Status != ExtensionStatus.Pending) throw new ConflictException($"The extension is already {extension.Status}.");
         var task = step.Instance.Tasks.Single(t => t.Id == extension.TaskId);
         if (!task.IsOpen) throw new ConflictException("The matter is already decided.");
+        // The department and the investor see the refusal: it must say why.
+        if (!command.Approve && string.IsNullOrWhiteSpace(command.Note))
+            throw new InvalidInputException("note", "Required when refusing an extension: why it is refused.");
         extension.Status = command.Approve ? ExtensionStatus.Approved : ExtensionStatus.Refused;
         extension.DecidedBy = step.Actor.UserId;
         extension.DecidedAt = step.Now;

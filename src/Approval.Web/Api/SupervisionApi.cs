@@ -30,12 +30,6 @@ public static partial class SupervisionApi
         return routes;
     }
 
-    private static Light? LightOf(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        // By name only: Enum.TryParse would also take "1" for yellow.
-        foreach (var light in Enum.GetValues<Light>())
-            if (string.Equals(light.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase)) return light;
-        throw new InvalidInputException("light", $"'{value}' is not a light; expected green, yellow or red.");
-    }
+    private static Light? LightOf(string? value) => SupervisionBoard.TryParseLight(value, out var light) ? light
+        : throw new InvalidInputException("light", $"'{value}' is not a light; expected green, yellow or red.");
 }

@@ -11,7 +11,8 @@ namespace Approval.Web.Api;
 
 public static partial class SupervisionApi
 {
-    private const int MaxNoteLength = 2000;
+    /// <summary>The longest note a supervisor may give with an extension decision.</summary>
+    internal const int MaxNoteLength = 2000;
 
     private static async Task<Ok<List<PendingExtensionDto>>> PendingExtensions(ClaimsPrincipal user, SupervisionBoard board,
         CancellationToken ct) => TypedResults.Ok(await board.PendingExtensionsAsync(CurrentActor.Of(user), ct));

@@ -20,6 +20,20 @@ public sealed class SupervisionBoard(ProjectReader reader, ProjectViews views, I
     public static bool IsDepartmentWork(WorkTask task) =>
         task.IsOpen && task.Kind != TaskKind.ApplicantCorrection && task.DepartmentId is not null;
 
+    /// <summary>A light filter by name (green, yellow, red; any case): false for anything else, also "1" (Enum.TryParse would take it).</summary>
+    public static bool TryParseLight(string? value, out Light? light)
+    {
+        light = null;
+        if (string.IsNullOrWhiteSpace(value)) return true;
+        foreach (var candidate in Enum.GetValues<Light>())
+            if (string.Equals(candidate.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                light = candidate;
+                return true;
+            }
+        return false;
+    }
+
     /// <summary>Open department tasks with their lights, soonest due first; null filters mean "any".</summary>
     public async Task<List<TaskDto>> TasksAsync(Light? light, string? departmentId, CancellationToken ct = default) =>
         (await OpenWorkAsync(ct))
