@@ -31,10 +31,9 @@ public sealed class ExtensionDecisionPageTests(ProductServer product) : BrowserT
         await Assertions.Expect(request.Locator(".project-effect")).ToContainTextAsync(ChineseFormat.Date(effect.ProjectDueOnIfApproved));
         await Accessibility.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "supervision-extensions");
+        await request.GetByLabel("审批意见（不予延期时必填）").FillAsync("同意延期，请抓紧办理");
         var posted = await request.Locator("form").EvaluateAsync<string[][]>(
             "f => Array.from(new FormData(f).entries()).map(([k, v]) => [k, String(v)])");
-
-        await request.GetByLabel("审批意见（不予延期时必填）").FillAsync("同意延期，请抓紧办理");
         await request.GetByRole(AriaRole.Button, new() { Name = "批准延期" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已批准延期");

@@ -1,5 +1,6 @@
 using Approval.Browser.Tests.Infrastructure;
 using Approval.Engine.Definitions;
+using Approval.Engine.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Approval.Browser.Tests.Supervision.SupervisedProjects;
@@ -51,17 +52,21 @@ public sealed class SupervisionBoardTests(ProductServer product) : BrowserTest(p
         Assert.Equal($"{department.Name}在办事项", await HeadingAsync(page));
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
         await Assertions.Expect(row).ToHaveCountAsync(1);
-        await Assertions.Expect(row).ToContainTextAsync("绿灯");
+        var light = (await Board(Product.Services).TasksAsync(null, department.Id)).Single(t => t.Id == task.Id).Light;
+        await Assertions.Expect(row).ToContainTextAsync(Words[light]);
         // Every row is the department's: the service's list for it, soonest due first.
         var shown = await page.Locator("#tasks tbody tr td[data-label=审批部门]").AllInnerTextsAsync();
         Assert.All(shown, d => Assert.Equal(department.Name, d.Trim()));
         await Accessibility.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "supervision-tasks");
 
-        // By light: my green task is not among the department's red ones.
-        await GotoAsync(page, $"/supervision/tasks?department={department.Id}&light=red");
+        // By light: my task is among the department's tasks of its light, and not among those of another.
+        await GotoAsync(page, $"/supervision/tasks?department={department.Id}&light={light.ToString().ToLowerInvariant()}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = name })).ToHaveCountAsync(1);
+        var other = light == Light.Red ? Light.Green : Light.Red;
+        await GotoAsync(page, $"/supervision/tasks?department={department.Id}&light={other.ToString().ToLowerInvariant()}");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = name })).ToHaveCountAsync(0);
-        await Assertions.Expect(page.GetByLabel("灯色")).ToHaveValueAsync("red");
+        await Assertions.Expect(page.GetByLabel("灯色")).ToHaveValueAsync(other.ToString().ToLowerInvariant());
 
         await GotoAsync(page, $"/supervision/tasks?department={department.Id}");
         await row.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
@@ -101,6 +106,8 @@ public sealed class SupervisionBoardTests(ProductServer product) : BrowserTest(p
         await GotoAsync(anonymous, "/supervision");
         Assert.Contains("/account/login?returnUrl=", anonymous.Url);
     }
+
+    private static readonly Dictionary<Light, string> Words = new() { [Light.Green] = "绿灯", [Light.Yellow] = "黄灯", [Light.Red] = "红灯" };
 
     /// <summary>The chosen cells of each row, "|" between cells and a line per row.</summary>
     private static async Task<string> TableAsync(IPage page, string rows, params int[] cells)
