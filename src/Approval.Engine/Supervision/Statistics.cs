@@ -36,7 +36,8 @@ public static class Statistics
                 .Where(t => t.Kind == TaskKind.MatterDecision && t.MatterCode is not null && t.DepartmentId is not null)
                 .Select(t => Fact(p, t, calendar, now)))
             .Where(f => f is not null && (f.DecidedOn is not { } day || period.Contains(day))).Select(f => f!).ToList();
-        var counted = all.Where(p => p.Status == InstanceStatus.Running || (p.EndedOn is { } ended && period.Contains(ended))).ToList();
+        // Running projects are today's; an ended one counts in the period it ended in (one without its day, always).
+        var counted = all.Where(p => p.Status == InstanceStatus.Running || p.EndedOn is not { } ended || period.Contains(ended)).ToList();
 
         var departmentIds = catalog.Departments.Select(d => d.Id)
             .Where(id => catalog.Matters.Any(m => m.DepartmentId == id) || facts.Any(f => f.DepartmentId == id))

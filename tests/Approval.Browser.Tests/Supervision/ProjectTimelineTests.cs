@@ -31,16 +31,16 @@ public sealed class ProjectTimelineTests(ProductServer product) : BrowserTest(pr
         var stopped = page.Locator("li[data-event=clockStopped]");
         await Assertions.Expect(stopped).ToHaveCountAsync(1);
         await Assertions.Expect(stopped).ToHaveClassAsync("clock-event");
-        await Assertions.Expect(stopped).ToContainTextAsync("计时·计时暂停");
+        await Assertions.Expect(stopped).ToContainTextAsync("计时·暂停");
         await Assertions.Expect(stopped).ToContainTextAsync("暂停计时");
         await Assertions.Expect(stopped).ToContainTextAsync("专家评审");
         await Assertions.Expect(stopped).ToContainTextAsync($"办理人：审批部门 · {approver.UserId}");
         await Assertions.Expect(stopped.Locator("time")).ToContainTextAsync("年");
         var resumed = page.Locator("li[data-event=clockResumed]");
-        await Assertions.Expect(resumed).ToContainTextAsync("计时·计时恢复");
+        await Assertions.Expect(resumed).ToContainTextAsync("计时·恢复");
         await Assertions.Expect(resumed).ToContainTextAsync("恢复计时");
         // Acceptance starts the clock; filing does not.
-        await Assertions.Expect(page.Locator("li[data-event=accepted]")).ToContainTextAsync("计时·计时开始");
+        await Assertions.Expect(page.Locator("li[data-event=accepted]")).ToContainTextAsync("计时·开始");
         await Assertions.Expect(page.Locator("li[data-event=filed]")).Not.ToHaveClassAsync("clock-event");
         await Assertions.Expect(page.Locator("li[data-event=filed]")).ToContainTextAsync("办理人：项目单位");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "暂停计时（不计入办理时限）" })).ToContainTextAsync("需组织专家评审经营范围");

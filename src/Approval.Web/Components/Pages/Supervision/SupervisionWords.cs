@@ -9,15 +9,16 @@ public static class SupervisionWords
     /// <summary>Whether an event starts, stops, resumes or moves a deadline (计时事件), marked on the timeline.</summary>
     public static bool IsClockEvent(JournalEntry entry) => ClockTag(entry) is not null;
 
-    /// <summary>What kind of clock event it is, for the tag next to it (计时开始, 暂停计时 …); null for other events.</summary>
+    /// <summary>What kind of clock event it is, for the tag next to it (开始, 暂停, 恢复 …; the page writes 计时· before it); null for other events.</summary>
     public static string? ClockTag(JournalEntry entry) => entry.Event switch
     {
-        JournalEvents.Accepted or JournalEvents.AcceptedWithDeficiencies or JournalEvents.StepStarted or JournalEvents.TaskOpened => "计时开始",
-        JournalEvents.ClockStopped or JournalEvents.CorrectionRequested => "计时暂停",
-        JournalEvents.ClockResumed => "计时恢复",
+        JournalEvents.Accepted or JournalEvents.AcceptedWithDeficiencies or JournalEvents.StepStarted or JournalEvents.TaskOpened => "开始",
+        JournalEvents.ClockStopped or JournalEvents.CorrectionRequested => "暂停",
+        JournalEvents.ClockResumed => "恢复",
         JournalEvents.ExtensionRequested or JournalEvents.ExtensionApproved or JournalEvents.ExtensionRefused => "延期",
         JournalEvents.DeadlinesRecomputed => "期限调整",
-        JournalEvents.TaskWarning or JournalEvents.TaskOverdue or JournalEvents.ProjectOverdue => "期限预警",
+        JournalEvents.TaskWarning => "预警",
+        JournalEvents.TaskOverdue or JournalEvents.ProjectOverdue => "超期",
         _ when entry.Decision == Engine.Activities.Outcomes.DeemedApproved => "超时默许",
         _ => null,
     };
