@@ -34,6 +34,15 @@ public sealed class SupervisionBoard(ProjectReader reader, ProjectViews views, I
         return false;
     }
 
+    /// <summary>Running projects with their light and their departments' open tasks (soonest due first); null filters mean "any".</summary>
+    public async Task<List<SupervisedProjectDto>> ProjectsAsync(Light? light, string? definitionId, CancellationToken ct = default) =>
+        (await reader.RunningAsync(ct))
+            .Where(p => definitionId is null || p.DefinitionId == definitionId)
+            .Select(p => new SupervisedProjectDto(views.Summary(p),
+                p.Tasks.Where(IsDepartmentWork).OrderBy(t => t.DueOn ?? LocalDate.MaxIsoValue).Select(t => views.Task(t, p)).ToList()))
+            .Where(p => light is null || p.Project.Light == light)
+            .ToList();
+
     /// <summary>Open department tasks with their lights, soonest due first; null filters mean "any".</summary>
     public async Task<List<TaskDto>> TasksAsync(Light? light, string? departmentId, CancellationToken ct = default) =>
         (await OpenWorkAsync(ct))
