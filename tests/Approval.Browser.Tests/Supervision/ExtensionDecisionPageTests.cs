@@ -53,6 +53,9 @@ public sealed class ExtensionDecisionPageTests(ProductServer product) : BrowserT
         await Assertions.Expect(page.Locator($"tr[data-task='{task}'] .task-due")).ToHaveTextAsync(ChineseFormat.Date(effect.TaskDueOnIfApproved));
         await Assertions.Expect(page.Locator("#project-due")).ToHaveTextAsync(ChineseFormat.Date(effect.ProjectDueOnIfApproved));
         await Assertions.Expect(page.Locator("li[data-event=extensionApproved]")).ToContainTextAsync("计时·延期");
+        // Decided on the page: the supervisor is named as the account's display name, not its id.
+        await Assertions.Expect(page.Locator("li[data-event=extensionApproved]")).ToContainTextAsync(
+            $"办理人：{await SupervisorNameAsync()}（电子监察）");
     }
 
     [Fact]
@@ -77,6 +80,14 @@ public sealed class ExtensionDecisionPageTests(ProductServer product) : BrowserT
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已不予延期");
         Assert.DoesNotContain(await Board(Product.Services).PendingExtensionsAsync(Supervisor), e => e.Extension.Id == extension);
+    }
+
+    private async Task<string> SupervisorNameAsync()
+    {
+        await using var scope = Product.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Web.Identity.ApplicationUser>>()
+            .FindByNameAsync("supervisor");
+        return user!.DisplayName is { Length: > 0 } name ? name : user.UserName!;
     }
 
     /// <summary>A new running project whose first matter's department asks for <paramref name="days"/> more working days.</summary>

@@ -34,7 +34,7 @@ public sealed class ProjectTimelineTests(ProductServer product) : BrowserTest(pr
         await Assertions.Expect(stopped).ToContainTextAsync("计时·暂停");
         await Assertions.Expect(stopped).ToContainTextAsync("暂停计时");
         await Assertions.Expect(stopped).ToContainTextAsync("专家评审");
-        await Assertions.Expect(stopped).ToContainTextAsync($"办理人：审批部门 · {approver.UserId}");
+        await Assertions.Expect(stopped).ToContainTextAsync($"办理人：{approver.UserId}（审批部门）");
         await Assertions.Expect(stopped.Locator("time")).ToContainTextAsync("年");
         var resumed = page.Locator("li[data-event=clockResumed]");
         await Assertions.Expect(resumed).ToContainTextAsync("计时·恢复");
@@ -42,7 +42,7 @@ public sealed class ProjectTimelineTests(ProductServer product) : BrowserTest(pr
         // Acceptance starts the clock; filing does not.
         await Assertions.Expect(page.Locator("li[data-event=accepted]")).ToContainTextAsync("计时·开始");
         await Assertions.Expect(page.Locator("li[data-event=filed]")).Not.ToHaveClassAsync("clock-event");
-        await Assertions.Expect(page.Locator("li[data-event=filed]")).ToContainTextAsync("办理人：项目单位");
+        await Assertions.Expect(page.Locator("li[data-event=filed]")).ToContainTextAsync($"办理人：{Web.Hosting.DemoData.InvestorName}（项目单位）");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "暂停计时（不计入办理时限）" })).ToContainTextAsync("需组织专家评审经营范围");
         var journal = await Product.Services.GetRequiredService<ProjectReader>().JournalAsync(id);
         await Assertions.Expect(page.Locator("ol.supervision-timeline > li")).ToHaveCountAsync(journal.Count);

@@ -1,5 +1,7 @@
 using Approval.Engine.Journal;
 using Approval.Engine.Runtime;
+using Approval.Web.Identity;
+using Microsoft.AspNetCore.Identity;
 
 namespace Approval.Web.Components.Pages.Supervision;
 
@@ -36,7 +38,23 @@ public static class SupervisionWords
         _ => actorRole,
     } : actorRole;
 
-    /// <summary>Who acted: the role and the account, or just 系统（自动计时） for timers.</summary>
-    public static string Actor(JournalEntry entry) =>
-        entry.UserId is "" or "system" ? "系统（自动计时）" : $"{Role(entry.ActorRole)} · {entry.UserId}";
+    /// <summary>Who acted: 系统（自动计时） for timers, else the name (or the account id) with the role, e.g. 赵强（电子监察）.</summary>
+    public static string Actor(JournalEntry entry, IReadOnlyDictionary<string, string> names) =>
+        entry.UserId is "" or "system" ? "系统（自动计时）"
+        : $"{(names.TryGetValue(entry.UserId, out var name) ? name : entry.UserId)}（{Role(entry.ActorRole)}）";
+
+    /// <summary>
+    /// The names of the accounts behind user ids (the journal keeps ids): the account's display name or user name; an
+    /// investor acts as its project unit, named as the project names it. Ids no account has are left out.
+    /// </summary>
+    public static async Task<Dictionary<string, string>> NamesAsync(UserManager<ApplicationUser> users, IEnumerable<string> ids,
+        ProjectInstance? project = null)
+    {
+        var names = new Dictionary<string, string>();
+        if (project is not null) names[project.InvestorId] = project.InvestorName;
+        foreach (var id in ids.Where(i => i is not ("" or "system") && !names.ContainsKey(i)).Distinct())
+            if (await users.FindByIdAsync(id) is { } user && (user.DisplayName is { Length: > 0 } display ? display : user.UserName) is { Length: > 0 } name)
+                names[id] = name;
+        return names;
+    }
 }
