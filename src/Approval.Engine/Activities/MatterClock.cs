@@ -78,15 +78,17 @@ public static class MatterClock
         if (extension.Status != ExtensionStatus.Pending) throw new ConflictException($"The extension is already {extension.Status}.");
         var task = step.Instance.Tasks.Single(t => t.Id == extension.TaskId);
         if (!task.IsOpen) throw new ConflictException("The matter is already decided.");
+        // The department and the investor see the refusal: it must say why.
+        if (!command.Approve && string.IsNullOrWhiteSpace(command.Note))
+            throw new InvalidInputException("note", "Required when refusing an extension: why it is refused.");
         extension.Status = command.Approve ? ExtensionStatus.Approved : ExtensionStatus.Refused;
         extension.DecidedBy = step.Actor.UserId;
         extension.DecidedAt = step.Now;
         extension.DecisionNote = command.Note;
         if (command.Approve)
         {
-            var stepBefore = Deadlines.StepExtension(step.Instance, task.ActivityId);
+            step.Instance.ExtensionWorkingDays += Deadlines.ProjectGainOfExtension(step.Instance, task, extension.WorkingDays);
             task.ExtensionWorkingDays += extension.WorkingDays;
-            step.Instance.ExtensionWorkingDays += Deadlines.StepExtension(step.Instance, task.ActivityId) - stepBefore;
             step.RescheduleTask(task);
         }
         step.Record(command.Approve ? JournalEvents.ExtensionApproved : JournalEvents.ExtensionRefused, $"+{extension.WorkingDays}",

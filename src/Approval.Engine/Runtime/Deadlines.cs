@@ -28,8 +28,10 @@ public sealed class Deadlines
     public WorkingDayCalendar Calendar => _calendar();
 
     /// <summary>The project's deadline: target plus extensions after acceptance, every clock stop left out.</summary>
-    public LocalDate? ProjectDue(ProjectInstance instance) => instance.AcceptedOn is { } accepted
-        ? Calendar.Deadline(accepted, instance.TargetWorkingDays + instance.ExtensionWorkingDays,
+    public LocalDate? ProjectDue(ProjectInstance instance) => ProjectDue(instance, 0);
+
+    private LocalDate? ProjectDue(ProjectInstance instance, int moreWorkingDays) => instance.AcceptedOn is { } accepted
+        ? Calendar.Deadline(accepted, instance.TargetWorkingDays + instance.ExtensionWorkingDays + moreWorkingDays,
             StopsOf(instance, _ => true)).Date
         : null;
 
@@ -39,9 +41,28 @@ public sealed class Deadlines
             StopsOf(instance, s => s.ActivityId == activityId)).Date;
 
     /// <summary>A task's deadline: its limit plus approved extensions after it opened, its own and step-wide stops left out.</summary>
-    public LocalDate TaskDue(ProjectInstance instance, WorkTask task) =>
-        Calendar.Deadline(task.OpenedOn!.Value, task.LimitWorkingDays + task.ExtensionWorkingDays,
+    public LocalDate TaskDue(ProjectInstance instance, WorkTask task) => TaskDue(instance, task, 0);
+
+    private LocalDate TaskDue(ProjectInstance instance, WorkTask task, int moreWorkingDays) =>
+        Calendar.Deadline(task.OpenedOn!.Value, task.LimitWorkingDays + task.ExtensionWorkingDays + moreWorkingDays,
             TaskStops(instance, task)).Date;
+
+    /// <summary>
+    /// What approving an extension (延期) of <paramref name="workingDays"/> for <paramref name="task"/> would do to the
+    /// deadlines now: the task's and the project's, before and after, by the same rules the approval applies.
+    /// </summary>
+    /// <remarks>The project gains only what lengthens the task's step (<see cref="ProjectGainOfExtension"/>), so a
+    /// shorter extension than one already approved in the same parallel step leaves the project's deadline where it is.</remarks>
+    public ExtensionEffect EffectOfExtension(ProjectInstance instance, WorkTask task, int workingDays) => new(
+        task.DueOn, task.OpenedOn is null ? null : TaskDue(instance, task, workingDays),
+        instance.DueOn, ProjectDue(instance, ProjectGainOfExtension(instance, task, workingDays)));
+
+    /// <summary>
+    /// The working days an approved extension of a task adds to its project: parallel tasks' extensions overlap in
+    /// time, so a step is lengthened by its longest approved extension and the project by what that longest grows.
+    /// </summary>
+    internal static int ProjectGainOfExtension(ProjectInstance instance, WorkTask task, int workingDays) =>
+        Math.Max(0, task.ExtensionWorkingDays + workingDays - StepExtension(instance, task.ActivityId));
 
     /// <summary>The first day a task is yellow: when at most N working days are left, or a share of its time is used.</summary>
     /// <remarks>On day X, "used" is the working days in (opened, X] and "left" those in (X, due].</remarks>
@@ -120,3 +141,7 @@ public sealed class Deadlines
     private LocalDate ExpectedResumesOn(ClockStop stop) =>
         ClockStops.ResumesAfter(Calendar.Deadline(stop.StartsOn.PlusDays(-1), Math.Max(1, stop.ExpectedWorkingDays)).Date);
 }
+
+/// <summary>The deadlines before and after an extension (延期前后的期限); null where there is none yet.</summary>
+public sealed record ExtensionEffect(LocalDate? TaskDueBefore, LocalDate? TaskDueAfter, LocalDate? ProjectDueBefore,
+    LocalDate? ProjectDueAfter);

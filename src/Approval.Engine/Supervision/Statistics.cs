@@ -22,14 +22,22 @@ namespace Approval.Engine.Supervision;
 /// </remarks>
 public static class Statistics
 {
+    /// <summary>
+    /// The statistics of <paramref name="projects"/> at <paramref name="now"/>, over <paramref name="period"/> (all time
+    /// when null): decisions count by the day they were made, ended projects by the day they ended, accepted projects
+    /// (per month) by the day of acceptance; open work (在办) is always today's, whatever the period.
+    /// </summary>
     public static SupervisionStatistics Compute(IEnumerable<ProjectInstance> projects, DefinitionCatalog catalog,
-        WorkingDayCalendar calendar, Instant now)
+        WorkingDayCalendar calendar, Instant now, StatisticsPeriod? period = null)
     {
+        period ??= StatisticsPeriod.AllTime;
         var all = projects.ToList();
         var facts = all.SelectMany(p => p.Tasks
                 .Where(t => t.Kind == TaskKind.MatterDecision && t.MatterCode is not null && t.DepartmentId is not null)
                 .Select(t => Fact(p, t, calendar, now)))
-            .Where(f => f is not null).Select(f => f!).ToList();
+            .Where(f => f is not null && (f.DecidedOn is not { } day || period.Contains(day))).Select(f => f!).ToList();
+        // Running projects are today's; an ended one counts in the period it ended in (one without its day, always).
+        var counted = all.Where(p => p.Status == InstanceStatus.Running || p.EndedOn is not { } ended || period.Contains(ended)).ToList();
 
         var departmentIds = catalog.Departments.Select(d => d.Id)
             .Where(id => catalog.Matters.Any(m => m.DepartmentId == id) || facts.Any(f => f.DepartmentId == id))
@@ -42,8 +50,24 @@ public static class Statistics
             departmentIds.Select(id => new DepartmentStatistics(id, Count(facts.Where(f => f.DepartmentId == id)))).ToList(),
             matters.Select(m => new MatterStatistics(m.Code, m.DepartmentId, Count(facts.Where(f => f.MatterCode == m.Code)))).ToList(),
             all.Select(p => p.DefinitionId).Distinct().Order(StringComparer.Ordinal)
-                .Select(id => Projects(id, all.Where(p => p.DefinitionId == id), calendar, now)).ToList(),
-            Projects(null, all, calendar, now));
+                .Select(id => Projects(id, counted.Where(p => p.DefinitionId == id), calendar, now)).ToList(),
+            Projects(null, counted, calendar, now),
+            AcceptedPerMonth(all, period));
+    }
+
+    /// <summary>Projects accepted (受理) per definition and month, every month from the first to the last with one (at most 60).</summary>
+    private static IReadOnlyList<AcceptedInMonth> AcceptedPerMonth(List<ProjectInstance> all, StatisticsPeriod period)
+    {
+        var accepted = all.Where(p => p.AcceptedOn is { } on && period.Contains(on)).ToList();
+        if (accepted.Count == 0) return [];
+        var months = accepted.Select(p => p.AcceptedOn!.Value.ToYearMonth()).ToList();
+        var (first, last) = (months.Min(), months.Max());
+        var definitions = accepted.Select(p => p.DefinitionId).Distinct().Order(StringComparer.Ordinal).ToList();
+        var rows = new List<AcceptedInMonth>();
+        for (var month = first; month <= last && rows.Count < 60 * definitions.Count; month = month.PlusMonths(1))
+            foreach (var id in definitions)
+                rows.Add(new AcceptedInMonth(id, month, accepted.Count(p => p.DefinitionId == id && p.AcceptedOn!.Value.ToYearMonth() == month)));
+        return rows;
     }
 
     /// <summary>Whether a task's deadline day is over at <paramref name="now"/>: it is overdue (超期).</summary>
@@ -58,7 +82,7 @@ public static class Statistics
     {
         if (task.IsOpen)
             return project.Status == InstanceStatus.Running
-                ? new TaskFact(task.DepartmentId!, task.MatterCode!, null, IsOverdue(task, calendar, now), null)
+                ? new TaskFact(task.DepartmentId!, task.MatterCode!, null, IsOverdue(task, calendar, now), null, null)
                 : null;
         if (task.Status != Runtime.TaskStatus.Done || task.DecidedAt is not { } at || task.OpenedOn is not { } opened
             || task.Outcome is not (Outcomes.Approved or Outcomes.Rejected or Outcomes.DeemedApproved))
@@ -69,7 +93,7 @@ public static class Statistics
             : task.DueOn is { } due ? allowed - calendar.WorkingDaysBetween(day, due).Days
             : calendar.WorkingDaysBetween(opened, day).Days;
         var late = task.DueOn is { } dueOn && calendar.IsPastDeadline(at, dueOn);
-        return new TaskFact(task.DepartmentId!, task.MatterCode!, task.Outcome, late, Math.Max(0, used));
+        return new TaskFact(task.DepartmentId!, task.MatterCode!, task.Outcome, late, Math.Max(0, used), day);
     }
 
     private static DecisionCounts Count(IEnumerable<TaskFact> facts)
@@ -103,7 +127,7 @@ public static class Statistics
     }
 
     /// <summary>One matter decision as the statistics see it: open (no outcome) or decided, late or not.</summary>
-    private sealed record TaskFact(string DepartmentId, string MatterCode, string? Outcome, bool Late, int? WorkingDays);
+    private sealed record TaskFact(string DepartmentId, string MatterCode, string? Outcome, bool Late, int? WorkingDays, LocalDate? DecidedOn);
 }
 
 /// <summary>The statistics of e-supervision on one day (统计日).</summary>
@@ -112,12 +136,37 @@ public static class Statistics
 /// <param name="Matters">Every matter of the catalogue (and any no longer in it that was decided), in catalogue order.</param>
 /// <param name="Definitions">Projects per workflow definition, by id.</param>
 /// <param name="AllProjects">Projects of every definition together.</param>
+/// <param name="AcceptedPerMonth">Projects accepted per definition and month, months without any included between the first and the last.</param>
 public sealed record SupervisionStatistics(
     LocalDate AsOf,
     IReadOnlyList<DepartmentStatistics> Departments,
     IReadOnlyList<MatterStatistics> Matters,
     IReadOnlyList<ProjectStatistics> Definitions,
-    ProjectStatistics AllProjects);
+    ProjectStatistics AllProjects,
+    IReadOnlyList<AcceptedInMonth> AcceptedPerMonth);
+
+/// <summary>Which local days statistics count (统计期间), both ends included; null ends are open.</summary>
+public sealed record StatisticsPeriod
+{
+    public static readonly StatisticsPeriod AllTime = new(null, null);
+
+    /// <exception cref="InvalidInputException">When <paramref name="to"/> is before <paramref name="from"/>.</exception>
+    public StatisticsPeriod(LocalDate? from, LocalDate? to)
+    {
+        if (from is { } f && to is { } t && t < f)
+            throw new InvalidInputException("to", $"The period ends ({t:yyyy-MM-dd}) before it starts ({f:yyyy-MM-dd}).");
+        From = from;
+        To = to;
+    }
+
+    public LocalDate? From { get; }
+    public LocalDate? To { get; }
+
+    public bool Contains(LocalDate day) => (From is not { } from || day >= from) && (To is not { } to || day <= to);
+}
+
+/// <summary>How many projects of a definition were accepted (受理) in a month.</summary>
+public sealed record AcceptedInMonth(string DefinitionId, YearMonth Month, int Accepted);
 
 /// <summary>A department's matter decisions (部门办件统计).</summary>
 public sealed record DepartmentStatistics(string DepartmentId, DecisionCounts Decisions);

@@ -23,21 +23,13 @@ public static partial class SupervisionApi
             .WithSummary("Approve or refuse an extension request (needs an Idempotency-Key header)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/statistics", GetStatistics)
-            .WithSummary("Decisions per department and per matter (counts, late, average working days), projects per definition");
+        group.MapGet("/statistics", GetStatistics).ProducesValidationProblem()
+            .WithSummary("Decisions per department and per matter (counts, late, average working days), projects per definition and month; from/to limit the period");
+        group.MapGet("/statistics.csv", GetStatisticsCsv).ProducesValidationProblem()
+            .WithSummary("The same statistics as CSV for Excel (UTF-8 with BOM, Chinese headers); from/to limit the period");
         return routes;
     }
 
-    /// <summary>Department work that supervision follows: open or stopped, not the applicant's own correction tasks.</summary>
-    private static bool IsDepartmentWork(WorkTask task) =>
-        task.IsOpen && task.Kind != TaskKind.ApplicantCorrection && task.DepartmentId is not null;
-
-    private static Light? LightOf(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        // By name only: Enum.TryParse would also take "1" for yellow.
-        foreach (var light in Enum.GetValues<Light>())
-            if (string.Equals(light.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase)) return light;
-        throw new InvalidInputException("light", $"'{value}' is not a light; expected green, yellow or red.");
-    }
+    private static Light? LightOf(string? value) => SupervisionBoard.TryParseLight(value, out var light) ? light
+        : throw new InvalidInputException("light", $"'{value}' is not a light; expected green, yellow or red.");
 }

@@ -46,6 +46,7 @@ public static class ApprovalHost
         builder.Services.AddSingleton<MaterialFiles>();
         builder.Services.AddSingleton<ApplicantCommands>();
         builder.Services.AddSingleton<DepartmentTasks>();
+        builder.Services.AddSingleton<SupervisionBoard>();
         builder.AddApprovalRateLimits();
         builder.AddApprovalSecurity();
         builder.Services.AddHealthChecks()

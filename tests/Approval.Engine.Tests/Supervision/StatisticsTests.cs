@@ -132,3 +132,63 @@ public sealed class StatisticsTests
         Assert.Equal((2, 1, 0.5), (statistics.AllProjects.Completed, statistics.AllProjects.Rejected, statistics.AllProjects.OnTimeRate!.Value));
     }
 }
+
+public sealed class StatisticsPeriodTests
+{
+    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendars.FromDirectory(Path.Combine(RepositoryPaths.Workflows, "calendars")).National;
+    private static readonly DefinitionCatalog Catalog = DefinitionLoader.Load(RepositoryPaths.Workflows);
+
+    private static Instant At(int month, int day) => new LocalDateTime(2024, month, day, 10, 0).InZoneStrictly(Calendar.Zone).ToInstant();
+
+    private static WorkTask Decided(int month, int day) => new()
+    {
+        Id = Guid.NewGuid(), Kind = TaskKind.MatterDecision, MatterCode = "SCJG-001", DepartmentId = "market-regulation",
+        OpenedOn = new LocalDate(2024, month, day).PlusDays(-1), LimitWorkingDays = 5, DueOn = new LocalDate(2024, 12, 31),
+        Status = Engine.Runtime.TaskStatus.Done, Outcome = Outcomes.Approved, DecidedAt = At(month, day),
+    };
+
+    private static ProjectInstance Completed(LocalDate accepted, LocalDate ended, params WorkTask[] tasks) => new()
+    {
+        Id = Guid.NewGuid(), DefinitionId = "enterprise-establishment", Status = InstanceStatus.Completed, OnTime = true,
+        AcceptedOn = accepted, EndedOn = ended, DueOn = ended, TargetWorkingDays = 3, Tasks = [.. tasks],
+    };
+
+    [Fact]
+    public void A_period_counts_decisions_by_their_day_and_ended_projects_by_theirs()
+    {
+        var projects = new[]
+        {
+            Completed(new LocalDate(2024, 8, 30), new LocalDate(2024, 9, 3), Decided(9, 2)),
+            Completed(new LocalDate(2024, 10, 8), new LocalDate(2024, 10, 10), Decided(10, 9)),
+        };
+
+        var october = Statistics.Compute(projects, Catalog, Calendar, At(11, 1), new StatisticsPeriod(new LocalDate(2024, 10, 1), new LocalDate(2024, 10, 31)));
+
+        Assert.Equal(1, october.Departments.Single(d => d.DepartmentId == "market-regulation").Decisions.Decided);
+        Assert.Equal(1, october.AllProjects.Completed);
+        Assert.Equal([(new YearMonth(2024, 10), 1)], october.AcceptedPerMonth.Select(m => (m.Month, m.Accepted)));
+    }
+
+    [Fact]
+    public void Months_without_an_accepted_project_between_the_first_and_the_last_are_listed_with_none()
+    {
+        var projects = new[]
+        {
+            Completed(new LocalDate(2024, 8, 30), new LocalDate(2024, 9, 3)),
+            Completed(new LocalDate(2024, 10, 8), new LocalDate(2024, 10, 10)),
+        };
+
+        var statistics = Statistics.Compute(projects, Catalog, Calendar, At(11, 1));
+
+        Assert.Equal([("2024-08", 1), ("2024-09", 0), ("2024-10", 1)],
+            statistics.AcceptedPerMonth.Select(m => ($"{m.Month.Year}-{m.Month.Month:00}", m.Accepted)));
+    }
+
+    [Fact]
+    public void A_period_ending_before_it_starts_is_refused_naming_its_end()
+    {
+        var refused = Assert.Throws<InvalidInputException>(() => new StatisticsPeriod(new LocalDate(2024, 10, 2), new LocalDate(2024, 10, 1)));
+
+        Assert.Equal("to", refused.Field);
+    }
+}

@@ -56,6 +56,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         ("GET", "/api/supervision/extensions", ["supervisor"]),
         ("POST", $"/api/supervision/extensions/{Id}/decision", ["supervisor"]),
         ("GET", "/api/supervision/statistics", ["supervisor"]),
+        ("GET", "/api/supervision/statistics.csv", ["supervisor"]),
         ("GET", "/api/definitions", Everyone),
         ("GET", "/api/definitions/enterprise-establishment", Everyone),
         ("GET", "/api/definitions/enterprise-establishment/versions/1", Everyone),

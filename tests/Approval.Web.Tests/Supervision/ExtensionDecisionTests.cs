@@ -133,6 +133,7 @@ public sealed class ExtensionDecisionTests(ApprovalWebFactory factory) : IClassF
         await (await http.PostDecisionAsync("/api/supervision/extensions/not-a-uuid/decision", new { approve = true })).AssertInvalidAsync("id");
         await (await http.PostDecisionAsync(DecisionUrl(extension), new { approve = true, note = new string('长', 2001) })).AssertInvalidAsync("note");
         await (await http.PostDecisionAsync(DecisionUrl(extension), new { approve = "yes" })).AssertInvalidAsync("approve");
+        await (await http.PostDecisionAsync(DecisionUrl(extension), new { approve = false, note = "  " })).AssertInvalidAsync("note");
         await (await http.SendAsync(noKey, TestContext.Current.CancellationToken)).AssertInvalidAsync("Idempotency-Key");
     }
 }

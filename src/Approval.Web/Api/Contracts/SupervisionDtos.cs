@@ -19,11 +19,14 @@ public sealed record DepartmentBoardDto(string DepartmentId, string DepartmentNa
 /// An extension request (延期申请) waiting for a supervisor, with the matter it is for; <c>decidable</c> is false when
 /// the matter is no longer open (decided, or the project ended), so that a decision would be refused; <c>provisional</c>,
 /// with its code and reason as the calendar API gives them, says that <c>taskDueOn</c> rests on a year whose holiday
-/// notice is not published or verified.
+/// notice is not published or verified; <c>taskDueOnIfApproved</c>, <c>projectDueOn</c> and <c>projectDueOnIfApproved</c>
+/// say what approving it now would do to the matter's and the project's deadlines (the project moves only when the
+/// extension lengthens its parallel step).
 /// </summary>
 public sealed record PendingExtensionDto(ExtensionDto Extension, string? ProjectCode, string ProjectName, string TaskTitle,
     string? DepartmentId, string? DepartmentName, string? MatterCode, LocalDate? TaskDueOn, Light TaskLight, bool Decidable,
-    bool Provisional = false, string? ProvisionalCode = null, string? ProvisionalReason = null);
+    bool Provisional = false, string? ProvisionalCode = null, string? ProvisionalReason = null,
+    LocalDate? TaskDueOnIfApproved = null, LocalDate? ProjectDueOn = null, LocalDate? ProjectDueOnIfApproved = null);
 
 /// <summary>A supervisor's decision on an extension request.</summary>
 /// <param name="Approve">Required: true approves (the matter's and the project's deadlines move), false refuses.</param>
@@ -37,9 +40,21 @@ public sealed record ExtensionDecisionRequest(bool? Approve, string? Note);
 public sealed record ExtensionDecisionDto(Guid ExtensionId, Guid InstanceId, ExtensionStatus Status, bool Replayed,
     LocalDate? TaskDueOn, LocalDate? ProjectDueOn);
 
-/// <summary>E-supervision statistics (办件统计) on one day.</summary>
+/// <summary>
+/// E-supervision statistics (办件统计) on one day, over the period <c>from</c>–<c>to</c> (null ends: open): decisions by
+/// the day they were made, ended projects by the day they ended, accepted projects by month of acceptance; open work is today's.
+/// </summary>
 public sealed record StatisticsDto(LocalDate AsOf, IReadOnlyList<DepartmentStatisticsDto> Departments,
-    IReadOnlyList<MatterStatisticsDto> Matters, IReadOnlyList<ProjectStatisticsDto> Definitions, ProjectStatisticsDto AllProjects);
+    IReadOnlyList<MatterStatisticsDto> Matters, IReadOnlyList<ProjectStatisticsDto> Definitions, ProjectStatisticsDto AllProjects)
+{
+    public LocalDate? From { get; init; }
+    public LocalDate? To { get; init; }
+    /// <summary>Projects accepted per definition and month (every month from the first to the last with one).</summary>
+    public IReadOnlyList<AcceptedInMonthDto> AcceptedPerMonth { get; init; } = [];
+}
+
+/// <summary>How many projects of a definition were accepted (受理) in a month (<c>yyyy-MM</c>).</summary>
+public sealed record AcceptedInMonthDto(string DefinitionId, string DefinitionName, string Month, int Accepted);
 
 /// <summary>Counts of matter decisions; averages in working days, stopped time left out; rates from 0 to 1.</summary>
 public sealed record DecisionCountsDto(int Open, int OpenOverdue, int Decided, int Approved, int Rejected, int DeemedApproved,
@@ -55,13 +70,14 @@ public sealed record DepartmentStatisticsDto(string DepartmentId, string Departm
 /// <summary>One matter's decisions.</summary>
 public sealed record MatterStatisticsDto(string MatterCode, string MatterName, string DepartmentId, DecisionCountsDto Decisions);
 
-/// <summary>Projects of one definition, or of all (<c>definitionId</c> null).</summary>
+/// <summary>Projects of one definition, or of all (<c>definitionId</c> null); <c>targetWorkingDays</c> is the definition's promise (3/5/50).</summary>
 public sealed record ProjectStatisticsDto(string? DefinitionId, string? DefinitionName, int Running, int RunningOverdue,
-    int Completed, int CompletedOnTime, int Rejected, int Refused, int Terminated, double? AverageWorkingDays, double? OnTimeRate)
+    int Completed, int CompletedOnTime, int Rejected, int Refused, int Terminated, double? AverageWorkingDays, double? OnTimeRate,
+    int? TargetWorkingDays = null)
 {
-    public static ProjectStatisticsDto From(ProjectStatistics p, string? definitionName) => new(p.DefinitionId, definitionName,
+    public static ProjectStatisticsDto From(ProjectStatistics p, string? definitionName, int? targetWorkingDays = null) => new(p.DefinitionId, definitionName,
         p.Running, p.RunningOverdue, p.Completed, p.CompletedOnTime, p.Rejected, p.Refused, p.Terminated,
-        Rounding.Days(p.AverageWorkingDays), Rounding.Rate(p.OnTimeRate));
+        Rounding.Days(p.AverageWorkingDays), Rounding.Rate(p.OnTimeRate), targetWorkingDays);
 }
 
 /// <summary>Averages to hundredths of a working day and rates to four places, so that answers read as numbers, not noise.</summary>

@@ -1,40 +1,21 @@
 using System.Security.Claims;
 using Approval.Engine;
-using Approval.Engine.Definitions;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Supervision;
 using Approval.Web.Api.Contracts;
 using Approval.Web.Identity;
-using AutoMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Approval.Web.Api;
 
 public static partial class SupervisionApi
 {
-    private const int MaxNoteLength = 2000;
+    /// <summary>The longest note a supervisor may give with an extension decision.</summary>
+    internal const int MaxNoteLength = 2000;
 
-    private static async Task<Ok<List<PendingExtensionDto>>> PendingExtensions(ClaimsPrincipal user, ProjectReader reader,
-        ProjectViews views, IMapper mapper, DefinitionCatalog catalog, CancellationToken ct)
-    {
-        var actor = CurrentActor.Of(user);
-        var pending = await reader.PendingExtensionsAsync(ct);
-        // Requests are few at any time: load just their projects rather than every running one.
-        var projects = new Dictionary<Guid, ProjectInstance>();
-        foreach (var id in pending.Select(e => e.InstanceId).Distinct())
-            projects[id] = await reader.GetAsync(actor, id, ct);
-        var list = pending.Select(e =>
-        {
-            var project = projects[e.InstanceId];
-            var task = project.Tasks.Single(t => t.Id == e.TaskId);
-            var view = views.Task(task, project);
-            return new PendingExtensionDto(mapper.Map<ExtensionDto>(e), project.ProjectCode, project.ProjectName, task.Title,
-                task.DepartmentId, task.DepartmentId is { } d ? CatalogueNames.Department(d, catalog) : null, task.MatterCode, task.DueOn,
-                view.Light, project.Status == InstanceStatus.Running && task.IsOpen, view.Provisional, view.ProvisionalCode, view.ProvisionalReason);
-        }).ToList();
-        return TypedResults.Ok(list);
-    }
+    private static async Task<Ok<List<PendingExtensionDto>>> PendingExtensions(ClaimsPrincipal user, SupervisionBoard board,
+        CancellationToken ct) => TypedResults.Ok(await board.PendingExtensionsAsync(CurrentActor.Of(user), ct));
 
     private static async Task<Ok<ExtensionDecisionDto>> DecideExtension(string id, ExtensionDecisionRequest request,
         HttpRequest http, ClaimsPrincipal user, WorkflowEngine engine, ProjectReader reader, CancellationToken ct)

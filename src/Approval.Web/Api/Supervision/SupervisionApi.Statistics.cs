@@ -1,30 +1,24 @@
-using Approval.Engine.Calendar;
-using Approval.Engine.Definitions;
+using System.Text;
 using Approval.Engine.Supervision;
 using Approval.Web.Api.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
 
 namespace Approval.Web.Api;
 
 public static partial class SupervisionApi
 {
-    private static async Task<Ok<StatisticsDto>> GetStatistics(ProjectReader reader, DefinitionCatalog catalog,
-        IWorkingDayCalendars calendars, IClock clock, CancellationToken ct)
+    private static async Task<Ok<StatisticsDto>> GetStatistics(string? from, string? to, SupervisionBoard board, CancellationToken ct) =>
+        TypedResults.Ok(await board.StatisticsAsync(PeriodOf(from, to), ct));
+
+    /// <summary>The statistics as CSV for Excel: UTF-8 with a byte-order mark (so Excel reads the Chinese), headers in Chinese.</summary>
+    private static async Task<FileContentHttpResult> GetStatisticsCsv(string? from, string? to, SupervisionBoard board, CancellationToken ct)
     {
-        var projects = (await reader.RunningAsync(ct)).Concat(await reader.EndedAsync(ct));
-        var statistics = Statistics.Compute(projects, catalog, calendars.National, clock.GetCurrentInstant());
-        return TypedResults.Ok(new StatisticsDto(
-            statistics.AsOf,
-            statistics.Departments.Select(d => new DepartmentStatisticsDto(d.DepartmentId,
-                CatalogueNames.Department(d.DepartmentId, catalog), DecisionCountsDto.From(d.Decisions))).ToList(),
-            statistics.Matters.Select(m => new MatterStatisticsDto(m.MatterCode,
-                CatalogueNames.Matter(m.MatterCode, catalog) ?? m.MatterCode, m.DepartmentId,
-                DecisionCountsDto.From(m.Decisions))).ToList(),
-            statistics.Definitions.Select(d => Dto(d, catalog)).ToList(),
-            Dto(statistics.AllProjects, catalog)));
+        var statistics = await board.StatisticsAsync(PeriodOf(from, to), ct);
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(StatisticsCsv.Write(statistics))).ToArray();
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"statistics-{statistics.AsOf:yyyy-MM-dd}.csv");
     }
 
-    private static ProjectStatisticsDto Dto(ProjectStatistics p, DefinitionCatalog catalog) => ProjectStatisticsDto.From(p,
-        p.DefinitionId is not null && catalog.TryGetLatest(p.DefinitionId, out var definition) ? definition!.Name : null);
+    private static StatisticsPeriod PeriodOf(string? from, string? to) => new(
+        string.IsNullOrWhiteSpace(from) ? null : ApiInput.Date(from, "from"),
+        string.IsNullOrWhiteSpace(to) ? null : ApiInput.Date(to, "to"));
 }
