@@ -23,6 +23,7 @@ public static class ApprovalHost
             config.GetSection("Calendar").Bind(setup.Calendar);
             config.GetSection("Scheduler").Bind(setup.Scheduler);
             config.GetSection("LocalProjectCodes").Bind(setup.LocalProjectCodes);
+            config.GetSection("Documents").Bind(setup.Documents);
             setup.Engine.WorkflowsDirectory = WorkflowsLocation.Resolve(config["WorkflowsDirectory"], builder.Environment.ContentRootPath);
             setup.Calendar.DataDirectory = Path.Combine(setup.Engine.WorkflowsDirectory, "calendars");
             if (setup.Persistence.Provider == DatabaseProvider.Sqlite)
