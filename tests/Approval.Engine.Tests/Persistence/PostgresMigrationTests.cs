@@ -13,7 +13,8 @@ public sealed class PostgresMigrationTests : MigrationTests
             typeof(Engine.Persistence.Migrations.Postgres.JournalNaturalKey),
             typeof(Engine.Persistence.Migrations.Postgres.HandedInMaterials),
 
-            typeof(Engine.Persistence.Migrations.Postgres.OperationRequestFingerprints)];
+            typeof(Engine.Persistence.Migrations.Postgres.OperationRequestFingerprints),
+            typeof(Engine.Persistence.Migrations.Postgres.DocumentNumbers)];
 
     protected override async Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

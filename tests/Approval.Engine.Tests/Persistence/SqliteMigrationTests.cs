@@ -13,7 +13,8 @@ public sealed class SqliteMigrationTests : MigrationTests
             typeof(Engine.Persistence.Migrations.Sqlite.JournalNaturalKey),
             typeof(Engine.Persistence.Migrations.Sqlite.HandedInMaterials),
 
-            typeof(Engine.Persistence.Migrations.Sqlite.OperationRequestFingerprints)];
+            typeof(Engine.Persistence.Migrations.Sqlite.OperationRequestFingerprints),
+            typeof(Engine.Persistence.Migrations.Sqlite.DocumentNumbers)];
 
     protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {
