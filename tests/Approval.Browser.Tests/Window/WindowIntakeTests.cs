@@ -122,6 +122,38 @@ public sealed class WindowIntakeTests(ProductServer product) : BrowserTest(produ
         await Accessibility.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "window-notice");
         Assert.Equal(1, await PrintedPagesAsync(page));
+
+        // The applicant reads the same notice from its project, and resubmits there.
+        var applicant = await (await NewContextAsync()).NewPageAsync();
+        await SignInAsync(applicant, "agent");
+        await GotoAsync(applicant, $"/my/projects/{id}");
+        await applicant.GetByRole(AriaRole.Link, new() { Name = "查看并打印一次性告知书" }).ClickAsync();
+        Assert.Equal("一次性告知书", await HeadingAsync(applicant));
+        Assert.Contains(DocumentNumber().Match(main).Value, await applicant.Locator("main").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task Paper_originals_received_at_the_window_complete_the_checklist_so_the_filing_can_be_accepted()
+    {
+        var id = await FileAsync(Product.Services, Enterprise, UniqueName("纸质原件测试项目"), "articles-of-association");
+        var page = await (await NewContextAsync()).NewPageAsync();
+        await SignInAsync(page, "window");
+        await GotoAsync(page, $"/window/intake/{id}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#accept-submit-error")).ToContainTextAsync("必要材料尚未齐全（公司章程）");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记收取" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#paper-error")).ToContainTextAsync("请勾选收到的纸质原件");
+
+        await page.GetByRole(AriaRole.Group, new() { Name = "申请人在窗口交来的纸质原件" }).GetByLabel("公司章程").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记收取" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("纸质原件已登记收取");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "材料清单" })).ToContainTextAsync("必要材料齐全");
+        Assert.Contains("articles-of-association", (await ProjectAsync(Product.Services, id)).PaperOriginals);
+        await page.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"**/window/documents/{id}/receipt");
+        Assert.Equal(InstanceStatus.Running, (await ProjectAsync(Product.Services, id)).Status);
     }
 
     [Fact]
