@@ -1,6 +1,10 @@
 using Approval.Browser.Tests.Infrastructure;
 using Approval.Engine.Calendar;
+using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Supervision;
+using Approval.Web.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NodaTime;
@@ -42,6 +46,33 @@ public sealed class WindowSurveyTests(ProductServer product) : BrowserTest(produ
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("踏勘日期已确定");
         Assert.Equal(workingDay, (await ProjectAsync(Product.Services, id)).SurveyOn);
         await Assertions.Expect(departments.Locator("tbody tr").First).ToContainTextAsync("尚未录入");
+    }
+
+    [Fact]
+    public async Task Findings_show_who_recorded_them_and_the_departments_still_absent()
+    {
+        var id = await AtSurveyAsync(Product.Services, UniqueName("踏勘意见测试项目"));
+        var calendar = Product.Services.GetRequiredService<IWorkingDayCalendars>().National;
+        var today = Product.Services.GetRequiredService<ProjectReader>().Today;
+        Assert.SkipUnless(calendar.IsWorkingDay(today), "Findings are recorded from the survey day on, which must be a working day: today is not.");
+        var engine = Product.Services.GetRequiredService<WorkflowEngine>();
+        await engine.ExecuteAsync(new ScheduleSurvey(Guid.NewGuid().ToString(), WindowPages.Window, id, today));
+        var task = (await ProjectAsync(Product.Services, id)).Tasks.First(t => t.Kind == TaskKind.SurveyFinding && t.IsOpen);
+        await using (var scope = Product.Services.CreateAsyncScope())
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync($"approver-{task.DepartmentId}");
+            await engine.ExecuteAsync(new RecordFindings(Guid.NewGuid().ToString(), new Actor(user!.Id, ActorRole.Approver, task.DepartmentId),
+                task.Id, true, "现场与规划条件一致"));
+        }
+        var page = await (await NewContextAsync()).NewPageAsync();
+        await SignInAsync(page, "window");
+
+        await GotoAsync(page, $"/window/survey/{id}");
+
+        var rows = page.GetByRole(AriaRole.Table, new() { Name = "参加踏勘的部门" }).Locator("tbody tr");
+        var recorded = rows.Filter(new() { HasText = "现场与规划条件一致" });
+        await Assertions.Expect(recorded).ToContainTextAsync("审批员");
+        await Assertions.Expect(rows.Filter(new() { HasText = "尚未录入（缺席）" }).First).ToBeVisibleAsync();
     }
 
     [Fact]

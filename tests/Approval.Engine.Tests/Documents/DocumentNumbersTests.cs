@@ -30,6 +30,19 @@ public sealed class DocumentNumbersTests
     }
 
     [Fact]
+    public async Task The_prefix_is_configuration_and_numbers_each_prefix_on_its_own()
+    {
+        await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2026, 3, 2, 9));
+        var database = h.Services.GetRequiredService<ApprovalDatabase>();
+        var suzhou = new DocumentNumbers(database, new DocumentOptions { Prefix = "苏政务" }, SystemClock.Instance);
+
+        var document = await suzhou.NumberAsync(Guid.NewGuid(), DocumentKind.Receipt, 1, Day, Ct);
+
+        Assert.Equal("苏政务受〔2026〕1号", document.Number);
+        Assert.Throws<InvalidInputException>(() => new DocumentOptions { Prefix = " " }.Validate());
+    }
+
+    [Fact]
     public async Task A_document_printed_again_keeps_its_number()
     {
         await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2026, 3, 2, 9));
