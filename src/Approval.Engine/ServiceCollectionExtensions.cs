@@ -18,6 +18,7 @@ public sealed class ApprovalEngineSetup
     public CalendarOptions Calendar { get; } = new();
     public SchedulerOptions Scheduler { get; } = new();
     public LocalProjectCodeOptions LocalProjectCodes { get; } = new();
+    public Documents.DocumentOptions Documents { get; } = new();
 }
 
 /// <summary>Registers the engine: definitions, calendars, the database, the runtime and the timer scheduler.</summary>
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
             setup.Calendar.DataDirectory = Path.Combine(setup.Engine.WorkflowsDirectory, "calendars");
         setup.Engine.Validate();
         setup.LocalProjectCodes.Validate();
+        setup.Documents.Validate();
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(setup.Persistence);
@@ -38,6 +40,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(setup.Calendar);
         services.AddSingleton(setup.Scheduler);
         services.AddSingleton(setup.LocalProjectCodes);
+        services.AddSingleton(setup.Documents);
+        services.AddSingleton<Documents.DocumentNumbers>();
         services.AddSingleton<IWorkingDayCalendars>(_ => new WorkingDayCalendars(setup.Calendar));
         services.AddSingleton(_ => DefinitionLoader.Load(setup.Engine.WorkflowsDirectory));
         services.AddSingleton<ApprovalDatabase>();

@@ -40,7 +40,7 @@ public sealed class OneWindowIntake : IActivity
                 break;
             case ReturnApplication ret:
                 RequireWaitingForWindow(step);
-                Return(step, intake, ret.Note);
+                Return(step, intake, ret.Note, ret.Materials);
                 break;
             case RefuseApplication refuse:
                 RequireWaitingForWindow(step);
@@ -100,15 +100,34 @@ public sealed class OneWindowIntake : IActivity
         step.CompleteStep();
     }
 
-    private static void Return(StepContext step, OneWindowIntakeDefinition intake, string? note)
+    private static void Return(StepContext step, OneWindowIntakeDefinition intake, string? note, IReadOnlyList<string>? ticked)
     {
-        var missing = Missing(intake, step.Instance);
+        var missing = ticked is null ? Missing(intake, step.Instance) : Ticked(intake, step.Instance, ticked);
         if (missing.Count == 0 && string.IsNullOrWhiteSpace(note))
             throw new ConflictException("Nothing on the checklist is missing: give a note saying what must change, or accept.");
         step.Instance.Status = InstanceStatus.Returned;
         var notice = missing.Select(m => m.Name).ToList();
         if (!string.IsNullOrWhiteSpace(note)) notice.Add(note.Trim());
         step.Record(JournalEvents.Returned, "一次性告知", string.Join("；", notice));
+    }
+
+    /// <summary>
+    /// The items the window ticked, in checklist order: checklist codes not handed in, including every required one
+    /// not handed in, because a one-time notice that leaves one out would make the applicant come twice.
+    /// </summary>
+    private static List<MaterialRequirement> Ticked(OneWindowIntakeDefinition intake, ProjectInstance instance, IReadOnlyList<string> ticked)
+    {
+        var unknown = ticked.Where(code => intake.Materials.All(m => m.Code != code)).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidInputException("materials", $"Not on the checklist: {string.Join(", ", unknown)}.");
+        var handedIn = intake.Materials.Where(m => ticked.Contains(m.Code) && HandedInMaterials.Has(instance, m.Code)).ToList();
+        if (handedIn.Count > 0)
+            throw new InvalidInputException("materials", "Already handed in, so not missing: " + Names(handedIn) + ".");
+        var left = Missing(intake, instance).Where(m => !ticked.Contains(m.Code)).ToList();
+        if (left.Count > 0)
+            throw new InvalidInputException("materials",
+                "A one-time notice lists every missing required item; not ticked: " + Names(left) + ".");
+        return intake.Materials.Where(m => ticked.Contains(m.Code)).ToList();
     }
 
     private static void RequireWaitingForWindow(StepContext step)

@@ -36,6 +36,7 @@ public abstract class ApprovalDbContext(DbContextOptions options) : DbContext(op
     public DbSet<IssuedProjectCode> IssuedProjectCodes => Set<IssuedProjectCode>();
     public DbSet<AgentAuthorization> AgentAuthorizations => Set<AgentAuthorization>();
     public DbSet<MaterialFile> MaterialFiles => Set<MaterialFile>();
+    public DbSet<Documents.IssuedDocument> IssuedDocuments => Set<Documents.IssuedDocument>();
 
     /// <summary>Set by <see cref="ProjectStore"/> while it saves a command's changes.</summary>
     internal bool SavingProjectRows { get; set; }

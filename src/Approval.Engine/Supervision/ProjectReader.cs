@@ -107,6 +107,18 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
             .Where(i => i.Status == InstanceStatus.Running).OrderBy(i => i.DueOn).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Running projects standing at one of the given activities (e.g. the site surveys and completions the window
+    /// handles), with their tasks, oldest acceptance first; filtered in the database.
+    /// </summary>
+    public async Task<List<ProjectInstance>> RunningAtAsync(IReadOnlyCollection<string> activityIds, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.Instances.AsNoTracking().Include(i => i.Tasks).AsSplitQuery()
+            .Where(i => i.Status == InstanceStatus.Running && activityIds.Contains(i.CurrentActivityId))
+            .OrderBy(i => i.AcceptedOn).ThenBy(i => i.FiledAt).ToListAsync(ct);
+    }
+
     public async Task<List<Extension>> PendingExtensionsAsync(CancellationToken ct = default)
     {
         await using var db = database.CreateContext();

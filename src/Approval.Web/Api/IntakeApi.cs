@@ -37,6 +37,15 @@ public static partial class IntakeApi
             .WithSummary("The acceptance receipt (受理通知书) with the project code and the query key; for the window, the investor and its authorised agents")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        // The documents are the applicant's too, as the receipt is.
+        routes.MapGroup("/api/intake").WithTags("Intake")
+            .MapGet("/{id:guid}/documents/{kind}", Document)
+            .RequireAuthorization(p => p.RequireRole(Roles.WindowClerk, Roles.Investor, Roles.Agent))
+            .WithSummary("A numbered document of the window (文书): receipt (受理通知书), notice (一次性告知书) or refusal (不予受理通知书)")
+            .WithDescription("The first reading gives the document its number (机关简称+类别〔年〕序号号, prefix `Approval:Documents:Prefix`); " +
+                "every later reading, by the window or the applicant, shows the same number. 409 when the project has no such document yet.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         Command(group.MapPost("/{id:guid}/paper-originals", RecordPaperOriginals)
             .WithSummary("Record the paper originals (纸质原件) the window received; each material then counts as handed in")
             .WithDescription(HandedInDescription));

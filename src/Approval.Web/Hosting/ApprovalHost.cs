@@ -23,6 +23,7 @@ public static class ApprovalHost
             config.GetSection("Calendar").Bind(setup.Calendar);
             config.GetSection("Scheduler").Bind(setup.Scheduler);
             config.GetSection("LocalProjectCodes").Bind(setup.LocalProjectCodes);
+            config.GetSection("Documents").Bind(setup.Documents);
             setup.Engine.WorkflowsDirectory = WorkflowsLocation.Resolve(config["WorkflowsDirectory"], builder.Environment.ContentRootPath);
             setup.Calendar.DataDirectory = Path.Combine(setup.Engine.WorkflowsDirectory, "calendars");
             if (setup.Persistence.Provider == DatabaseProvider.Sqlite)
@@ -42,6 +43,7 @@ public static class ApprovalHost
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.NodaTimeAsStringsAsync));
         builder.Services.AddAutoMapper(cfg => cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"], typeof(Api.Contracts.ApiProfile));
         builder.Services.AddSingleton<ProjectViews>();
+        builder.Services.AddScoped<IntakeDocuments>();
         builder.Services.AddSingleton(sp => MaterialStorage.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         builder.Services.AddSingleton<MaterialFiles>();
         builder.Services.AddSingleton<ApplicantCommands>();

@@ -24,7 +24,7 @@ internal static class SupervisedProjects
         var engine = services.GetRequiredService<WorkflowEngine>();
         var investor = new Actor(DemoData.InvestorId, ActorRole.Investor);
         var materials = engine.Catalog.Latest(Enterprise).Intake.Materials.Select(m => m.Code).ToList();
-        var project = new ProjectDetails(name, DemoData.InvestorId, DemoData.InvestorName, "320193", "C2651", 52000m, null);
+        var project = new ProjectDetails(name, DemoData.InvestorId, DemoData.InvestorName, "320193", "C2651", 52000m, null, "张伟", "13812345678");
         var id = (await engine.ExecuteAsync(new FileApplication(Op(), investor, Enterprise, project, materials))).InstanceId;
         await engine.ExecuteAsync(new RecordPaperOriginals(Op(), Window, id, materials));
         await engine.ExecuteAsync(new AcceptApplication(Op(), Window, id));

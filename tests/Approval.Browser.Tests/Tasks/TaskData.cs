@@ -106,7 +106,7 @@ internal static class TaskData
     private static async Task<Guid> AcceptedAsync(WorkflowEngine engine, string definitionId, string name)
     {
         var materials = engine.Catalog.Latest(definitionId).Intake.Materials.Select(m => m.Code).ToList();
-        var project = new ProjectDetails(name, DemoData.InvestorId, DemoData.InvestorName, "320193", "C2651", 52000m, null);
+        var project = new ProjectDetails(name, DemoData.InvestorId, DemoData.InvestorName, "320193", "C2651", 52000m, null, "张伟", "13812345678");
         var id = (await engine.ExecuteAsync(new FileApplication(Guid.NewGuid().ToString(), Investor, definitionId, project, materials))).InstanceId;
         await engine.ExecuteAsync(new RecordPaperOriginals(Guid.NewGuid().ToString(), Window, id, materials));
         await engine.ExecuteAsync(new AcceptApplication(Guid.NewGuid().ToString(), Window, id));

@@ -20,7 +20,8 @@ public abstract class MigrationTests : IAsyncDisposable
     private const string JournalNaturalKey = "20261130000000_JournalNaturalKey";
     private const string HandedInMaterials = "20261202000000_HandedInMaterials";
     private const string OperationRequestFingerprints = "20261202100000_OperationRequestFingerprints";
-    private const string ProjectContacts = "20261203000000_ProjectContacts";
+    private const string DocumentNumbers = "20261203000000_DocumentNumbers";
+    private const string ProjectContacts = "20261203000100_ProjectContacts";
     private readonly Stack<IAsyncDisposable> _owned = new();
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -53,7 +54,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         SchemaAssert.Same(model: before, migrated: await DescribeAsync(database));
         await using var db = database.CreateContext();
-        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey, HandedInMaterials, OperationRequestFingerprints, ProjectContacts], await db.Database.GetAppliedMigrationsAsync(Ct));
+        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey, HandedInMaterials, OperationRequestFingerprints, DocumentNumbers, ProjectContacts], await db.Database.GetAppliedMigrationsAsync(Ct));
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         await using var db = database.CreateContext();
         var migrations = db.GetService<IMigrationsAssembly>().Migrations;
-        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey, HandedInMaterials, OperationRequestFingerprints, ProjectContacts], migrations.Keys);
+        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey, HandedInMaterials, OperationRequestFingerprints, DocumentNumbers, ProjectContacts], migrations.Keys);
         Assert.Equal(MigrationTypes, migrations.Values.Select(t => t.AsType()));
     }
 

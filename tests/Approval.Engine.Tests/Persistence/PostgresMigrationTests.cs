@@ -13,7 +13,9 @@ public sealed class PostgresMigrationTests : MigrationTests
             typeof(Engine.Persistence.Migrations.Postgres.JournalNaturalKey),
             typeof(Engine.Persistence.Migrations.Postgres.HandedInMaterials),
 
-            typeof(Engine.Persistence.Migrations.Postgres.OperationRequestFingerprints), typeof(Engine.Persistence.Migrations.Postgres.ProjectContacts)];
+            typeof(Engine.Persistence.Migrations.Postgres.OperationRequestFingerprints),
+            typeof(Engine.Persistence.Migrations.Postgres.DocumentNumbers),
+            typeof(Engine.Persistence.Migrations.Postgres.ProjectContacts)];
 
     protected override async Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

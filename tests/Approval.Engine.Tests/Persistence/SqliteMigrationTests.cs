@@ -13,7 +13,9 @@ public sealed class SqliteMigrationTests : MigrationTests
             typeof(Engine.Persistence.Migrations.Sqlite.JournalNaturalKey),
             typeof(Engine.Persistence.Migrations.Sqlite.HandedInMaterials),
 
-            typeof(Engine.Persistence.Migrations.Sqlite.OperationRequestFingerprints), typeof(Engine.Persistence.Migrations.Sqlite.ProjectContacts)];
+            typeof(Engine.Persistence.Migrations.Sqlite.OperationRequestFingerprints),
+            typeof(Engine.Persistence.Migrations.Sqlite.DocumentNumbers),
+            typeof(Engine.Persistence.Migrations.Sqlite.ProjectContacts)];
 
     protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

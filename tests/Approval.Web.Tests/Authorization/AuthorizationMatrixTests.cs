@@ -36,6 +36,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         ("GET", "/api/intake/queue", ["window"]),
         ("GET", $"/api/intake/{Id}/checklist", ["window"]),
         ("GET", $"/api/intake/{Id}/receipt", ["window", .. Applicants]),
+        ("GET", $"/api/intake/{Id}/documents/receipt", ["window", .. Applicants]),
         ("POST", $"/api/intake/{Id}/paper-originals", ["window"]),
         ("POST", $"/api/intake/{Id}/acceptance", ["window"]),
         ("POST", $"/api/intake/{Id}/return", ["window"]),

@@ -28,6 +28,9 @@ public sealed class MaterialUploadTests(MaterialsHost host) : IClassFixture<Mate
         var download = await agent.GetAsync(response.Headers.Location);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Uploads.Pdf, await download.Content.ReadAsByteArrayAsync());
+        // Opened in the browser (the window checks the filing page by page), under its own name.
+        Assert.Equal("inline", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("公司章程.pdf", download.Content.Headers.ContentDisposition?.FileNameStar);
     }
 
     [Theory]

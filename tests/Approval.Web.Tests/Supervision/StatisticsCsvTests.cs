@@ -91,10 +91,10 @@ public sealed class StatisticsCsvTests(StatisticsCsvTests.History history) : ICl
 
         public async ValueTask InitializeAsync()
         {
-            Factory.Clock.Set(FakeClock.AtShanghai(2024, 9, 27, 10).GetCurrentInstant());
+            Factory.Clock.Reset(FakeClock.AtShanghai(2024, 9, 27, 10).GetCurrentInstant());
             var completed = await Scenario.RunningAsync(Factory);
             await Scenario.DecideAsync(Factory, completed, "market-regulation");
-            Factory.Clock.Set(FakeClock.AtShanghai(2024, 9, 29, 10).GetCurrentInstant());
+            Factory.Clock.Reset(FakeClock.AtShanghai(2024, 9, 29, 10).GetCurrentInstant());
             foreach (var department in new[] { "public-security", "taxation", "human-resources" })
                 await Scenario.DecideAsync(Factory, completed, department);
             await Factory.Services.GetRequiredService<Engine.Runtime.WorkflowEngine>()

@@ -30,8 +30,18 @@ public sealed record AcceptApplication(string OperationId, Actor Actor, Guid Ins
 public sealed record AcceptWithDeficiencies(string OperationId, Actor Actor, Guid InstanceId, LocalDate PromisedBy)
     : InstanceCommand(OperationId, Actor, InstanceId);
 
-/// <summary>Return with a one-time notice (一次性告知) listing every missing item, computed from the checklist.</summary>
-public sealed record ReturnApplication(string OperationId, Actor Actor, Guid InstanceId, string? Note)
+/// <summary>Return with a one-time notice (一次性告知) listing every missing item.</summary>
+/// <param name="OperationId">The operation id.</param>
+/// <param name="Actor">The window clerk.</param>
+/// <param name="InstanceId">The filing.</param>
+/// <param name="Note">What the checklist cannot say, if anything.</param>
+/// <param name="Materials">
+/// The checklist items the window ticked as missing; <c>null</c> lists the required items not handed in. Ticked items
+/// must include every required item not handed in (the notice is given once, with everything) and may add optional
+/// ones not handed in.
+/// </param>
+public sealed record ReturnApplication(string OperationId, Actor Actor, Guid InstanceId, string? Note,
+    IReadOnlyList<string>? Materials = null)
     : InstanceCommand(OperationId, Actor, InstanceId);
 
 /// <summary>Refuse (不予受理), with the reason the law requires.</summary>

@@ -1,4 +1,4 @@
-using Approval.Engine.Activities;
+using Approval.Engine.Documents;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Supervision;
@@ -17,14 +17,14 @@ public static partial class IntakeApi
             : new AcceptApplication(op, actor, id), ct);
 
     private static async Task<Ok<ReturnNotice>> Return(Guid id, ReturnRequest? body, HttpContext http, WorkflowEngine engine,
-        ProjectReader reader, CancellationToken ct)
+        IntakeDocuments documents, CancellationToken ct)
     {
         var note = RequestInput.Text(body?.Note, "note", required: false);
-        var result = (await RunAsync(http, engine, (op, actor) => new ReturnApplication(op, actor, id, note), ct)).Value!;
-        // The notice is the checklist's verdict on the filing as it stands, read back after the command.
-        var instance = await reader.GetAsync(CurrentActor.Of(http.User), id, ct);
-        var missing = OneWindowIntake.Missing(IntakeOf(engine.Catalog, instance), instance).Select(m => new MaterialItem(m.Code, m.Name)).ToList();
-        return TypedResults.Ok(new ReturnNotice(result, missing, note));
+        var ticked = body?.Materials is null ? null : RequestInput.Codes(body.Materials);
+        var result = (await RunAsync(http, engine, (op, actor) => new ReturnApplication(op, actor, id, note, ticked), ct)).Value!;
+        // The notice is the one the return recorded, read back after the command (the same as the printed 一次性告知书).
+        var notice = await documents.DocumentAsync(CurrentActor.Of(http.User), id, DocumentKind.OneTimeNotice, ct);
+        return TypedResults.Ok(new ReturnNotice(result, notice.Missing!.Select(m => new MaterialItem(m.Code, m.Name)).ToList(), notice.Note));
     }
 
     private static Task<Ok<CommandResult>> Refuse(Guid id, RefusalRequest body, HttpContext http, WorkflowEngine engine,

@@ -12,7 +12,10 @@ public static partial class IntakeApi
     public sealed record AcceptanceRequest(LocalDate? PromisedBy = null);
 
     /// <summary>Return with the one-time notice; <paramref name="Note"/> adds what the checklist cannot say.</summary>
-    public sealed record ReturnRequest(string? Note = null);
+    /// <param name="Note">What the checklist cannot say.</param>
+    /// <param name="Materials">The checklist codes the window ticked as missing; absent, the required items not handed
+    /// in. Ticked items must include every required item not handed in and may add optional ones not handed in.</param>
+    public sealed record ReturnRequest(string? Note = null, List<string?>? Materials = null);
 
     /// <summary>Refuse (不予受理); <paramref name="Reason"/> is required.</summary>
     public sealed record RefusalRequest(string? Reason);
@@ -70,4 +73,44 @@ public static partial class IntakeApi
         string? ProvisionalCode = null,
         string? ProvisionalReason = null,
         string? DueOnNotice = null);
+
+    /// <summary>A matter the project applies for, as a document lists it.</summary>
+    /// <param name="Code">The catalogue code (事项编码).</param>
+    /// <param name="Name">The matter's name.</param>
+    /// <param name="Department">The deciding department's name.</param>
+    /// <param name="LegalBasis">设定依据.</param>
+    /// <param name="StatutoryWorkingDays">法定时限.</param>
+    /// <param name="PromisedWorkingDays">承诺时限.</param>
+    public sealed record DocumentMatter(string Code, string Name, string Department, string LegalBasis, int StatutoryWorkingDays,
+        int PromisedWorkingDays);
+
+    /// <summary>An item of a one-time notice: the material and what is required of it.</summary>
+    public sealed record NoticeItem(string Code, string Name, string Requirement);
+
+    /// <summary>
+    /// A numbered document of the window (文书): <c>receipt</c> (受理通知书), <c>notice</c> (一次性告知书) or
+    /// <c>refusal</c> (不予受理通知书), with the parts of its kind.
+    /// </summary>
+    /// <param name="Kind">receipt, notice or refusal.</param>
+    /// <param name="Title">The document's Chinese title.</param>
+    /// <param name="Number">The document number (文号), e.g. 宁政务受〔2026〕15号; the same every time it is read.</param>
+    /// <param name="IssuedOn">The date the document carries: the day of the acceptance, return or refusal.</param>
+    /// <param name="ProjectId">The project.</param>
+    /// <param name="ProjectName">Its name.</param>
+    /// <param name="ProjectCode">Its project code, once it has one.</param>
+    /// <param name="ProjectCodeLocallyIssued">Whether the code was issued locally (本地赋码).</param>
+    /// <param name="InvestorName">The applicant (项目单位).</param>
+    /// <param name="AgentName">The proxy agent (代办员) who filed it, if one did.</param>
+    /// <param name="DefinitionName">The procedure (e.g. 工业建设项目施工许可).</param>
+    /// <param name="Matters">The matters applied for.</param>
+    /// <param name="LegalBasis">The law the document rests on.</param>
+    /// <param name="Receipt">For a receipt: code, query key, deadlines.</param>
+    /// <param name="Missing">For a notice: every item to hand in.</param>
+    /// <param name="Note">For a notice: what the window added.</param>
+    /// <param name="AnswerWorkingDays">For a notice: the working days within which the window answers a resubmission.</param>
+    /// <param name="Reason">For a refusal: the reason.</param>
+    public sealed record WindowDocument(string Kind, string Title, string Number, LocalDate IssuedOn, Guid ProjectId, string ProjectName,
+        string? ProjectCode, bool ProjectCodeLocallyIssued, string InvestorName, string? AgentName, string DefinitionName,
+        IReadOnlyList<DocumentMatter> Matters, IReadOnlyList<string> LegalBasis, ReceiptResponse? Receipt = null,
+        IReadOnlyList<NoticeItem>? Missing = null, string? Note = null, int? AnswerWorkingDays = null, string? Reason = null);
 }

@@ -75,7 +75,11 @@ public static partial class ProjectsApi
         if (file is null || file.InstanceId != id) throw new NotFoundException($"Material {fileId}");
         // The stored type was checked against the content at upload; the browser must not guess another.
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.File(files.OpenRead(file), file.ContentType, file.FileName);
+        // Inline, so that the window opens a PDF or an image in the browser while checking the filing (the accepted
+        // types are PDF, JPEG, PNG and OFD, checked against the content; a browser that cannot show one saves it).
+        http.Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline")
+            { FileNameStar = file.FileName }.ToString();
+        return TypedResults.File(files.OpenRead(file), file.ContentType);
     }
 
     private static Created<MaterialFileResponse> CreatedMaterial(MaterialFile file, OneWindowIntakeDefinition intake)

@@ -6,7 +6,7 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite;
 /// <summary>The project unit's contact person and telephone (联系人、联系电话), asked at filing.</summary>
 /// <remarks>Projects filed before keep nulls: nobody asked them, and nothing is made up for them.</remarks>
 [DbContext(typeof(SqliteApprovalDbContext))]
-[Migration("20261203000000_ProjectContacts")]
+[Migration("20261203000100_ProjectContacts")]
 public sealed class ProjectContacts : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)

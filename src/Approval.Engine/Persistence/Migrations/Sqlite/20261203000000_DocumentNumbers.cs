@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Approval.Engine.Persistence.Migrations.Sqlite;
+
+/// <summary>
+/// The numbers (文号) of the window's documents: the key makes a number unique per prefix, kind and year; the unique
+/// index keeps the number a document was first given when it is printed again.
+/// </summary>
+[DbContext(typeof(SqliteApprovalDbContext))]
+[Migration("20261203000000_DocumentNumbers")]
+public sealed class DocumentNumbers : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: "document_numbers",
+            columns: table => new
+            {
+                Prefix = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                Year = table.Column<int>(type: "INTEGER", nullable: false),
+                Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                Occasion = table.Column<int>(type: "INTEGER", nullable: false),
+                IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                NumberedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_document_numbers", x => new { x.Prefix, x.Kind, x.Year, x.Sequence });
+            });
+
+        migrationBuilder.CreateIndex(name: "ux_document_numbers_occasion", table: "document_numbers",
+            columns: ["InstanceId", "Kind", "Occasion"], unique: true);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.DropTable(name: "document_numbers");
+}
