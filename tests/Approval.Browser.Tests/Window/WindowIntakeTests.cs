@@ -24,6 +24,8 @@ public sealed class WindowIntakeTests(ProductServer product) : BrowserTest(produ
         await Assertions.Expect(checklist).ToContainTextAsync("必要材料齐全");
         await Assertions.Expect(checklist.GetByRole(AriaRole.Row).Filter(new() { HasText = "节能报告" })).ToContainTextAsync("已收取（纸质原件）");
         await Assertions.Expect(page.Locator("#project-code-check")).ToContainTextAsync("本中心赋码");
+        // Whom the window calls about the filing.
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("张伟（13812345678）");
         await Accessibility.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "window-intake");
         await page.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
