@@ -107,6 +107,16 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
             .Where(i => i.Status == InstanceStatus.Running).OrderBy(i => i.DueOn).ToListAsync(ct);
     }
 
+    /// <summary>How many projects are running on each version of each definition (a running project stays on its version), counted in SQL.</summary>
+    public async Task<Dictionary<(string DefinitionId, int Version), int>> RunningPerVersionAsync(CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var counts = await db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Running)
+            .GroupBy(i => new { i.DefinitionId, i.DefinitionVersion })
+            .Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, Count = g.Count() }).ToListAsync(ct);
+        return counts.ToDictionary(c => (c.DefinitionId, c.DefinitionVersion), c => c.Count);
+    }
+
     public async Task<List<Extension>> PendingExtensionsAsync(CancellationToken ct = default)
     {
         await using var db = database.CreateContext();

@@ -63,6 +63,10 @@ public sealed class AuthorisationGrants(AgentAuthorizations registry, UserManage
         return new AuthorisationRecord(grant, agent);
     }
 
+    /// <summary>The id of the authorisation a form post grants, from its operation id: the same post twice grants once.</summary>
+    public static Guid IdFor(string operation) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("authorisation:" + operation)).AsSpan(0, 16));
+
     /// <summary>Revokes from now on; <see cref="NotFoundException"/> for one the actor may not revoke.</summary>
     public Task RevokeAsync(Actor actor, Guid id, CancellationToken ct = default) => registry.RevokeAsync(actor, id, ct);
 
