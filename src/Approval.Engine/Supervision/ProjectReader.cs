@@ -107,6 +107,14 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
             .Where(i => i.Status == InstanceStatus.Running).OrderBy(i => i.DueOn).ToListAsync(ct);
     }
 
+    /// <summary>The deadline (办结期限) of every running project, in one query without its tasks (e.g. before and after a calendar reload).</summary>
+    public async Task<List<RunningDeadline>> RunningDeadlinesAsync(CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Running)
+            .Select(i => new RunningDeadline(i.Id, i.ProjectName, i.ProjectCode, i.DueOn)).ToListAsync(ct);
+    }
+
     /// <summary>How many projects are running on each version of each definition (a running project stays on its version), counted in SQL.</summary>
     public async Task<Dictionary<(string DefinitionId, int Version), int>> RunningPerVersionAsync(CancellationToken ct = default)
     {
@@ -176,6 +184,9 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
         _ => false,
     };
 }
+
+/// <summary>A running project's deadline (办结期限), with what names the project.</summary>
+public sealed record RunningDeadline(Guid ProjectId, string ProjectName, string? ProjectCode, LocalDate? DueOn);
 
 /// <summary>Which published decisions to list; null means "any".</summary>
 /// <param name="From">The first local day of the decision.</param>

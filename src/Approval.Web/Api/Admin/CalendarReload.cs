@@ -22,12 +22,13 @@ public sealed class CalendarReload(IWorkingDayCalendars calendars, WorkflowEngin
     /// <exception cref="CalendarDataException">A file could not be loaded; the previous calendar stays in use and nothing is recomputed.</exception>
     public async Task<CalendarReloadOutcome> ReloadAsync(CancellationToken ct = default)
     {
-        var before = (await reader.RunningAsync(ct)).ToDictionary(p => p.Id, p => p.DueOn);
+        var before = (await reader.RunningDeadlinesAsync(ct)).ToDictionary(p => p.ProjectId, p => p.DueOn);
         calendars.Reload();
         var recomputed = await engine.RecomputeRunningAsync(ct);
-        var moved = (await reader.RunningAsync(ct))
-            .Where(p => before.TryGetValue(p.Id, out var was) && was != p.DueOn)
-            .Select(p => new MovedDeadline(p.Id, p.ProjectName, p.ProjectCode, before[p.Id], p.DueOn))
+        // A project started or ended meanwhile did not move: only those running before and after are compared.
+        var moved = (await reader.RunningDeadlinesAsync(ct))
+            .Where(p => before.TryGetValue(p.ProjectId, out var was) && was != p.DueOn)
+            .Select(p => new MovedDeadline(p.ProjectId, p.ProjectName, p.ProjectCode, before[p.ProjectId], p.DueOn))
             .ToList();
         return new CalendarReloadOutcome(calendars.National, calendars.Regions.Select(calendars.For).ToList(), recomputed, moved);
     }
