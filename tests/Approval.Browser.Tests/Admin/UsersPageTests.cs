@@ -38,6 +38,19 @@ public sealed class UsersPageTests(ProductServer product) : BrowserTest(product)
     }
 
     [Fact]
+    public async Task The_list_reads_on_a_phone()
+    {
+        var page = await (await NewContextAsync(Phone)).NewPageAsync();
+        await SignInAsync(page, "admin");
+        await GotoAsync(page, "/admin/users?role=supervisor");
+
+        await Assertions.Expect(page.Locator("table.accounts tbody tr").Filter(new() { HasText = "supervisor" }).First)
+            .ToContainTextAsync("电子监察");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "admin-users");
+    }
+
+    [Fact]
     public async Task A_created_approver_signs_in_in_a_new_browser_and_works_as_its_department()
     {
         var page = await AdminAsync("/admin/users");

@@ -57,6 +57,28 @@ public sealed class AdminUsersApiTests(ApprovalWebFactory factory) : IClassFixtu
         });
     }
 
+    [Theory]
+    [InlineData("/api/admin/users?role=root", "role")]
+    [InlineData("/api/admin/users?page=0", "page")]
+    public async Task A_bad_filter_or_page_is_a_400_naming_it(string url, string field)
+    {
+        var admin = await factory.ClientForAsync("admin");
+
+        var response = await admin.GetAsync(url, Ct);
+
+        await response.AssertInvalidAsync(field);
+    }
+
+    [Fact]
+    public async Task An_unknown_account_is_a_404()
+    {
+        var admin = await factory.ClientForAsync("admin");
+
+        var response = await admin.PostAsync($"/api/admin/users/{Guid.NewGuid()}/lock", null, Ct);
+
+        await response.ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task A_created_approver_signs_in_as_an_approver_of_its_department()
     {

@@ -52,7 +52,10 @@ public static class AdminUsersApi
     private static async Task<Ok<UserListResponse>> List(string? page, string? role, StaffAccounts accounts, CancellationToken ct)
     {
         var number = string.IsNullOrWhiteSpace(page) ? 1 : ApiInput.Int(page, "page", 1, 100_000);
-        var list = await accounts.ListAsync(string.IsNullOrWhiteSpace(role) ? null : role.Trim(), (number - 1) * PageSize, PageSize, ct);
+        var filter = string.IsNullOrWhiteSpace(role) ? null : role.Trim();
+        if (filter is not null && !Roles.ToActorRole.ContainsKey(filter))
+            throw new Engine.InvalidInputException("role", $"No role '{filter}'; one of {string.Join(", ", Roles.ToActorRole.Keys)}.");
+        var list = await accounts.ListAsync(filter, (number - 1) * PageSize, PageSize, ct);
         return TypedResults.Ok(new UserListResponse(list.Accounts, list.Total, number, PageSize));
     }
 

@@ -9,9 +9,9 @@ namespace Approval.Web.Api;
 public static partial class DefinitionsApi
 {
     /// <summary>
-    /// What a calendar reload loaded: the national years and each regional overlay's. The calendar API and the
-    /// working days shown in project views use the new data at once; the engine's deadlines and the lights keep the
-    /// calendar they were started with until the service restarts (<c>effect</c> says so).
+    /// What a calendar reload loaded: the national years and each regional overlay's. The calendar API, lights and
+    /// deadlines use the new data at once: every running project's deadlines were recomputed (<c>effect</c> says so);
+    /// <c>moved</c> lists the projects whose deadline (办结期限) moved, before and after.
     /// </summary>
     public sealed record CalendarReloadResponse(IReadOnlyList<CalendarYearResponse> Years, IReadOnlyList<RegionResponse> Regions,
         int RecomputedProjects, string Effect, IReadOnlyList<MovedDeadline> Moved);
@@ -39,7 +39,7 @@ public static partial class DefinitionsApi
         var admin = routes.MapGroup("/api/admin").WithTags("Definitions").RequireAuthorization(Roles.Administrator)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         admin.MapPost("/calendar/reload", ReloadCalendar)
-            .WithSummary("Re-read the calendar files (e.g. next year's notice added); a bad file keeps the old data and is a 422 naming it");
+            .WithSummary("Re-read the calendar files (e.g. next year's notice added) and recompute running projects' deadlines; lists the projects whose deadline moved (before → after); a bad file keeps the old data and is a 422 naming it");
         admin.MapPost("/definitions/validate", ValidateDefinitions)
             .WithSummary("Check the workflow files on disk and list every problem; swaps nothing (a restart loads them)");
     }
