@@ -30,14 +30,26 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// After the calendar changed (next year's arrangement added), re-derives the deadlines of every running project;
-    /// returns how many projects were looked at.
+    /// returns how many projects were recomputed.
     /// </summary>
+    /// <remarks>A project that ends between the listing and its turn has no deadline left to move and is passed over.</remarks>
     public async Task<int> RecomputeRunningAsync(CancellationToken ct = default)
     {
         var running = await _store.RunningAsync(ct);
+        var recomputed = 0;
         foreach (var id in running)
-            await ExecuteAsync(new RefreshDeadlines($"refresh-deadlines:{id:N}:{Guid.NewGuid():N}", id), ct);
-        return running.Count;
+        {
+            try
+            {
+                await ExecuteAsync(new RefreshDeadlines($"refresh-deadlines:{id:N}:{Guid.NewGuid():N}", id), ct);
+                recomputed++;
+            }
+            catch (ConflictException)
+            {
+                // Ended meanwhile (issued, rejected, withdrawn): nothing to recompute.
+            }
+        }
+        return recomputed;
     }
 
     /// <summary>

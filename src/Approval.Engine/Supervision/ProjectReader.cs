@@ -119,6 +119,24 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
             .OrderBy(i => i.AcceptedOn).ThenBy(i => i.FiledAt).ToListAsync(ct);
     }
 
+    /// <summary>The deadline (办结期限) of every running project, in one query without its tasks (e.g. before and after a calendar reload).</summary>
+    public async Task<List<RunningDeadline>> RunningDeadlinesAsync(CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Running)
+            .Select(i => new RunningDeadline(i.Id, i.ProjectName, i.ProjectCode, i.DueOn)).ToListAsync(ct);
+    }
+
+    /// <summary>How many projects are running on each version of each definition (a running project stays on its version), counted in SQL.</summary>
+    public async Task<Dictionary<(string DefinitionId, int Version), int>> RunningPerVersionAsync(CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var counts = await db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Running)
+            .GroupBy(i => new { i.DefinitionId, i.DefinitionVersion })
+            .Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, Count = g.Count() }).ToListAsync(ct);
+        return counts.ToDictionary(c => (c.DefinitionId, c.DefinitionVersion), c => c.Count);
+    }
+
     public async Task<List<Extension>> PendingExtensionsAsync(CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
@@ -178,6 +196,9 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
         _ => false,
     };
 }
+
+/// <summary>A running project's deadline (办结期限), with what names the project.</summary>
+public sealed record RunningDeadline(Guid ProjectId, string ProjectName, string? ProjectCode, LocalDate? DueOn);
 
 /// <summary>Which published decisions to list; null means "any".</summary>
 /// <param name="From">The first local day of the decision.</param>

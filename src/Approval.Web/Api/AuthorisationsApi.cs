@@ -1,11 +1,8 @@
 using System.Security.Claims;
-using Approval.Engine;
 using Approval.Engine.Runtime;
-using Approval.Engine.Supervision;
-using Approval.Web.Hosting;
+using Approval.Web.Api.Authorisations;
 using Approval.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using NodaTime;
 
 namespace Approval.Web.Api;
@@ -42,64 +39,31 @@ public static class AuthorisationsApi
         return routes;
     }
 
-    private static async Task<Ok<List<AuthorisationResponse>>> List(ClaimsPrincipal user, AgentAuthorizations authorisations,
-        UserManager<ApplicationUser> users, ProjectReader reader, CancellationToken ct)
-    {
-        var grants = await authorisations.ListAsync(CurrentActor.Of(user), ct);
-        var agents = new Dictionary<string, ApplicationUser?>();
-        foreach (var agentId in grants.Select(g => g.AgentId).Distinct())
-            agents[agentId] = await users.FindByIdAsync(agentId);
-        return TypedResults.Ok(grants.Select(g => Response(g, agents[g.AgentId], reader.Today)).ToList());
-    }
+    private static async Task<Ok<List<AuthorisationResponse>>> List(ClaimsPrincipal user, AuthorisationGrants grants, CancellationToken ct) =>
+        TypedResults.Ok((await grants.ListAsync(CurrentActor.Of(user), ct)).Select(r => Response(r, grants.Today)).ToList());
 
-    private static async Task<Ok<AuthorisationResponse>> Get(Guid id, ClaimsPrincipal user, AgentAuthorizations authorisations,
-        UserManager<ApplicationUser> users, ProjectReader reader, CancellationToken ct)
+    private static async Task<Ok<AuthorisationResponse>> Get(Guid id, ClaimsPrincipal user, AuthorisationGrants grants, CancellationToken ct)
     {
-        var grant = (await authorisations.ListAsync(CurrentActor.Of(user), ct)).FirstOrDefault(g => g.Id == id)
+        var record = (await grants.ListAsync(CurrentActor.Of(user), ct)).FirstOrDefault(r => r.Grant.Id == id)
             ?? throw new NotFoundException($"Authorisation {id}");
-        return TypedResults.Ok(Response(grant, await users.FindByIdAsync(grant.AgentId), reader.Today));
+        return TypedResults.Ok(Response(record, grants.Today));
     }
 
-    private static async Task<Created<AuthorisationResponse>> Grant(GrantRequest request, ClaimsPrincipal user,
-        AgentAuthorizations authorisations, UserManager<ApplicationUser> users, ProjectReader reader, CancellationToken ct)
+    private static async Task<Created<AuthorisationResponse>> Grant(GrantRequest request, ClaimsPrincipal user, AuthorisationGrants grants,
+        CancellationToken ct)
     {
-        var actor = CurrentActor.Of(user);
-        var errors = new InputErrors();
-        if (string.IsNullOrWhiteSpace(request.AgentUserName))
-            errors.Add(new InvalidInputException("agentUserName", ProblemText.RequiredValue("the user name of the proxy agent (代办员)")));
-        var from = errors.Check(() => ApiInput.Date(request.ValidFrom, "validFrom"));
-        var to = errors.Check(() => ApiInput.Date(request.ValidTo, "validTo"));
-        errors.ThrowIfAny();
-        var agent = await AgentAsync(request.AgentUserName, users);
-        // An investor's own id and name come from its account; a different id is passed on for the engine to refuse.
-        var investorId = request.InvestorId?.Trim() is { Length: > 0 } given ? given
-            : actor.Role == ActorRole.Investor ? actor.UserId : throw new InvalidInputException("investorId", "Required: the investor who authorises the agent.");
-        var investorName = request.InvestorName?.Trim() is { Length: > 0 } name ? name
-            : actor.Role == ActorRole.Investor ? actor.DisplayName ?? actor.UserId : throw new InvalidInputException("investorName", "Required.");
-        if (investorId.Length > 100) throw new InvalidInputException("investorId", $"At most 100 characters; given {investorId.Length}.");
-        if (investorName.Length > 200) throw new InvalidInputException("investorName", $"At most 200 characters; given {investorName.Length}.");
-
-        var grant = await authorisations.GrantAsync(actor, investorId, investorName, agent.Id, from, to, ct);
-        return TypedResults.Created($"/api/authorisations/{grant.Id}", Response(grant, agent, reader.Today));
+        var record = await grants.GrantAsync(CurrentActor.Of(user), request.AgentUserName, request.ValidFrom, request.ValidTo,
+            request.InvestorId, request.InvestorName, ct);
+        return TypedResults.Created($"/api/authorisations/{record.Grant.Id}", Response(record, grants.Today));
     }
 
-    private static async Task<NoContent> Revoke(Guid id, ClaimsPrincipal user, AgentAuthorizations authorisations, CancellationToken ct)
+    private static async Task<NoContent> Revoke(Guid id, ClaimsPrincipal user, AuthorisationGrants grants, CancellationToken ct)
     {
-        await authorisations.RevokeAsync(CurrentActor.Of(user), id, ct);
+        await grants.RevokeAsync(CurrentActor.Of(user), id, ct);
         return TypedResults.NoContent();
     }
 
-    /// <summary>The agent account named; anything but an agent's account reads the same as no account, so names cannot be probed for roles.</summary>
-    internal static async Task<ApplicationUser> AgentAsync(string? userName, UserManager<ApplicationUser> users)
-    {
-        if (string.IsNullOrWhiteSpace(userName)) throw new InvalidInputException("agentUserName", "Required: the user name of the proxy agent (代办员).");
-        var account = await users.FindByNameAsync(userName.Trim());
-        return account is not null && await users.IsInRoleAsync(account, Roles.Agent)
-            ? account
-            : throw new InvalidInputException("agentUserName", $"No proxy agent (代办员) has the user name '{userName.Trim()}'.");
-    }
-
-    private static AuthorisationResponse Response(AgentAuthorization g, ApplicationUser? agent, LocalDate today) =>
-        new(g.Id, g.InvestorId, g.InvestorName, g.AgentId, agent?.UserName, agent?.DisplayName, g.ValidFrom, g.ValidTo, g.IsValidOn(today),
-            g.GrantedBy, g.GrantedAt, g.RevokedAt);
+    private static AuthorisationResponse Response(AuthorisationRecord r, LocalDate today) =>
+        new(r.Grant.Id, r.Grant.InvestorId, r.Grant.InvestorName, r.Grant.AgentId, r.Agent?.UserName, r.Agent?.DisplayName,
+            r.Grant.ValidFrom, r.Grant.ValidTo, r.Grant.IsValidOn(today), r.Grant.GrantedBy, r.Grant.GrantedAt, r.Grant.RevokedAt);
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Approval.Engine;
 using Approval.Engine.Persistence;
 using Approval.Web.Api;
+using Approval.Web.Api.Admin;
 using Approval.Web.Components;
 using Approval.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -49,6 +50,7 @@ public static class ApprovalHost
         builder.Services.AddSingleton<ApplicantCommands>();
         builder.Services.AddSingleton<DepartmentTasks>();
         builder.Services.AddSingleton<SupervisionBoard>();
+        builder.Services.AddApprovalAdministration();
         builder.AddApprovalRateLimits();
         builder.AddApprovalSecurity();
         builder.Services.AddHealthChecks()
@@ -91,6 +93,7 @@ public static class ApprovalHost
         app.MapCalendarApi();
         app.MapProjectCodeApi();
         app.MapProjectCorrectionApi();
+        app.MapAdminUsersApi();
         app.MapApprovalPages();
         return app;
     }

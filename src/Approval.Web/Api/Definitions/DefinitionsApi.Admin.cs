@@ -1,6 +1,6 @@
 using Approval.Engine.Calendar;
 using Approval.Engine.Definitions;
-using Approval.Engine.Runtime;
+using Approval.Web.Api.Admin;
 using Approval.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,12 +9,12 @@ namespace Approval.Web.Api;
 public static partial class DefinitionsApi
 {
     /// <summary>
-    /// What a calendar reload loaded: the national years and each regional overlay's. The calendar API and the
-    /// working days shown in project views use the new data at once; the engine's deadlines and the lights keep the
-    /// calendar they were started with until the service restarts (<c>effect</c> says so).
+    /// What a calendar reload loaded: the national years and each regional overlay's. The calendar API, lights and
+    /// deadlines use the new data at once: every running project's deadlines were recomputed (<c>effect</c> says so);
+    /// <c>moved</c> lists the projects whose deadline (办结期限) moved, before and after.
     /// </summary>
     public sealed record CalendarReloadResponse(IReadOnlyList<CalendarYearResponse> Years, IReadOnlyList<RegionResponse> Regions,
-        int RecomputedProjects, string Effect);
+        int RecomputedProjects, string Effect, IReadOnlyList<MovedDeadline> Moved);
 
     /// <summary>One year of calendar data: verified against the State Council's notice, or provisional.</summary>
     public sealed record CalendarYearResponse(int Year, bool Verified, IReadOnlyList<string> Notices);
@@ -26,11 +26,8 @@ public static partial class DefinitionsApi
     /// The result of validating the workflows directory as it is on disk now: every problem with file, JSON path and
     /// message, or the definitions it holds. Nothing is swapped in: definitions are loaded at start (<c>effect</c>).
     /// </summary>
-    public sealed record DefinitionValidationResponse(bool Valid, IReadOnlyList<DefinitionFileResponse> Definitions,
+    public sealed record DefinitionValidationResponse(bool Valid, IReadOnlyList<DefinitionFile> Definitions,
         IReadOnlyList<DefinitionProblem> Problems, string Effect);
-
-    /// <summary>A definition version found on disk, and whether this process has one with that id and version loaded (contents are not compared).</summary>
-    public sealed record DefinitionFileResponse(string Id, int Version, string Name, bool Loaded);
 
     private const string CalendarEffect = "The calendar API, lights and deadlines use the reloaded data now; every running project's "
         + "deadlines, follow-up dates and timers were recomputed from it (see RecomputedProjects and each journal).";
@@ -42,17 +39,18 @@ public static partial class DefinitionsApi
         var admin = routes.MapGroup("/api/admin").WithTags("Definitions").RequireAuthorization(Roles.Administrator)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         admin.MapPost("/calendar/reload", ReloadCalendar)
-            .WithSummary("Re-read the calendar files (e.g. next year's notice added); a bad file keeps the old data and is a 422 naming it");
+            .WithSummary("Re-read the calendar files (e.g. next year's notice added) and recompute running projects' deadlines; lists the projects whose deadline moved (before → after); a bad file keeps the old data and is a 422 naming it");
         admin.MapPost("/definitions/validate", ValidateDefinitions)
             .WithSummary("Check the workflow files on disk and list every problem; swaps nothing (a restart loads them)");
     }
 
-    private static async Task<Results<Ok<CalendarReloadResponse>, ProblemHttpResult>> ReloadCalendar(IWorkingDayCalendars calendars,
-        WorkflowEngine engine, CancellationToken ct)
+    private static async Task<Results<Ok<CalendarReloadResponse>, ProblemHttpResult>> ReloadCalendar(CalendarReload reload,
+        CancellationToken ct)
     {
+        CalendarReloadOutcome outcome;
         try
         {
-            calendars.Reload();
+            outcome = await reload.ReloadAsync(ct);
         }
         catch (CalendarDataException e)
         {
@@ -61,29 +59,17 @@ public static partial class DefinitionsApi
                 title: "The calendar files could not be loaded; the previous calendar stays in use.",
                 extensions: new Dictionary<string, object?> { ["file"] = e.File, ["jsonPath"] = e.JsonPath });
         }
-        var recomputed = await engine.RecomputeRunningAsync(ct);
-        var national = calendars.National;
-        return TypedResults.Ok(new CalendarReloadResponse(Years(national),
-            calendars.Regions.Select(code => calendars.For(code)).Select(c => new RegionResponse(c.Region!, c.RegionName, Years(c))).ToList(),
-            recomputed, CalendarEffect));
+        return TypedResults.Ok(new CalendarReloadResponse(Years(outcome.National),
+            outcome.Regions.Select(c => new RegionResponse(c.Region!, c.RegionName, Years(c))).ToList(),
+            outcome.RecomputedProjects, CalendarEffect, outcome.Moved));
     }
 
     private static List<CalendarYearResponse> Years(WorkingDayCalendar calendar) =>
         calendar.Years.Select(y => new CalendarYearResponse(y.Year, y.IsVerified, y.Notices.Select(n => n.Title).ToList())).ToList();
 
-    private static Ok<DefinitionValidationResponse> ValidateDefinitions(EngineOptions options, DefinitionCatalog running)
+    private static Ok<DefinitionValidationResponse> ValidateDefinitions(DefinitionFiles files)
     {
-        try
-        {
-            var onDisk = DefinitionLoader.Load(options.WorkflowsDirectory);
-            return TypedResults.Ok(new DefinitionValidationResponse(true,
-                onDisk.Definitions.Select(d => new DefinitionFileResponse(d.Id, d.Version, d.Name,
-                    running.Definitions.Any(r => r.Id == d.Id && r.Version == d.Version))).ToList(),
-                [], DefinitionsEffect));
-        }
-        catch (DefinitionValidationException e)
-        {
-            return TypedResults.Ok(new DefinitionValidationResponse(false, [], e.Problems, DefinitionsEffect));
-        }
+        var report = files.Validate();
+        return TypedResults.Ok(new DefinitionValidationResponse(report.Valid, report.Definitions, report.Problems, DefinitionsEffect));
     }
 }

@@ -19,6 +19,9 @@ public static class RoleHomes
     /// <summary>The user's role label, e.g. 代办员; null for an account without an Approval role.</summary>
     public static string? Label(ClaimsPrincipal user) => Homes.FirstOrDefault(h => user.IsInRole(h.Role)).Label;
 
+    /// <summary>A role's label by its name (e.g. agent → 代办员); the name itself for a role Approval does not know.</summary>
+    public static string LabelOf(string? role) => Homes.FirstOrDefault(h => h.Role == role).Label ?? role ?? "无角色";
+
     /// <summary>The page the role starts from, e.g. /my/projects; "/" for an account without an Approval role.</summary>
     public static string Home(ClaimsPrincipal user) => Homes.FirstOrDefault(h => user.IsInRole(h.Role)).Home ?? "/";
 
