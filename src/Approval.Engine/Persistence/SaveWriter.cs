@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -53,6 +54,9 @@ internal static class SaveWriter
     public static async Task<bool> TryWriteAsync(DbContext db, CancellationToken ct)
     {
         if (db.Database.ProviderName != PostgresProvider) return false;
+        // The writer goes round SaveChanges, and so round any SaveChanges interceptor (auditing, soft deletes): with one
+        // registered, the save is SaveChanges' so that the interceptor sees it.
+        if (db.GetService<IInterceptors>().Aggregate<ISaveChangesInterceptor>() is not null) return false;
         var connection = db.Database.GetDbConnection();
         await using var batch = connection.CreateBatch();
         await using var maker = connection.CreateCommand();

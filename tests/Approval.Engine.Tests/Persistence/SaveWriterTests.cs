@@ -224,6 +224,37 @@ public sealed partial class SaveWriterTests() : MigratedStoreTests(TestStore.Pos
         Assert.Equal(3, await check.Journal.CountAsync(Ct));
     }
 
+    [Fact]
+    public async Task With_a_SaveChanges_interceptor_registered_the_save_is_left_to_SaveChanges_and_the_interceptor_sees_it()
+    {
+        var database = await MigratedAsync();
+        var interceptor = new CountingSaveInterceptor();
+        var options = new DbContextOptionsBuilder<PostgresApprovalDbContext>()
+            .UseNpgsql(database.Options.ConnectionString).AddInterceptors(interceptor).Options;
+        await using var db = new PostgresApprovalDbContext(options);
+        AddProject(db, NewProject());
+
+        Assert.False(await WriteAsync(db));
+        await ProjectStore.SaveAtomicallyAsync(db, Ct);
+
+        Assert.Equal(1, interceptor.Saves);
+        await using var check = database.CreateContext();
+        Assert.Equal(3, await check.Journal.CountAsync(Ct));
+    }
+
+    private sealed class CountingSaveInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        public int Saves { get; private set; }
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Saves++;
+            return ValueTask.FromResult(result);
+        }
+    }
+
     private static async Task<bool> WriteAsync(ApprovalDbContext db)
     {
         db.ChangeTracker.DetectChanges();
