@@ -41,7 +41,7 @@ public abstract partial class EndToEndWalk(ProductServer product) : BrowserTest(
     {
         var agent = await PersonAsync("agent");
         await GotoAsync(agent, "/my/projects/new");
-        await agent.GetByRole(AriaRole.Link, new() { Name = "申报此事项：" + procedureName }).ClickAsync();
+        await agent.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("申报此事项.*" + Regex.Escape(procedureName)) }).ClickAsync();
         Assert.Equal("申报新项目", await HeadingAsync(agent));
         await ApplicantPages.FillProjectAsync(agent, name);
         var checklist = ApplicantPages.Checklist(Product.Services, definitionId);
