@@ -16,6 +16,9 @@ namespace Approval.Browser.Tests.EndToEnd;
 /// </summary>
 public abstract partial class EndToEndWalk(ProductServer product) : BrowserTest(product)
 {
+    /// <summary>How long an expectation waits for a page (the shared machine answers form posts slowly).</summary>
+    protected const float Slow = 30_000;
+
     private readonly Dictionary<string, IPage> _people = [];
 
     /// <summary>The browser of a demo account (one context per person, kept for the walk), signed in.</summary>
@@ -51,7 +54,7 @@ public abstract partial class EndToEndWalk(ProductServer product) : BrowserTest(
         await agent.WaitForURLAsync(ApplicantPages.ProjectUrl());
         var id = ApplicantPages.IdIn(agent.Url);
         Assert.Equal(name, await HeadingAsync(agent));
-        await Assertions.Expect(agent.GetByRole(AriaRole.Status)).ToContainTextAsync("申报已提交");
+        await Assertions.Expect(agent.GetByRole(AriaRole.Status)).ToContainTextAsync("申报已提交", new() { Timeout = Slow });
         // The project the page shows is the one stored under this unique name.
         Assert.Equal(id, Assert.Single(await ApplicantPages.ProjectsNamedAsync(Product.Services, name)).Id);
         return id;
@@ -105,7 +108,7 @@ public abstract partial class EndToEndWalk(ProductServer product) : BrowserTest(
         await approver.GetByLabel("审批结论").SelectOptionAsync("approve");
         await approver.GetByRole(AriaRole.Button, new() { Name = "提交审批决定", Exact = true }).ClickAsync();
         await approver.WaitForURLAsync($"**/tasks/{task.Id}?done=decision");
-        await Assertions.Expect(approver.GetByRole(AriaRole.Region, new() { Name = "办理结果" })).ToContainTextAsync("准予许可");
+        await Assertions.Expect(approver.GetByRole(AriaRole.Region, new() { Name = "办理结果" })).ToContainTextAsync("准予许可", new() { Timeout = Slow });
         await Screenshots.SaveAsync(approver, screenshot);
     }
 
@@ -128,9 +131,9 @@ public abstract partial class EndToEndWalk(ProductServer product) : BrowserTest(
         await GotoAsync(window, $"/window/results/{id}");
         Assert.StartsWith("统一出件：", await HeadingAsync(window));
         foreach (var row in await window.GetByRole(AriaRole.Table, new() { Name = "各事项的审批决定" }).Locator("tbody tr").AllAsync())
-            await Assertions.Expect(row).ToContainTextAsync("按时");
+            await Assertions.Expect(row).ToContainTextAsync("按时", new() { Timeout = Slow });
         await window.GetByRole(AriaRole.Button, new() { Name = "统一出件" }).ClickAsync();
-        await Assertions.Expect(window.GetByRole(AriaRole.Status)).ToContainTextAsync("已统一出件，项目办结（按时办结）");
+        await Assertions.Expect(window.GetByRole(AriaRole.Status)).ToContainTextAsync("已统一出件，项目办结（按时办结）", new() { Timeout = Slow });
         await Screenshots.SaveAsync(window, screenshot);
         var project = await ProjectAsync(id);
         Assert.Equal(InstanceStatus.Completed, project.Status);
@@ -146,7 +149,7 @@ public abstract partial class EndToEndWalk(ProductServer product) : BrowserTest(
         await investor.GetByLabel("查询码").FillAsync(key);
         await investor.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
         var result = investor.Locator(".track-result");
-        await Assertions.Expect(result.Locator("h2").First).ToHaveTextAsync(name);
+        await Assertions.Expect(result.Locator("h2").First).ToHaveTextAsync(name, new() { Timeout = Slow });
         await Screenshots.SaveAsync(investor, screenshot);
         return result;
     }
@@ -155,8 +158,8 @@ public abstract partial class EndToEndWalk(ProductServer product) : BrowserTest(
     protected async Task TrackCompletedAsync(string code, string key, string name, string screenshot)
     {
         var result = await TrackAsync(code, key, name, screenshot);
-        await Assertions.Expect(Fact(result, "办理状态")).ToHaveTextAsync("已办结");
-        await Assertions.Expect(Fact(result, "办结日期")).ToContainTextAsync("（按期办结）");
+        await Assertions.Expect(Fact(result, "办理状态")).ToHaveTextAsync("已办结", new() { Timeout = Slow });
+        await Assertions.Expect(Fact(result, "办结日期")).ToContainTextAsync("（按期办结）", new() { Timeout = Slow });
     }
 
     /// <summary>The &lt;dd&gt; of a fact list whose &lt;dt&gt; reads <paramref name="term"/>.</summary>

@@ -40,7 +40,7 @@ public sealed class ShortProcedureWalkTests(ProductServer product) : EndToEndWal
         // The applicant's page and the investor's tracking: completed on time.
         var agent = await PersonAsync("agent");
         await GotoAsync(agent, $"/my/projects/{id}");
-        await Assertions.Expect(Fact(agent, "办结日期")).ToContainTextAsync("（按时办结）");
+        await Assertions.Expect(Fact(agent, "办结日期")).ToContainTextAsync("（按时办结）", new() { Timeout = Slow });
         await Screenshots.SaveAsync(agent, $"e2e-{definitionId}-completed");
         await TrackCompletedAsync(code, key, name, $"e2e-{definitionId}-track");
     }
