@@ -24,8 +24,8 @@ public sealed class ObservabilityTests
     public async Task When_on_a_sign_off_exports_the_engines_span_and_counters_and_the_request()
     {
         var spans = new List<Activity>();
-        var metrics = new List<Metric>();
-        await using var factory = new ApprovalWebFactory
+        var metrics = new List<MetricSnapshot>();
+        var factory = new ApprovalWebFactory
         {
             Settings = { ["Approval:Telemetry:Exporter"] = "Console" },
             TestServices = services =>
@@ -34,13 +34,16 @@ public sealed class ObservabilityTests
                 services.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics));
             },
         };
-        var id = await Scenario.RunningAsync(factory);
-        // A request too, for ASP.NET Core's span.
-        await (await factory.ClientForAsync("window")).GetAsync("/api/intake/queue");
-
-        await Scenario.DecideAsync(factory, id, "market-regulation");
-        factory.Services.GetRequiredService<TracerProvider>().ForceFlush();
-        factory.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        await using (factory)
+        {
+            var id = await Scenario.RunningAsync(factory);
+            // A request too, for ASP.NET Core's span.
+            await (await factory.ClientForAsync("window")).GetAsync("/api/intake/queue", TestContext.Current.CancellationToken);
+            await Scenario.DecideAsync(factory, id, "market-regulation");
+            factory.Services.GetRequiredService<TracerProvider>().ForceFlush();
+            factory.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        }
+        // The host has stopped: the exporters' lists, filled on other threads while it ran, no longer change.
 
         var decision = Assert.Single(spans, s => s.Source.Name == EngineTelemetry.Name && s.DisplayName == "DecideMatter");
         Assert.Equal("ok", decision.GetTagItem("approval.outcome"));
@@ -60,9 +63,9 @@ public sealed class ObservabilityTests
         Assert.Contains("Approval:Telemetry:Exporter is 'zipkin'; expected one of None, Console, Otlp.", failure.ToString());
     }
 
-    private static IEnumerable<(Dictionary<string, object?> Tags, long Sum)> Points(Metric metric)
+    private static IEnumerable<(Dictionary<string, object?> Tags, long Sum)> Points(MetricSnapshot metric)
     {
-        foreach (ref readonly var point in metric.GetMetricPoints())
+        foreach (var point in metric.MetricPoints)
         {
             var tags = new Dictionary<string, object?>();
             foreach (var tag in point.Tags) tags[tag.Key] = tag.Value;
