@@ -23,8 +23,12 @@ public sealed class ObservabilityTests
     [Fact]
     public async Task When_on_a_sign_off_exports_the_engines_span_and_counters_and_the_request()
     {
-        var spans = new List<Activity>();
-        var metrics = new List<MetricSnapshot>();
+        // The exporters add from other threads, and OpenTelemetry listens process-wide: other tests' hosts running in
+        // parallel publish under the same source and meter names, so the lists are thread-safe and the span is found
+        // by its task.
+        var spans = new ThreadSafeList<Activity>();
+        var metrics = new ThreadSafeList<MetricSnapshot>();
+        Guid licence;
         var factory = new ApprovalWebFactory
         {
             Settings = { ["Approval:Telemetry:Exporter"] = "Console" },
@@ -39,18 +43,19 @@ public sealed class ObservabilityTests
             var id = await Scenario.RunningAsync(factory);
             // A request too, for ASP.NET Core's span.
             await (await factory.ClientForAsync("window")).GetAsync("/api/intake/queue", TestContext.Current.CancellationToken);
+            licence = (await Scenario.ProjectAsync(factory, id)).Tasks.Single(t => t.DepartmentId == "market-regulation" && t.IsOpen).Id;
             await Scenario.DecideAsync(factory, id, "market-regulation");
             factory.Services.GetRequiredService<TracerProvider>().ForceFlush();
             factory.Services.GetRequiredService<MeterProvider>().ForceFlush();
         }
-        // The host has stopped: the exporters' lists, filled on other threads while it ran, no longer change.
 
-        var decision = Assert.Single(spans, s => s.Source.Name == EngineTelemetry.Name && s.DisplayName == "DecideMatter");
+        var decision = Assert.Single(spans.Snapshot(), s => s.Source.Name == EngineTelemetry.Name && s.GetTagItem("approval.task_id") is Guid task && task == licence);
+        Assert.Equal("DecideMatter", decision.DisplayName);
         Assert.Equal("ok", decision.GetTagItem("approval.outcome"));
-        Assert.Contains(spans, s => s.Source.Name == "Microsoft.AspNetCore" && s.Kind == ActivityKind.Server);
-        var commands = metrics.Where(m => m.Name == "approval.engine.commands").SelectMany(Points).ToList();
+        Assert.Contains(spans.Snapshot(), s => s.Source.Name == "Microsoft.AspNetCore" && s.Kind == ActivityKind.Server);
+        var commands = metrics.Snapshot().Where(m => m.Name == "approval.engine.commands").SelectMany(Points).ToList();
         Assert.Contains(commands, p => p.Tags.Contains(new("approval.command", "DecideMatter")) && p.Tags.Contains(new("approval.outcome", "ok")) && p.Sum >= 1);
-        Assert.Contains(metrics, m => m.Name == "approval.engine.command.duration");
+        Assert.Contains(metrics.Snapshot(), m => m.Name == "approval.engine.command.duration");
     }
 
     [Fact]
@@ -61,6 +66,39 @@ public sealed class ObservabilityTests
         var failure = Assert.ThrowsAny<Exception>(() => factory.Services);
 
         Assert.Contains("Approval:Telemetry:Exporter is 'zipkin'; expected one of None, Console, Otlp.", failure.ToString());
+    }
+
+    /// <summary>A collection the exporters may add to from any thread; read through <see cref="Snapshot"/>.</summary>
+    private sealed class ThreadSafeList<T> : ICollection<T>
+    {
+        private readonly List<T> _items = [];
+
+        public T[] Snapshot()
+        {
+            lock (_items) return [.. _items];
+        }
+
+        public void Add(T item)
+        {
+            lock (_items) _items.Add(item);
+        }
+
+        public void Clear()
+        {
+            lock (_items) _items.Clear();
+        }
+
+        public bool Contains(T item) => Snapshot().Contains(item);
+        public void CopyTo(T[] array, int arrayIndex) => Snapshot().CopyTo(array, arrayIndex);
+        public bool Remove(T item)
+        {
+            lock (_items) return _items.Remove(item);
+        }
+
+        public int Count => Snapshot().Length;
+        public bool IsReadOnly => false;
+        public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)Snapshot()).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static IEnumerable<(Dictionary<string, object?> Tags, long Sum)> Points(MetricSnapshot metric)
