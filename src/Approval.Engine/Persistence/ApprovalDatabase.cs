@@ -24,11 +24,7 @@ public sealed class ApprovalDatabase : IAsyncDisposable
         {
             var builder = new SqliteConnectionStringBuilder(options.ConnectionString) { Pooling = true };
             if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } dir) Directory.CreateDirectory(dir);
-            var o = new DbContextOptionsBuilder<SqliteApprovalDbContext>()
-                .UseSqlite(builder.ConnectionString, s => s.CommandTimeout(60))
-                .ReplaceService<ICommandBatchPreparer, RankedCommandBatchPreparer>()
-                .ConfigureWarnings(Quiet).Options;
-            var pool = new PooledDbContextFactory<SqliteApprovalDbContext>(o);
+            var pool = new PooledDbContextFactory<SqliteApprovalDbContext>(SqliteOptions(builder.ConnectionString).Options);
             _create = pool.CreateDbContext;
             _writeGate = new SemaphoreSlim(1, 1);
         }
@@ -46,17 +42,25 @@ public sealed class ApprovalDatabase : IAsyncDisposable
             // here changes session state, so the reset is pure server work on every command.
             if (!options.ConnectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
                 connection.NoResetOnClose = true;
-            var o = new DbContextOptionsBuilder<PostgresApprovalDbContext>()
-                .UseNpgsql(connection.ConnectionString, n => n.MaxBatchSize(PostgresMaxBatchSize))
-                .ReplaceService<ICommandBatchPreparer, RankedCommandBatchPreparer>()
-                .ConfigureWarnings(Quiet).Options;
-            var pool = new PooledDbContextFactory<PostgresApprovalDbContext>(o);
+            var pool = new PooledDbContextFactory<PostgresApprovalDbContext>(PostgresOptions(connection.ConnectionString).Options);
             _create = pool.CreateDbContext;
         }
     }
 
     // EF Core's statements per batch on PostgreSQL.
     private const int PostgresMaxBatchSize = 1000;
+
+    /// <summary>The SQLite context's options, at run time and for <c>dotnet ef</c> (<see cref="SqliteApprovalDesignTimeFactory"/>).</summary>
+    internal static DbContextOptionsBuilder<SqliteApprovalDbContext> SqliteOptions(string connectionString) =>
+        new DbContextOptionsBuilder<SqliteApprovalDbContext>()
+            .UseSqlite(connectionString, s => s.CommandTimeout(60))
+            .ReplaceService<ICommandBatchPreparer, RankedCommandBatchPreparer>();
+
+    /// <summary>The PostgreSQL context's options, at run time and for <c>dotnet ef</c> (<see cref="PostgresApprovalDesignTimeFactory"/>).</summary>
+    internal static DbContextOptionsBuilder<PostgresApprovalDbContext> PostgresOptions(string connectionString) =>
+        new DbContextOptionsBuilder<PostgresApprovalDbContext>()
+            .UseNpgsql(connectionString, n => n.MaxBatchSize(PostgresMaxBatchSize))
+            .ReplaceService<ICommandBatchPreparer, RankedCommandBatchPreparer>();
 
     public PersistenceOptions Options { get; }
     public DatabaseProvider Provider => Options.Provider;
