@@ -34,13 +34,13 @@ public static class IdentitySetup
         if (persistence.Provider == DatabaseProvider.Sqlite)
         {
             services.AddDbContext<SqliteIdentityStoreDbContext>(o => o.UseSqlite(persistence.ConnectionString,
-                s => s.MigrationsHistoryTable(IdentityStoreDbContext.HistoryTable)).ConfigureWarnings(IdentityStoreDbContext.Quiet));
+                s => s.MigrationsHistoryTable(IdentityStoreDbContext.HistoryTable)));
             services.AddScoped<IdentityStoreDbContext>(sp => sp.GetRequiredService<SqliteIdentityStoreDbContext>());
         }
         else
         {
             services.AddDbContext<PostgresIdentityStoreDbContext>(o => o.UseNpgsql(persistence.ConnectionString,
-                s => s.MigrationsHistoryTable(IdentityStoreDbContext.HistoryTable)).ConfigureWarnings(IdentityStoreDbContext.Quiet));
+                s => s.MigrationsHistoryTable(IdentityStoreDbContext.HistoryTable)));
             services.AddScoped<IdentityStoreDbContext>(sp => sp.GetRequiredService<PostgresIdentityStoreDbContext>());
         }
 

@@ -5,15 +5,11 @@ namespace Approval.Web.Identity;
 
 /// <summary>
 /// The Identity tables, in the same database as the engine's but with their own migrations history, so that the
-/// engine stays free of ASP.NET Core. One subclass per provider, each finding its own hand-written migrations.
+/// engine stays free of ASP.NET Core. One subclass per provider, each finding its own migrations (Migrations/Sqlite, Migrations/Postgres).
 /// </summary>
 public abstract class IdentityStoreDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
 {
     public const string HistoryTable = "__IdentityMigrationsHistory";
-
-    /// <summary>No model snapshot exists (no design-time package); the migration tests guard the schema instead.</summary>
-    public static void Quiet(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) =>
-        w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,15 +7,11 @@ namespace Approval.Engine.Tests.Persistence;
 /// <summary>The PostgreSQL migrations, each test on databases of its own (see <see cref="PostgresDatabase"/>).</summary>
 public sealed class PostgresMigrationTests : MigrationTests
 {
-    protected override IReadOnlyList<Type> MigrationTypes =>
-        [typeof(Engine.Persistence.Migrations.Postgres.Initial), typeof(Engine.Persistence.Migrations.Postgres.OperationVersions),
-            typeof(Engine.Persistence.Migrations.Postgres.HotPathIndexes),
-            typeof(Engine.Persistence.Migrations.Postgres.JournalNaturalKey),
-            typeof(Engine.Persistence.Migrations.Postgres.HandedInMaterials),
+    protected override Type Snapshot => typeof(Engine.Persistence.Migrations.Postgres.PostgresApprovalDbContextModelSnapshot);
 
-            typeof(Engine.Persistence.Migrations.Postgres.OperationRequestFingerprints),
-            typeof(Engine.Persistence.Migrations.Postgres.DocumentNumbers),
-            typeof(Engine.Persistence.Migrations.Postgres.ProjectContacts)];
+    protected override string BeforeBaselineScript => "Postgres.sql";
+
+    protected override ApprovalDbContext CreateDesignTimeContext() => new PostgresApprovalDesignTimeFactory().CreateDbContext([]);
 
     protected override async Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

@@ -7,15 +7,11 @@ namespace Approval.Engine.Tests.Persistence;
 /// <summary>The SQLite migrations, each test on temp files of its own.</summary>
 public sealed class SqliteMigrationTests : MigrationTests
 {
-    protected override IReadOnlyList<Type> MigrationTypes =>
-        [typeof(Engine.Persistence.Migrations.Sqlite.Initial), typeof(Engine.Persistence.Migrations.Sqlite.OperationVersions),
-            typeof(Engine.Persistence.Migrations.Sqlite.HotPathIndexes),
-            typeof(Engine.Persistence.Migrations.Sqlite.JournalNaturalKey),
-            typeof(Engine.Persistence.Migrations.Sqlite.HandedInMaterials),
+    protected override Type Snapshot => typeof(Engine.Persistence.Migrations.Sqlite.SqliteApprovalDbContextModelSnapshot);
 
-            typeof(Engine.Persistence.Migrations.Sqlite.OperationRequestFingerprints),
-            typeof(Engine.Persistence.Migrations.Sqlite.DocumentNumbers),
-            typeof(Engine.Persistence.Migrations.Sqlite.ProjectContacts)];
+    protected override string BeforeBaselineScript => "Sqlite.sql";
+
+    protected override ApprovalDbContext CreateDesignTimeContext() => new SqliteApprovalDesignTimeFactory().CreateDbContext([]);
 
     protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

@@ -8,7 +8,11 @@ namespace Approval.Web.Tests.Identity;
 /// <summary>The PostgreSQL Identity migrations, each test on databases of its own (see <see cref="PostgresDatabase"/>).</summary>
 public sealed class PostgresIdentityMigrationTests : IdentityMigrationTests
 {
-    protected override Type IdentityMigration => typeof(Web.Identity.Migrations.Postgres.Identity);
+    protected override Type Snapshot => typeof(Web.Identity.Migrations.Postgres.PostgresIdentityStoreDbContextModelSnapshot);
+
+    protected override string BeforeBaselineScript => "Postgres.sql";
+
+    protected override IdentityStoreDbContext CreateDesignTimeContext() => new PostgresIdentityDesignTimeFactory().CreateDbContext([]);
 
     protected override async Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

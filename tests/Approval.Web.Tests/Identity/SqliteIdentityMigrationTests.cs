@@ -8,7 +8,11 @@ namespace Approval.Web.Tests.Identity;
 /// <summary>The SQLite Identity migrations, each test on temp files of its own.</summary>
 public sealed class SqliteIdentityMigrationTests : IdentityMigrationTests
 {
-    protected override Type IdentityMigration => typeof(Web.Identity.Migrations.Sqlite.Identity);
+    protected override Type Snapshot => typeof(Web.Identity.Migrations.Sqlite.SqliteIdentityStoreDbContextModelSnapshot);
+
+    protected override string BeforeBaselineScript => "Sqlite.sql";
+
+    protected override IdentityStoreDbContext CreateDesignTimeContext() => new SqliteIdentityDesignTimeFactory().CreateDbContext([]);
 
     protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {
