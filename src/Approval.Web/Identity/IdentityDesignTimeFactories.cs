@@ -11,10 +11,11 @@ public sealed class SqliteIdentityDesignTimeFactory : IDesignTimeDbContextFactor
 }
 
 /// <summary>The PostgreSQL Identity context for <c>dotnet ef</c>; no server is needed to add a migration.</summary>
+/// <remarks>The connection string as for the engine's (<see cref="PostgresApprovalDesignTimeFactory.ConnectionString"/>).</remarks>
 public sealed class PostgresIdentityDesignTimeFactory : IDesignTimeDbContextFactory<PostgresIdentityStoreDbContext>
 {
     public PostgresIdentityStoreDbContext CreateDbContext(string[] args) => IdentityDesignTime.Create<PostgresIdentityStoreDbContext>(
-        new PersistenceOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=localhost;Database=approval_design_time" });
+        new PersistenceOptions { Provider = DatabaseProvider.Postgres, ConnectionString = PostgresApprovalDesignTimeFactory.ConnectionString });
 }
 
 internal static class IdentityDesignTime
