@@ -1,13 +1,18 @@
 using System.Text.Json;
+using Approval.Engine.Definitions;
 using NodaTime;
 using NodaTime.Text;
 
 namespace Approval.Engine.Calendar;
 
 /// <summary>
-/// Reads one calendar data file (format: <c>workflows/schema/calendar.schema.json</c>) and checks each entry on its
-/// own; checks across entries and files are <see cref="CalendarDataValidator"/>'s.
+/// Reads one calendar data file, checked first against <c>workflows/schema/calendar.schema.json</c> (embedded in this
+/// assembly), then each entry on its own; checks across entries and files are <see cref="CalendarDataValidator"/>'s.
 /// </summary>
+/// <remarks>
+/// The schema's report comes first, in the words the definition files get; the reader's own checks then cover what
+/// a schema cannot say (a real date, a weekend working day, the notice year, a range's length).
+/// </remarks>
 internal static class CalendarFileReader
 {
     // Administrators edit these files by hand: comments and a trailing comma are forgiven, unknown keys are not.
@@ -19,6 +24,14 @@ internal static class CalendarFileReader
 
     private const int LongestBreak = 31;
 
+    private static readonly Lazy<WorkflowSchema> Schema = new(() =>
+    {
+        using var stream = typeof(CalendarFileReader).Assembly.GetManifestResourceStream("calendar.schema.json")
+            ?? throw new InvalidOperationException("calendar.schema.json is not embedded in the engine");
+        using var reader = new StreamReader(stream);
+        return WorkflowSchema.Parse(reader.ReadToEnd());
+    });
+
     // The keys each object may have; a test holds them equal to workflows/schema/calendar.schema.json.
     internal static readonly string[] RootKeys = ["$schema", "description", "region", "years"];
     internal static readonly string[] RegionKeys = ["code", "name"];
@@ -29,6 +42,11 @@ internal static class CalendarFileReader
     public static CalendarFile Read(string file)
     {
         using var document = Parse(file);
+        var errors = Schema.Value.Validate(document.RootElement);
+        if (errors.Count > 0)
+            // The exception names one path; the file's other problems ride along, so one reload shows them all.
+            throw new CalendarDataException(file, errors[0].Path,
+                string.Join("; ", errors.Select((e, i) => i == 0 ? e.Message : $"{e.Path}: {e.Message}")));
         var root = JsonFields.Of(document.RootElement, file, "$", RootKeys);
         root.OptionalString("description");
         var region = root.Optional("region") is { } r ? ReadRegion(JsonFields.Of(r, file, root.PathOf("region"), RegionKeys)) : null;

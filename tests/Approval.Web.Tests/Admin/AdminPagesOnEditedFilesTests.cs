@@ -59,6 +59,7 @@ public sealed partial class AdminPagesOnEditedFilesTests : IAsyncDisposable
         Assert.Contains("定义文件有 1 个问题", broken);
         Assert.Contains("<code>enterprise-establishment.v1.json</code>", broken);
         Assert.Contains("<code>$.targetWorkingDays</code>", broken);
+        Assert.Contains("expected integer, found string &quot;three&quot;", broken);
         Assert.DoesNotContain("全部定义文件校验通过", broken);
     }
 

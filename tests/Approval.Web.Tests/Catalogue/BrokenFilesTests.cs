@@ -50,8 +50,8 @@ public sealed class BrokenFilesTests : IAsyncDisposable
 
         Assert.False(answer.GetProperty("valid").GetBoolean());
         var problem = Assert.Single(answer.GetProperty("problems").EnumerateArray());
-        Assert.Equal(("enterprise-establishment.v1.json", "$.targetWorkingDays"),
-            (problem.GetProperty("file").GetString(), problem.GetProperty("jsonPath").GetString()));
+        Assert.Equal(("enterprise-establishment.v1.json", "$.targetWorkingDays", "expected integer, found string \"three\""),
+            (problem.GetProperty("file").GetString(), problem.GetProperty("jsonPath").GetString(), problem.GetProperty("message").GetString()));
         Assert.Equal(3, loaded.GetProperty("targetWorkingDays").GetInt32());
     }
 
@@ -69,6 +69,21 @@ public sealed class BrokenFilesTests : IAsyncDisposable
         Assert.Equal("国庆节", day.GetProperty("name").GetString());
     }
 
+
+    [Fact]
+    public async Task A_calendar_file_breaking_its_schema_is_a_422_with_the_path_and_the_schema_s_words()
+    {
+        var http = await AdminAsync();
+        var file = Path.Combine(_workflows, "calendars", "national.json");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken))
+            .Replace("\"status\": \"verified\"", "\"status\": \"checked\""), TestContext.Current.CancellationToken);
+
+        var response = await http.PostAsync("/api/admin/calendar/reload", null, TestContext.Current.CancellationToken);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("$.years['2018'].status", problem.GetProperty("jsonPath").GetString());
+        Assert.StartsWith("\"checked\" is not one of: \"verified\", \"unverified\"", problem.GetProperty("detail").GetString());
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -59,7 +59,7 @@ public static partial class DefinitionLoader
         return new DefinitionCatalog(loaded, departments!, matters!);
     }
 
-    private static IReadOnlyList<T>? Read<T>(JsonFiles files, string file, JsonSchema schema, string list, Func<JsonObject, T> read)
+    private static IReadOnlyList<T>? Read<T>(JsonFiles files, string file, WorkflowSchema schema, string list, Func<JsonObject, T> read)
     {
         if (files.Read(file, schema) is not { } json)
             return null;

@@ -16,12 +16,12 @@ internal sealed class JsonFiles(string directory, List<DefinitionProblem> proble
     public FileProblems ProblemsOf(string relativePath) => new(relativePath, problems);
 
     /// <summary>The schema at <paramref name="relativePath"/>, or <c>null</c> (with a problem) when it is missing or unusable.</summary>
-    public JsonSchema? Schema(string relativePath)
+    public WorkflowSchema? Schema(string relativePath)
     {
         var text = ReadText(relativePath);
         try
         {
-            return text is null ? null : JsonSchema.Parse(text);
+            return text is null ? null : WorkflowSchema.Parse(text, new Uri(Path.GetFullPath(Path.Combine(directory, relativePath))));
         }
         catch (FormatException e)
         {
@@ -31,7 +31,7 @@ internal sealed class JsonFiles(string directory, List<DefinitionProblem> proble
     }
 
     /// <summary>The document, or <c>null</c> when it is missing, not JSON, or breaks the schema (each reported).</summary>
-    public JsonObject? Read(string relativePath, JsonSchema schema)
+    public JsonObject? Read(string relativePath, WorkflowSchema schema)
     {
         var text = ReadText(relativePath);
         if (text is null)

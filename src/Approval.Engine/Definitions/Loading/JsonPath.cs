@@ -24,6 +24,12 @@ internal static partial class JsonPath
         return text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
     }
 
+    public static string Show(JsonElement? value)
+    {
+        var text = value is null ? "null" : JsonSerializer.Serialize(value.Value, Readable);
+        return text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
+    }
+
     [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]
     private static partial Regex PlainName();
 }

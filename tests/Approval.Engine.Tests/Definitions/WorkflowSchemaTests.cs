@@ -3,10 +3,10 @@ using Approval.Engine.Definitions;
 
 namespace Approval.Engine.Tests.Definitions;
 
-public sealed partial class JsonSchemaTests
+public sealed partial class WorkflowSchemaTests
 {
     private static IReadOnlyList<SchemaError> Validate(string schema, string instance) =>
-        JsonSchema.Parse(schema).Validate(JsonNode.Parse(instance));
+        WorkflowSchema.Parse(schema).Validate(JsonNode.Parse(instance));
 
     private static void Only(IReadOnlyList<SchemaError> errors, string path, string message)
     {
