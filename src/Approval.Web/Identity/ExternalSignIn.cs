@@ -45,11 +45,10 @@ public static class ExternalSignIn
         if (external.ClientId.Length == 0)
             throw new InvalidOperationException($"{ExternalAuthOptions.Section}:PageSignIn needs {ExternalAuthOptions.Section}:ClientId (and usually ClientSecret), the application's registration at the identity provider.");
         auth.AddMicrosoftIdentityWebApp(section, openIdConnectScheme: PageScheme, cookieScheme: null);
-        services.Configure<MicrosoftIdentityOptions>(PageScheme, o =>
-        {
-            ConfigureIdentityWeb(o, section, external);
-            ConfigurePages(o, section, external);
-        });
+        services.Configure<MicrosoftIdentityOptions>(PageScheme, o => ConfigureIdentityWeb(o, section, external));
+        // After Identity.Web's own configuration of the handler (registered above), so that these settings stand: its
+        // merged options only ever turn RequireHttpsMetadata on, and it appends /v2.0 to every authority.
+        services.Configure<OpenIdConnectOptions>(PageScheme, o => ConfigurePages(o, section, external));
     }
 
     private static void ConfigureIdentityWeb(MicrosoftIdentityOptions o, IConfigurationSection section, ExternalAuthOptions external)
@@ -88,7 +87,7 @@ public static class ExternalSignIn
         };
     }
 
-    private static void ConfigurePages(MicrosoftIdentityOptions o, IConfigurationSection section, ExternalAuthOptions external)
+    private static void ConfigurePages(OpenIdConnectOptions o, IConfigurationSection section, ExternalAuthOptions external)
     {
         // The provider's answer goes to Identity's external cookie for one request; CompleteAsync decides.
         o.SignInScheme = IdentityConstants.ExternalScheme;
@@ -110,6 +109,7 @@ public static class ExternalSignIn
             UseStandardIssuerValidation(o.TokenValidationParameters, external);
         }
         // Cancelled or refused at the provider: back to the sign-in page with a message, not an error page.
+        o.Events ??= new OpenIdConnectEvents();
         o.Events.OnRemoteFailure = context =>
         {
             context.Response.Redirect(Login.Path + "?" + FailedQuery);
