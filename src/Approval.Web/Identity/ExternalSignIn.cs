@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Approval.Web.Identity;
@@ -98,7 +99,10 @@ public static class ExternalSignIn
         // The code comes back in the query: form_post needs JavaScript in the browser to go on, and pages work without it.
         if (section[nameof(o.ResponseMode)] is null) o.ResponseMode = OpenIdConnectResponseMode.Query;
         o.SaveTokens = true;
+        // The claims as the provider names them (RoleClaim, DepartmentClaim …). Identity.Web hands the handler a token
+        // handler of its own, which the MapInboundClaims setter does not reach; so a fresh one.
         o.MapInboundClaims = false;
+        o.TokenHandler = new JsonWebTokenHandler { MapInboundClaims = false };
         o.RequireHttpsMetadata = external.RequireHttpsMetadata;
         o.TokenValidationParameters.RoleClaimType = external.RoleClaim;
         o.TokenValidationParameters.NameClaimType = external.NameClaim;
@@ -235,7 +239,8 @@ public static class ExternalIdentity
             identity.AddClaim(new Claim(ClaimTypes.Role, role));
         if (source.FindFirstValue(options.DepartmentClaim) is { Length: > 0 } department) identity.AddClaim(new Claim(Roles.DepartmentClaim, department));
         if (source.FindFirstValue(options.InvestorClaim) is { Length: > 0 } investor) identity.AddClaim(new Claim(Roles.InvestorClaim, investor));
-        identity.AddClaim(new Claim(ProviderClaim, source.FindFirstValue("iss") ?? "external"));
+        // The OpenID Connect handler drops "iss" from the claims; each claim still names its issuer.
+        identity.AddClaim(new Claim(ProviderClaim, source.FindFirstValue("iss") ?? source.FindFirst("sub")?.Issuer ?? "external"));
         return identity;
     }
 
