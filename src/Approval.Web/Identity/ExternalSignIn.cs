@@ -3,6 +3,7 @@ using Approval.Web.Components.Shared;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
@@ -92,7 +93,6 @@ public static class ExternalSignIn
     {
         // The provider's answer goes to Identity's external cookie for one request; CompleteAsync decides.
         o.SignInScheme = IdentityConstants.ExternalScheme;
-        // Sign-out reads the id_token (id_token_hint) from the auth cookie, where CompleteAsync keeps it.
         o.SignOutScheme = IdentityConstants.ApplicationScheme;
         o.ResponseType = OpenIdConnectResponseType.Code;
         o.UsePkce = true;
@@ -112,6 +112,12 @@ public static class ExternalSignIn
             o.MetadataAddress = external.MetadataAddress;
             UseStandardIssuerValidation(o.TokenValidationParameters, external);
         }
+        // The id_token_hint that SignOutAsync carried over (the auth cookie is already gone), not kept in the state.
+        o.Events.OnRedirectToIdentityProviderForSignOut = context =>
+        {
+            if (context.Properties.Items.Remove(IdTokenHintItem, out var hint)) context.ProtocolMessage.IdTokenHint = hint;
+            return Task.CompletedTask;
+        };
         // Cancelled or refused at the provider: back to the sign-in page with a message, not an error page.
         o.Events ??= new OpenIdConnectEvents();
         o.Events.OnRemoteFailure = context =>
@@ -142,6 +148,7 @@ public static class ExternalSignIn
                 [PageScheme]))
             .AllowAnonymous().ExcludeFromDescription();
         routes.MapGet(CompletePath, CompleteAsync).AllowAnonymous().ExcludeFromDescription();
+        routes.MapGet(LogoutPath, EndProviderSessionAsync).AllowAnonymous().ExcludeFromDescription();
     }
 
     /// <summary>
@@ -177,18 +184,51 @@ public static class ExternalSignIn
     /// Signs out of the pages: the auth cookie and, for a user who came through the provider, the provider's session
     /// too (its end-session endpoint, which sends the browser back to <paramref name="target"/>).
     /// </summary>
+    /// <remarks>
+    /// The sign-out form posts here, and our content security policy lets a form lead only to ourselves
+    /// (<c>form-action 'self'</c>), which browsers apply to every redirect that follows the post. So the local session
+    /// ends here and the browser lands on a page of ours (<see cref="SignedOutPath"/>) that then goes on to
+    /// <see cref="LogoutPath"/> and the provider: a new navigation, not the form's. The id_token travels with it
+    /// protected and valid for minutes; only this endpoint can make such a link, so a forged one ends nothing.
+    /// </remarks>
     public static async Task<IResult> SignOutAsync(HttpContext http, SignInManager<ApplicationUser> signIn, string target)
     {
         var external = http.RequestServices.GetRequiredService<ExternalAuthOptions>();
-        if (external.PageSignIn && ExternalIdentity.IsExternal(http.User) && await HasEndSessionAsync(http))
-        {
-            // First the provider (it reads the id_token from the auth cookie), then the cookies.
-            await http.SignOutAsync(PageScheme, new AuthenticationProperties { RedirectUri = target });
-            await signIn.SignOutAsync();
-            return TypedResults.Empty;   // the redirect to the provider is written
-        }
+        string? idToken = null;
+        if (external.PageSignIn && ExternalIdentity.IsExternal(http.User))
+            idToken = (await http.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Properties?.GetTokenValue(OpenIdConnectParameterNames.IdToken);
         await signIn.SignOutAsync();
-        return TypedResults.LocalRedirect(target);
+        if (idToken is null) return TypedResults.LocalRedirect(target);
+        var state = Protector(http).Protect(idToken + "\n" + target, TimeSpan.FromMinutes(5));
+        return TypedResults.LocalRedirect(SignedOutPath + "?state=" + Uri.EscapeDataString(state));
+    }
+
+    /// <summary>The page that says the local session has ended and goes on to end the provider's (Refresh header, and a link).</summary>
+    public const string SignedOutPath = "/account/external/signed-out";
+    public const string LogoutPath = "/account/external/logout";
+    private const string IdTokenHintItem = ".approval.id_token_hint";
+
+    private static ITimeLimitedDataProtector Protector(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector("Approval.ExternalSignOut").ToTimeLimitedDataProtector();
+
+    /// <summary>The second half of <see cref="SignOutAsync"/>: to the provider's end-session endpoint, when it has one.</summary>
+    private static async Task<IResult> EndProviderSessionAsync(HttpContext http, string? state)
+    {
+        string idToken, target;
+        try
+        {
+            var parts = Protector(http).Unprotect(state ?? "").Split('\n', 2);
+            (idToken, target) = (parts[0], LocalUrl.OrDefault(parts[1]));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return TypedResults.LocalRedirect("/");
+        }
+        if (!await HasEndSessionAsync(http)) return TypedResults.LocalRedirect(target);
+        var properties = new AuthenticationProperties { RedirectUri = target };
+        properties.Items[IdTokenHintItem] = idToken;
+        await http.SignOutAsync(PageScheme, properties);
+        return TypedResults.Empty;   // the handler has written the redirect to the provider
     }
 
     private static async Task<bool> HasEndSessionAsync(HttpContext http)

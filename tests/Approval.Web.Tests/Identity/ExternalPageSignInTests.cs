@@ -133,10 +133,19 @@ public sealed class ExternalPageSignInTests(ExternalProvider external) : IClassF
         Assert.Equal("/supervision", browser.Visited[^1].AbsolutePath);
         var token = Browser.AntiforgeryToken(await home.Content.ReadAsStringAsync());
 
-        var response = await browser.PostFormAsync("/account/logout", new Dictionary<string, string>
+        var signedOut = await browser.PostFormAsync("/account/logout", new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["returnUrl"] = "/guide",
         });
+        // The form's redirects stay with us (form-action 'self'); the page then goes on to the provider by itself.
+        Assert.All(browser.Visited, u => Assert.Equal(CookieClients.Origin.Host, u.Host));
+        Assert.Equal("/account/external/signed-out", browser.Visited[^1].AbsolutePath);
+        Assert.Null(await MeAsync(browser));
+        var refresh = signedOut.Headers.GetValues("Refresh").Single();
+        Assert.StartsWith("0;url=/account/external/logout?state=", refresh);
+        Assert.Contains("您已退出本系统", await signedOut.Content.ReadAsStringAsync());
+
+        var response = await browser.GetAsync(refresh["0;url=".Length..]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(browser.Visited, u => u.AbsolutePath == TestIdentityProvider.RealmPath + "/logout");
