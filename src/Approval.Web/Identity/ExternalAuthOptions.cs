@@ -48,6 +48,9 @@ public sealed class ExternalAuthOptions
     /// <summary>Tokens from the provider are accepted (API) — an authority or an Entra tenant is configured.</summary>
     public bool Enabled => Authority.Length > 0 || (Instance.Length > 0 && TenantId.Length > 0);
 
+    /// <summary>The sign-in page offers the provider: <see cref="PageSignIn"/> with a provider configured.</summary>
+    public bool SignsInOnPages => PageSignIn && Enabled;
+
     /// <summary>Entra ID configured the Identity.Web way (instance and tenant) rather than by a generic authority.</summary>
     public bool IsEntraTenant => Authority.Length == 0 && Enabled;
 

@@ -142,7 +142,7 @@ public static class ExternalSignIn
     public static void MapExternalSignIn(this IEndpointRouteBuilder routes)
     {
         var external = routes.ServiceProvider.GetRequiredService<ExternalAuthOptions>();
-        if (!external.PageSignIn) return;
+        if (!external.SignsInOnPages) return;
         routes.MapGet(LoginPath, (string? returnUrl) => TypedResults.Challenge(
                 new AuthenticationProperties { RedirectUri = CompletePath + "?returnUrl=" + Uri.EscapeDataString(LocalUrl.OrDefault(returnUrl, Login.HomeRedirect)) },
                 [PageScheme]))
@@ -195,7 +195,7 @@ public static class ExternalSignIn
     {
         var external = http.RequestServices.GetRequiredService<ExternalAuthOptions>();
         string? idToken = null;
-        if (external.PageSignIn && ExternalIdentity.IsExternal(http.User))
+        if (external.SignsInOnPages && ExternalIdentity.IsExternal(http.User))
             idToken = (await http.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Properties?.GetTokenValue(OpenIdConnectParameterNames.IdToken);
         await signIn.SignOutAsync();
         if (idToken is null) return TypedResults.LocalRedirect(target);
