@@ -82,7 +82,7 @@ public static class PageHosting
         return app;
     }
 
-    /// <summary>Static assets, the components, the 长辈版 switch and sign-out.</summary>
+    /// <summary>Static assets, the components, the 长辈版 switch, sign-out and the external provider's sign-in endpoints.</summary>
     public static WebApplication MapApprovalPages(this WebApplication app)
     {
         app.MapStaticAssets();
@@ -94,11 +94,10 @@ public static class PageHosting
             ElderMode.Set(http, on == "1");
             return TypedResults.LocalRedirect(LocalUrl.OrDefault(returnUrl));
         }).ExcludeFromDescription();
-        app.MapPost("/account/logout", async (SignInManager<ApplicationUser> signIn, [FromForm] string? returnUrl) =>
-        {
-            await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect(LocalUrl.OrDefault(returnUrl));
-        }).ExcludeFromDescription();
+        // A user who came through the external provider is signed out there too (ExternalSignIn).
+        app.MapPost("/account/logout", (HttpContext http, SignInManager<ApplicationUser> signIn, [FromForm] string? returnUrl) =>
+            ExternalSignIn.SignOutAsync(http, signIn, LocalUrl.OrDefault(returnUrl))).ExcludeFromDescription();
+        app.MapExternalSignIn();
         return app;
     }
 }

@@ -1,16 +1,14 @@
 using System.Security.Claims;
-using System.Text;
 using Approval.Engine.Persistence;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Approval.Web.Identity;
 
 /// <summary>
 /// Identity for Approval: built-in accounts (cookie for pages, bearer tokens for API clients) and, when configured,
-/// JWTs from an external identity provider. One policy scheme picks the handler from the request.
+/// an external OpenID Connect provider through Microsoft.Identity.Web (<see cref="ExternalSignIn"/>): its JWTs for the
+/// API and, when configured, staff sign-in on the pages. One policy scheme picks the handler from the request.
 /// </summary>
 public static class IdentitySetup
 {
@@ -20,13 +18,10 @@ public static class IdentitySetup
     public static WebApplicationBuilder AddApprovalIdentity(this WebApplicationBuilder builder, PersistenceOptions persistence)
     {
         var services = builder.Services;
-        var external = builder.Configuration.GetSection("Approval:ExternalAuth").Get<ExternalAuthOptions>() ?? new ExternalAuthOptions();
+        var externalSection = builder.Configuration.GetSection(ExternalAuthOptions.Section);
+        var external = externalSection.Get<ExternalAuthOptions>() ?? new ExternalAuthOptions();
         services.AddSingleton(external);
-        if (external.SigningKey.Length > 0 && !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"))
-            throw new InvalidOperationException(
-                $"Approval:ExternalAuth:SigningKey is a symmetric key for tests and local trials, and anyone who has it can sign "
-                + $"tokens for any role; it is refused in the '{builder.Environment.EnvironmentName}' environment. Remove it and set "
-                + "Approval:ExternalAuth:Authority to the identity provider, whose published keys are then used.");
+        RefuseUnsafeExternalSettings(externalSection, external, builder.Environment);
         var signInLimits = builder.Configuration.GetSection("Approval:SignIn").Get<SignInLimits>() ?? new SignInLimits();
         services.AddSingleton(new SignInThrottle(signInLimits));
         services.AddScoped<PasswordSignIn>();
@@ -91,7 +86,7 @@ public static class IdentitySetup
             };
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = 403; return Task.CompletedTask; };
         }));
-        if (external.Enabled) auth.AddJwtBearer(ExternalScheme, o => ConfigureExternal(o, external));
+        if (external.Enabled) auth.AddExternalSignIn(externalSection, external);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Agent, p => p.RequireRole(Roles.Agent))
@@ -110,38 +105,19 @@ public static class IdentitySetup
     public static bool CarriesBearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
-    private static void ConfigureExternal(JwtBearerOptions o, ExternalAuthOptions external)
+    private static void RefuseUnsafeExternalSettings(IConfigurationSection section, ExternalAuthOptions external, IHostEnvironment environment)
     {
-        o.MapInboundClaims = false;
-        if (external.Authority.Length > 0) o.Authority = external.Authority;
-        o.Audience = external.Audience;
-        o.RequireHttpsMetadata = external.RequireHttpsMetadata;
-        o.TokenValidationParameters.RoleClaimType = external.RoleClaim;
-        o.TokenValidationParameters.NameClaimType = external.NameClaim;
-        o.TokenValidationParameters.ValidAudience = external.Audience;
-        if (external.SigningKey.Length > 0)
-        {
-            o.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(external.SigningKey));
-            o.TokenValidationParameters.ValidIssuer = external.Issuer;
-        }
-        o.Events = new JwtBearerEvents
-        {
-            // Our code reads one set of claim names whichever provider signed the token.
-            OnTokenValidated = ctx =>
-            {
-                var principal = ctx.Principal!;
-                var identity = (ClaimsIdentity)principal.Identity!;
-                void Copy(string from, string to)
-                {
-                    foreach (var c in principal.FindAll(from).ToList()) identity.AddClaim(new Claim(to, c.Value));
-                }
-                Copy(external.DepartmentClaim, Roles.DepartmentClaim);
-                Copy(external.InvestorClaim, Roles.InvestorClaim);
-                Copy(external.NameClaim, Roles.DisplayNameClaim);
-                Copy("sub", ClaimTypes.NameIdentifier);
-                return Task.CompletedTask;
-            },
-        };
+        // The hand-configured JwtBearer path took a symmetric key for tests; Identity.Web reads the provider's published
+        // keys only. A configuration that still names one is refused rather than silently ignored.
+        if (!string.IsNullOrEmpty(section["SigningKey"]))
+            throw new InvalidOperationException(
+                $"{ExternalAuthOptions.Section}:SigningKey is no longer supported (a symmetric key lets anyone who has it sign tokens "
+                + $"for any role; refused in the '{environment.EnvironmentName}' environment as in every other). Remove it and set "
+                + $"{ExternalAuthOptions.Section}:Authority to the identity provider, whose published keys are then used.");
+        if (external.Enabled && !external.RequireHttpsMetadata && !environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
+            throw new InvalidOperationException(
+                $"{ExternalAuthOptions.Section}:RequireHttpsMetadata is false in the '{environment.EnvironmentName}' environment: the "
+                + "provider's keys would be fetched over plain HTTP, where anyone on the way can replace them. Use the provider's https address.");
     }
 }
 

@@ -12,7 +12,10 @@ namespace Approval.Web.Identity;
 /// deleted account has none that counts, so all of that user's cookies, access tokens and refresh tokens end at
 /// once. Checked on every request (one read of the account): a revoked token must not work for the rest of its hour.
 /// </summary>
-/// <remarks>Tokens from an external identity provider are the provider's to revoke.</remarks>
+/// <remarks>
+/// Tokens from an external identity provider are the provider's to revoke; a page session from it has no local account
+/// to check and ends at its fixed lifetime (<see cref="ExternalAuthOptions.PageSessionLifetime"/>) or at sign-out.
+/// </remarks>
 public static class Sessions
 {
     /// <summary>True when the account behind <paramref name="principal"/> exists, is not locked out and has the stamp the credential carries.</summary>
@@ -30,7 +33,8 @@ public static class Sessions
 
     internal static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
     {
-        if (context.Principal is { } principal && await StandsAsync(principal, context.HttpContext.RequestServices)) return;
+        if (context.Principal is { } principal
+            && (ExternalIdentity.IsExternal(principal) || await StandsAsync(principal, context.HttpContext.RequestServices))) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }

@@ -1,64 +1,113 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
+using Approval.Testing.Identity;
 using Approval.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Approval.Web.Tests.Identity;
 
-/// <summary>Tokens from an external identity provider, with its own claim names, are understood as Approval actors.</summary>
-public sealed class ExternalTokenTests(ApprovalWebFactory factory) : IClassFixture<ApprovalWebFactory>
+/// <summary>
+/// Access tokens from the external provider (Microsoft.Identity.Web's web API validation against the in-process
+/// provider's discovery document and keys): the configured claims become Approval's actor; anything not signed by the
+/// provider, for someone else, from another issuer or expired is 401; a token without a known role is 403.
+/// </summary>
+public sealed class ExternalTokenTests(ExternalProvider external) : IClassFixture<ExternalProvider>
 {
-    private const string Key = "test-signing-key-for-the-external-provider-0123456789";
-
-    private WebApplicationFactory<Program> External() => factory.WithWebHostBuilder(b =>
+    private static Dictionary<string, object> Claims(string sub, string? role, string? dept = null, string? name = null)
     {
-        b.UseSetting("Approval:ExternalAuth:SigningKey", Key);
-        b.UseSetting("Approval:ExternalAuth:Issuer", "https://idp.example.gov.cn");
-        b.UseSetting("Approval:ExternalAuth:Audience", "approval");
-        b.UseSetting("Approval:ExternalAuth:RoleClaim", "role");
-        b.UseSetting("Approval:ExternalAuth:DepartmentClaim", "dept");
-    });
+        var claims = new Dictionary<string, object> { ["sub"] = sub };
+        if (role is not null) claims["role"] = role;
+        if (dept is not null) claims["dept"] = dept;
+        if (name is not null) claims["name"] = name;
+        return claims;
+    }
 
-    private static string Token(string issuer = "https://idp.example.gov.cn", string key = Key, params Claim[] claims)
+    private async Task<HttpResponseMessage> MeAsync(string token)
     {
-        var credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256);
-        var token = new JwtSecurityToken(issuer, "approval", claims, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddHours(1), credentials);
-        return new JwtSecurityTokenHandler().WriteToken(token);
+        var client = external.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.GetAsync("/api/auth/me");
     }
 
     [Fact]
-    public async Task An_external_approver_token_maps_role_and_department_from_configured_claims()
+    public async Task An_approver_token_from_the_provider_maps_role_department_and_name_from_the_configured_claims()
     {
-        var client = External().CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            Token(claims: [new Claim("sub", "ext-4711"), new Claim("role", "approver"), new Claim("dept", "taxation"), new Claim("name", "省统一身份 张三")]));
+        var token = external.Provider.CreateToken(Claims("ext-4711", "approver", "taxation", "省统一身份 张三"), ExternalProvider.Audience);
 
-        var me = await client.GetFromJsonAsync<JsonElement>("/api/auth/me");
+        var response = await MeAsync(token);
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var me = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("ext-4711", me.GetProperty("userId").GetString());
         Assert.Equal("approver", me.GetProperty("role").GetString());
         Assert.Equal("taxation", me.GetProperty("departmentId").GetString());
+        Assert.Equal("省统一身份 张三", me.GetProperty("displayName").GetString());
     }
 
     [Fact]
-    public async Task A_token_signed_with_another_key_or_issuer_is_refused()
+    public async Task A_supervisor_token_reaches_the_supervision_api_and_a_window_clerk_token_does_not()
     {
-        var client = External().CreateClient();
-        foreach (var token in new[]
-                 {
-                     Token(key: "another-key-another-key-another-key-0123456789", claims: [new Claim("sub", "x"), new Claim("role", "supervisor")]),
-                     Token(issuer: "https://evil.example", claims: [new Claim("sub", "x"), new Claim("role", "supervisor")]),
-                 })
+        var supervisor = external.Provider.CreateToken(Claims("ext-supervisor", "supervisor"), ExternalProvider.Audience);
+        var window = external.Provider.CreateToken(Claims("ext-window", "window"), ExternalProvider.Audience);
+
+        var client = external.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", supervisor);
+        var asSupervisor = await client.GetAsync("/api/supervision/departments");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", window);
+        var asWindow = await client.GetAsync("/api/supervision/departments");
+
+        Assert.Equal(HttpStatusCode.OK, asSupervisor.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asWindow.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("another key")]
+    [InlineData("another issuer")]
+    [InlineData("another audience")]
+    [InlineData("expired")]
+    public async Task A_token_the_provider_did_not_issue_for_this_api_or_that_has_expired_is_401(string flaw)
+    {
+        var claims = Claims("ext-4711", "supervisor");
+        var provider = external.Provider;
+        var token = flaw switch
         {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me")).StatusCode);
-        }
+            "another key" => provider.CreateToken(claims, ExternalProvider.Audience, key: TestIdentityProvider.ForeignKey()),
+            "another issuer" => provider.CreateToken(claims, ExternalProvider.Audience, issuer: provider.Issuer.Replace("/realms/approval", "/realms/other")),
+            "another audience" => provider.CreateToken(claims, "someone-elses-api"),
+            "expired" => provider.CreateToken(claims, ExternalProvider.Audience, expires: DateTime.UtcNow.AddMinutes(-10)),
+            _ => throw new ArgumentOutOfRangeException(nameof(flaw)),
+        };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await MeAsync(token)).StatusCode);
+        // The same claims, correctly issued, pass: the flaw alone is refused.
+        Assert.Equal(HttpStatusCode.OK, (await MeAsync(provider.CreateToken(claims, ExternalProvider.Audience))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("gardener", null)]
+    [InlineData(null, null)]
+    [InlineData("approver", null)]   // an approver must name a department
+    public async Task A_valid_token_without_a_usable_Approval_role_is_403(string? role, string? dept)
+    {
+        var token = external.Provider.CreateToken(Claims("ext-nobody", role, dept), ExternalProvider.Audience);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await MeAsync(token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_fetch_the_providers_keys_over_plain_http()
+    {
+        await using var production = external.Factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+
+        var refused = Assert.ThrowsAny<Exception>(() => production.CreateClient());
+
+        Assert.Contains("RequireHttpsMetadata", string.Join(" | ", Messages(refused)));
+    }
+
+    private static IEnumerable<string> Messages(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException) yield return e.Message;
     }
 }
