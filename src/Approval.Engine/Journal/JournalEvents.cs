@@ -10,6 +10,8 @@ namespace Approval.Engine.Journal;
 public static class JournalEvents
 {
     public const string Filed = "Filed";
+    /// <summary>The filing names the completed application it follows (竣工联合验收 after 施工许可), by project code.</summary>
+    public const string FollowsApplication = "FollowsApplication";
     public const string Returned = "Returned";
     public const string Resubmitted = "Resubmitted";
     public const string Accepted = "Accepted";
@@ -42,6 +44,7 @@ public static class JournalEvents
     private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {
         [Filed] = "申报",
+        [FollowsApplication] = "关联前序办件",
         [Returned] = "退回（一次性告知）",
         [Resubmitted] = "重新提交",
         [Accepted] = "受理",

@@ -15,7 +15,8 @@ internal static class ModelReader
         OptionalText(json, "description"),
         Int(json, "targetWorkingDays"),
         [.. Array(json, "activities").Select(Activity)],
-        [.. Array(json, "flow").Select(e => new FlowEdge(Text(e, "from"), Text(e, "to")))]);
+        [.. Array(json, "flow").Select(e => new FlowEdge(Text(e, "from"), Text(e, "to")))],
+        json.ContainsKey("follows") ? Texts(json, "follows") : []);
 
     public static Department Department(JsonObject json) =>
         new(Text(json, "id"), Text(json, "name"), Text(json, "shortName"));
@@ -45,7 +46,7 @@ internal static class ModelReader
                 id, name, budget, Texts(json, "departments"), Enum.Parse<AbsenceRule>(Text(json, "absence"))),
             ActivityType.ParallelApprovals => new ParallelApprovalsDefinition(
                 id, name, budget, [.. Array(json, "matters").Select(MatterStep)], Enum.Parse<RejectionRule>(Text(json, "onRejection"))),
-            ActivityType.DeadlineCompletion => new DeadlineCompletionDefinition(id, name, budget),
+            ActivityType.DeadlineCompletion => new DeadlineCompletionDefinition(id, name, budget, OptionalText(json, "document")),
             var other => throw new InvalidOperationException($"activity type {other} has no reader"),
         };
     }

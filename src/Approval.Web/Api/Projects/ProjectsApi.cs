@@ -88,6 +88,7 @@ public static partial class ProjectsApi
     {
         var actor = CurrentActor.Of(user);
         var project = await reader.GetAsync(actor, id, ct);
-        return TypedResults.Ok(views.Detail(project, await reader.JournalAsync(id, ct), actor));
+        return TypedResults.Ok(views.Detail(project, await reader.JournalAsync(id, ct), actor,
+            await reader.SameProjectCodeAsync(actor, project, ct)));
     }
 }
