@@ -80,6 +80,11 @@ public sealed class JointCompletionAcceptanceApiTests
         Assert.Equal("工业建设项目施工许可", earlier.GetProperty("definitionName").GetString());
         Assert.Equal("completed", earlier.GetProperty("status").GetString());
 
+        // The applicant's page lists the permit under the same code, linked.
+        var page = await (await walk.As("agent")).GetStringAsync($"/my/projects/{walk.Id}", TestContext.Current.CancellationToken);
+        Assert.Contains("<h2 id=\"same-code-title\">同一项目的其他办件</h2>", page);
+        Assert.Contains($"<a href=\"/my/projects/{permitId}\">工业建设项目施工许可</a>", page);
+
         // The permit's page shows the acceptance that followed it.
         var permit = await ApiWalk.Ok(await (await walk.As("investor")).GetAsync($"/api/projects/{permitId}"));
         var later = Assert.Single(permit.GetProperty("sameProjectCode").EnumerateArray());
