@@ -35,6 +35,7 @@ public sealed partial class WorkflowEngine
         if (project.ProjectCode is { } code && await session.HasRunningAsync(code, definition.Id, ct))
             throw new ConflictException($"Project {code} already has a running {definition.Name} application.");
         var followed = await FollowedAsync(session, definition, project, ct);
+        var commitments = Commitments.Validate(definition, catalog, command.CommitmentMatters);
 
         var now = Now();
         var instance = new ProjectInstance
@@ -44,13 +45,14 @@ public sealed partial class WorkflowEngine
             InvestorName = project.InvestorName, AgentId = command.Actor.Role == ActorRole.Agent ? command.Actor.UserId : null,
             Division = project.Division, Industry = project.Industry, InvestmentAmount = project.InvestmentAmount,
             ContactName = project.ContactName, ContactPhone = project.ContactPhone,
-            CurrentActivityId = intake.Id, SubmittedMaterials = command.Materials.Distinct().ToList(),
+            CurrentActivityId = intake.Id, SubmittedMaterials = command.Materials.Distinct().ToList(), CommitmentMatters = commitments,
             FiledAt = now, TargetWorkingDays = definition.TargetWorkingDays,
         };
         var step = new StepContext(instance, definition, catalog, Deadlines, now, command.Actor, command.OperationId, journal);
         instance.StepStartedOn = step.Today;
         instance.StepDueOn = Deadlines.Calendar.Deadline(step.Today, intake.BudgetWorkingDays).Date;
         Activities[intake.Type].Enter(step);
+        Commitments.Sign(step);
         if (followed is not null)
         {
             var earlier = catalog.Get(followed.DefinitionId, followed.DefinitionVersion);

@@ -30,7 +30,8 @@ internal static class ModelReader
         Int(json, "statutoryWorkingDays"),
         Int(json, "promisedWorkingDays"),
         Text(json, "fees"),
-        OptionalText(json, "description"));
+        OptionalText(json, "description"),
+        json["commitment"] is JsonObject c ? new Commitment(Text(c, "text"), Int(c, "verificationWorkingDays")) : null);
 
     public static IEnumerable<JsonObject> Array(JsonObject json, string name) => json[name]!.AsArray().Select(n => n!.AsObject());
 
