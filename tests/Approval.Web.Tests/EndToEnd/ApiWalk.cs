@@ -35,7 +35,12 @@ public sealed class ApiWalk(ApprovalWebFactory factory)
     public Task FileAsync(string definitionId, params string[] missing) => FileAsync(definitionId, null, missing);
 
     /// <summary>As <see cref="FileAsync(string, string[])"/>, naming a project code (that of the permit a 竣工联合验收 follows).</summary>
-    public async Task FileAsync(string definitionId, string? projectCode, IReadOnlyCollection<string> missing)
+    /// <param name="definitionId">The procedure.</param>
+    /// <param name="projectCode">The project code the filing gives, if any.</param>
+    /// <param name="missing">Checklist codes left out.</param>
+    /// <param name="commitmentMatters">Matters chosen on commitment (告知承诺), if any.</param>
+    public async Task FileAsync(string definitionId, string? projectCode, IReadOnlyCollection<string> missing,
+        IReadOnlyList<string>? commitmentMatters = null)
     {
         var agent = await As("agent");
         var investor = await As("investor");
@@ -53,6 +58,7 @@ public sealed class ApiWalk(ApprovalWebFactory factory)
             project = new { projectName = "年产10万吨新材料项目", investorId = me.GetProperty("userId").GetString(), division = "320193", industry = "C2651", investmentAmount = 52000,
                 contactName = "张伟", contactPhone = "025-83123456", projectCode },
             materials = checklist,
+            commitmentMatters,
         }));
         Id = Guid.Parse(filed.GetProperty("id").GetString()!);
         await HandInAsync([.. checklist]);

@@ -67,6 +67,10 @@ public sealed class ProjectDetailDto
     public List<string> MissingMaterials { get; set; } = [];
     public List<string> Deficiencies { get; set; } = [];
     public LocalDate? DeficienciesDueOn { get; set; }
+    /// <summary>Matters the applicant chose and signed on commitment (告知承诺).</summary>
+    public List<string> CommitmentMatters { get; set; } = [];
+    /// <summary>True when a commitment was found false at verification: the approval was revoked and the project unit is marked for the credit record.</summary>
+    public bool InvestorCreditMarked { get; set; }
     public LocalDate? SurveyOn { get; set; }
     public List<StepDto> Steps { get; set; } = [];
     public List<TaskDto> Tasks { get; set; } = [];
