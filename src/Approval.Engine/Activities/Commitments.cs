@@ -84,7 +84,7 @@ public static class Commitments
         }
         if (string.IsNullOrEmpty(findings))
             throw new InvalidInputException("findings", "A false commitment (承诺不实) must say what the verification found.");
-        step.CloseTask(task, Outcomes.CommitmentFalse, findings, [findings]);
+        step.CloseTask(task, Outcomes.CommitmentFalse, findings);
         step.Instance.InvestorCreditMarked = true;
         var matter = step.Catalog.Matter(task.MatterCode!);
         step.Record(JournalEvents.ApprovalRevoked, Outcomes.CommitmentFalse,

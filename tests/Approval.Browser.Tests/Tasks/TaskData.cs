@@ -103,11 +103,16 @@ internal static class TaskData
             $"No day near the deadline: {day} is due {due}.");
     }
 
-    private static async Task<Guid> AcceptedAsync(WorkflowEngine engine, string definitionId, string name)
+    /// <summary>Files (choosing <paramref name="commitmentMatters"/> on commitment, 告知承诺) and accepts a project today; returns its id.</summary>
+    public static Task<Guid> AcceptedOnCommitmentAsync(IServiceProvider product, string definitionId, string name, params string[] commitmentMatters) =>
+        AcceptedAsync(product.GetRequiredService<WorkflowEngine>(), definitionId, name, commitmentMatters);
+
+    private static async Task<Guid> AcceptedAsync(WorkflowEngine engine, string definitionId, string name, IReadOnlyList<string>? commitmentMatters = null)
     {
         var materials = engine.Catalog.Latest(definitionId).Intake.Materials.Select(m => m.Code).ToList();
         var project = new ProjectDetails(name, DemoData.InvestorId, DemoData.InvestorName, "320193", "C2651", 52000m, null, "张伟", "13812345678");
-        var id = (await engine.ExecuteAsync(new FileApplication(Guid.NewGuid().ToString(), Investor, definitionId, project, materials))).InstanceId;
+        var id = (await engine.ExecuteAsync(new FileApplication(Guid.NewGuid().ToString(), Investor, definitionId, project, materials,
+            commitmentMatters))).InstanceId;
         await engine.ExecuteAsync(new RecordPaperOriginals(Guid.NewGuid().ToString(), Window, id, materials));
         await engine.ExecuteAsync(new AcceptApplication(Guid.NewGuid().ToString(), Window, id));
         return id;
