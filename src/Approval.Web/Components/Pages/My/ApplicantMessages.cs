@@ -27,6 +27,7 @@ public static partial class ApplicantMessages
         ["validFrom"] = ("validFrom", "委托起始日期"),
         ["validTo"] = ("validTo", "委托截止日期"),
         ["note"] = ("note", "补正说明"),
+        ["commitmentMatters"] = ("commitmentMatters", "告知承诺事项"),
     };
 
     /// <summary>The input id and the Chinese message for a refused input; <paramref name="fallbackFieldId"/> when the
@@ -43,6 +44,8 @@ public static partial class ApplicantMessages
             return (fieldId, ProjectCodeTerm().Match(m) is { Success: true } term
                 ? $"投资项目统一代码的“{term.Groups[1].Value}”有误，请按受理平台赋码核对（如 2509-320193-89-01-544060）。"
                 : "投资项目统一代码格式有误，请按受理平台赋码核对（如 2509-320193-89-01-544060）。");
+        if (e.Field == "commitmentMatters")
+            return (fieldId, "所选事项不能以告知承诺方式办理，请只勾选列出的事项。");
         if (e.Field == "project.investmentAmount" && !m.StartsWith("Required", StringComparison.Ordinal))
             return (fieldId, "总投资须在 0 至 100,000,000 万元之间。");
         if (e.Field == "project.contactPhone" && !m.StartsWith("Required", StringComparison.Ordinal))
