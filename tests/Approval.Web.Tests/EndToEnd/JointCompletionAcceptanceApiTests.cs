@@ -80,6 +80,20 @@ public sealed class JointCompletionAcceptanceApiTests
         Assert.Equal("工业建设项目施工许可", earlier.GetProperty("definitionName").GetString());
         Assert.Equal("completed", earlier.GetProperty("status").GetString());
 
+        // The one document, numbered with 验, lists each department's finding and decision.
+        var document = await ApiWalk.Ok(await (await walk.As("investor")).GetAsync($"/api/intake/{walk.Id}/documents/joint-acceptance"));
+        Assert.Equal("联合验收意见书", document.GetProperty("title").GetString());
+        Assert.Contains("验〔2024〕1号", document.GetProperty("number").GetString());
+        Assert.Equal("2024-10-08", document.GetProperty("inspectedOn").GetString());
+        var lines = document.GetProperty("acceptances").EnumerateArray().ToList();
+        Assert.Equal(10, lines.Count);
+        Assert.Contains(lines, l => l.GetProperty("matterName").GetString() == "房屋建筑和市政基础设施工程竣工验收备案"
+            && l.GetProperty("outcome").GetString() == "准予许可" && l.GetProperty("comment").GetString() == "予以备案");
+        var printed = await (await walk.As("window")).GetStringAsync($"/window/documents/{walk.Id}/joint-acceptance", TestContext.Current.CancellationToken);
+        Assert.Contains("<h1 id=\"document-title\">联合验收意见书</h1>", printed);
+        var permitDocument = await (await walk.As("investor")).GetAsync($"/api/intake/{permitId}/documents/joint-acceptance");
+        await permitDocument.ReadProblemAsync(System.Net.HttpStatusCode.Conflict);
+
         // The applicant's page lists the permit under the same code, linked.
         var page = await (await walk.As("agent")).GetStringAsync($"/my/projects/{walk.Id}", TestContext.Current.CancellationToken);
         Assert.Contains("<h2 id=\"same-code-title\">同一项目的其他办件</h2>", page);
