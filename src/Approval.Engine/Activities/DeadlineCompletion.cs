@@ -8,7 +8,8 @@ namespace Approval.Engine.Activities;
 
 /// <summary>
 /// Deadline completion (限时办结): the window issues every result together (统一出件) and the project completes,
-/// on time or overdue against its target with clock stops and approved extensions taken into account.
+/// on time or overdue against its target with clock stops and approved extensions taken into account. Where the
+/// definition names one document for the whole project (联合验收意见书), the journal says it was issued.
 /// </summary>
 public sealed class DeadlineCompletion : IActivity
 {
@@ -28,11 +29,13 @@ public sealed class DeadlineCompletion : IActivity
         instance.Status = InstanceStatus.Completed;
         instance.EndedAt = step.Now;
         instance.EndedOn = step.Today;
-        step.CancelTimers(_ => true);
+        // The verifications of commitments (事后核查) run on after the results are issued, with their timers.
+        step.CancelTimers(t => !Commitments.Watches(instance, t));
         var used = step.Calendar.WorkingDaysBetween(instance.AcceptedOn!.Value, step.Today,
             step.Deadlines.StopsOf(instance, _ => true)).Days;
+        var document = ((DeadlineCompletionDefinition)step.Activity).Document is { } name ? $"出具{name}；" : "";
         step.Record(JournalEvents.Completed, instance.OnTime == true ? "按时办结" : "超期办结",
-            $"用时 {used} 个工作日；时限 {instance.TargetWorkingDays + instance.ExtensionWorkingDays} 个工作日（期限 {instance.DueOn:yyyy-MM-dd}）");
+            $"{document}用时 {used} 个工作日；时限 {instance.TargetWorkingDays + instance.ExtensionWorkingDays} 个工作日（期限 {instance.DueOn:yyyy-MM-dd}）");
     }
 
     public void OnTimer(StepContext step, DurableTimer timer) => TaskTimers.Record(step, timer);

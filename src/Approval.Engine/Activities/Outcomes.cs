@@ -14,6 +14,12 @@ public static class Outcomes
     /// <summary>超时默许: a matter whose department let its time run out is deemed approved.</summary>
     public const string DeemedApproved = "DeemedApproved";
     public const string Corrected = "Corrected";
+    /// <summary>告知承诺: approved on the applicant's commitment, to be verified afterwards.</summary>
+    public const string ApprovedOnCommitment = "ApprovedOnCommitment";
+    /// <summary>事后核查: the commitment was found true.</summary>
+    public const string CommitmentConfirmed = "CommitmentConfirmed";
+    /// <summary>事后核查: the commitment was found false; the approval is revoked (撤销).</summary>
+    public const string CommitmentFalse = "CommitmentFalse";
 
     // Case-insensitive: the engine's PascalCase names and the API's camelCase codes name the same outcome.
     private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
@@ -28,6 +34,9 @@ public static class Outcomes
         [Rejected] = "不予许可",
         [DeemedApproved] = "视为准予许可（超时默许）",
         [Corrected] = "已补正",
+        [ApprovedOnCommitment] = "准予许可（告知承诺）",
+        [CommitmentConfirmed] = "核查属实",
+        [CommitmentFalse] = "承诺不实，撤销许可",
     };
 
     /// <summary>The stable code of an outcome as every answer shows it, e.g. <c>deemedApproved</c>.</summary>
@@ -36,6 +45,6 @@ public static class Outcomes
     /// <summary>The Chinese term of an outcome, e.g. 准予许可 for <see cref="Approved"/>.</summary>
     public static string Label(string outcome) => Labels.TryGetValue(outcome, out var label) ? label : Code(outcome);
 
-    public static bool IsApproval(string? outcome) => outcome is Approved or DeemedApproved;
+    public static bool IsApproval(string? outcome) => outcome is Approved or DeemedApproved or ApprovedOnCommitment;
     public static bool AsksCorrection(string? outcome) => outcome is CorrectionRequired or Disagreed;
 }

@@ -22,8 +22,9 @@ public sealed class ParallelApprovals : IActivity
         foreach (var m in stage.Matters)
         {
             var matter = step.Catalog.Matter(m.MatterCode);
+            // A matter on commitment (告知承诺) is decided when taken up, without waiting for the proof.
             step.OpenTask(TaskKind.MatterDecision, matter.DepartmentId, matter.Code, matter.Name,
-                m.WorkingDays ?? matter.PromisedWorkingDays,
+                Commitments.IsOnCommitment(step.Instance, matter.Code) ? Commitments.DecisionWorkingDays : m.WorkingDays ?? matter.PromisedWorkingDays,
                 m.After.Count == 0 ? Runtime.TaskStatus.Open : Runtime.TaskStatus.Waiting);
         }
     }
@@ -61,7 +62,7 @@ public sealed class ParallelApprovals : IActivity
     {
         var task = step.Instance.Tasks.FirstOrDefault(t => t.Id == timer.TaskId);
         var stage = (ParallelApprovalsDefinition)step.Activity;
-        var deemed = task is { Status: Runtime.TaskStatus.Open } && timer.Kind == TimerKind.TaskDeadline
+        var deemed = task is { Status: Runtime.TaskStatus.Open, Kind: TaskKind.MatterDecision } && timer.Kind == TimerKind.TaskDeadline
             && stage.Matters.Single(m => m.MatterCode == task.MatterCode).DeemedApprovalOnTimeout;
         if (!deemed)
         {
@@ -90,6 +91,9 @@ public sealed class ParallelApprovals : IActivity
                 if (string.IsNullOrWhiteSpace(decide.Reasons))
                     throw new InvalidInputException("reasons", "A rejection (不予许可) must give its reasons.");
                 step.CloseTask(task, Outcomes.Rejected, decide.Reasons.Trim(), items);
+                break;
+            case MatterDecision.ApproveOnCommitment:
+                Commitments.ApproveOnCommitment(step, task, decide.Reasons);
                 break;
             case MatterDecision.RequestCorrection:
                 if (items.Count == 0) throw new InvalidInputException("items", "A correction request must list what to correct.");

@@ -13,7 +13,8 @@ public static class ProjectTimers
     /// occurrence is due, and the project goes on. Otherwise it was applied already, or moved or re-armed since.
     /// </summary>
     public static bool Applies(ProjectInstance instance, FireTimer fire, NodaTime.Instant now) =>
-        !instance.IsEnded && instance.Timers.FirstOrDefault(t => t.Id == fire.TimerId) is { Status: TimerStatus.Pending } timer &&
+        instance.Timers.FirstOrDefault(t => t.Id == fire.TimerId) is { Status: TimerStatus.Pending } timer &&
+        (!instance.IsEnded || (instance.Status == InstanceStatus.Completed && Commitments.Watches(instance, timer))) &&
         timer.DueAt == fire.DueAt && timer.DueAt <= now;
 
     public static void Fire(StepContext step, DurableTimer timer, IActivity current)
@@ -29,9 +30,11 @@ public static class ProjectTimers
                 break;
             case TimerKind.TaskWarning or TimerKind.TaskDeadline:
                 var task = step.Instance.Tasks.FirstOrDefault(t => t.Id == timer.TaskId);
+                // A verification (事后核查) runs on whatever step the project is at: its timers only record 预警 and 超期.
+                if (task is { Kind: TaskKind.CommitmentVerification }) TaskTimers.Record(step, timer);
                 // A timer of a step that is over has nothing left to do.
-                if (task is null || task.ActivityId != step.Instance.CurrentActivityId) break;
-                current.OnTimer(step, timer);
+                else if (task is null || task.ActivityId != step.Instance.CurrentActivityId) break;
+                else current.OnTimer(step, timer);
                 // After the follow-up date the same timer watches the deadline (unless the task has one already).
                 if (timer.Kind == TimerKind.TaskWarning && task.Status == Runtime.TaskStatus.Open &&
                     !step.Instance.Timers.Any(t => t.TaskId == task.Id && t.Status == TimerStatus.Pending))

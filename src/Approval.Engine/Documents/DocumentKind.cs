@@ -9,4 +9,9 @@ public enum DocumentKind
     OneTimeNotice,
     /// <summary>不予受理通知书: the filing was refused.</summary>
     Refusal,
+    /// <summary>
+    /// 联合验收意见书: the one document a completion issues for the whole project where its definition names one
+    /// (竣工联合验收), with every department's finding and decision.
+    /// </summary>
+    JointAcceptance,
 }

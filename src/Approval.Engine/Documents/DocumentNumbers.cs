@@ -64,12 +64,13 @@ public sealed class DocumentNumbers(ApprovalDatabase database, DocumentOptions o
     public static string Format(string prefix, DocumentKind kind, int year, int sequence) =>
         $"{prefix}{KindCharacter(kind)}〔{year}〕{sequence}号";
 
-    /// <summary>The one character that tells the kinds apart in a number: 受 (受理), 告 (告知), 不 (不予受理).</summary>
+    /// <summary>The one character that tells the kinds apart in a number: 受 (受理), 告 (告知), 不 (不予受理), 验 (联合验收).</summary>
     public static char KindCharacter(DocumentKind kind) => kind switch
     {
         DocumentKind.Receipt => '受',
         DocumentKind.OneTimeNotice => '告',
         DocumentKind.Refusal => '不',
+        DocumentKind.JointAcceptance => '验',
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

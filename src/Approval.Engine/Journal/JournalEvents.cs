@@ -10,6 +10,8 @@ namespace Approval.Engine.Journal;
 public static class JournalEvents
 {
     public const string Filed = "Filed";
+    /// <summary>The filing names the completed application it follows (竣工联合验收 after 施工许可), by project code.</summary>
+    public const string FollowsApplication = "FollowsApplication";
     public const string Returned = "Returned";
     public const string Resubmitted = "Resubmitted";
     public const string Accepted = "Accepted";
@@ -37,11 +39,16 @@ public static class JournalEvents
     public const string Completed = "Completed";
     public const string ProjectEnded = "ProjectEnded";
     public const string ProjectCorrected = "ProjectCorrected";
+    /// <summary>The applicant signed a matter's commitment (告知承诺书) at filing.</summary>
+    public const string CommitmentSigned = "CommitmentSigned";
+    /// <summary>A commitment was found false at verification: the approval is revoked and the unit marked for the credit record.</summary>
+    public const string ApprovalRevoked = "ApprovalRevoked";
 
     // Case-insensitive: the engine's PascalCase names and the API's camelCase codes name the same event.
     private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {
         [Filed] = "申报",
+        [FollowsApplication] = "关联前序办件",
         [Returned] = "退回（一次性告知）",
         [Resubmitted] = "重新提交",
         [Accepted] = "受理",
@@ -69,6 +76,8 @@ public static class JournalEvents
         [Completed] = "办结",
         [ProjectEnded] = "办理终止",
         [ProjectCorrected] = "更正项目信息",
+        [CommitmentSigned] = "签署告知承诺书",
+        [ApprovalRevoked] = "撤销许可（承诺不实）",
     };
 
     /// <summary>The stable code of an event as every answer shows it, e.g. <c>correctionRequested</c>.</summary>

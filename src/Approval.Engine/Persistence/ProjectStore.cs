@@ -147,6 +147,17 @@ internal sealed class ProjectSession(ProjectStore store, IDisposable gate, Appro
     public Task<ProcessedOperation?> FindOperationAsync(string operationId, CancellationToken ct) =>
         db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.OperationId == operationId, ct);
 
+    /// <summary>
+    /// The latest completed application of one of <paramref name="definitionIds"/> under this project code by this
+    /// project unit: what a following application (竣工联合验收 after 施工许可) is linked to; null when there is none.
+    /// </summary>
+    public Task<ProjectInstance?> LatestCompletedAsync(string projectCode, IReadOnlyCollection<string> definitionIds, string investorId,
+        CancellationToken ct) =>
+        db.Instances.AsNoTracking()
+            .Where(i => i.ProjectCode == projectCode && definitionIds.Contains(i.DefinitionId) && i.InvestorId == investorId
+                && i.Status == InstanceStatus.Completed)
+            .OrderByDescending(i => i.EndedAt).FirstOrDefaultAsync(ct);
+
     /// <summary>Whether a project with this code is running on this definition.</summary>
     public Task<bool> HasRunningAsync(string projectCode, string definitionId, CancellationToken ct) =>
         db.Instances.AnyAsync(i => i.ProjectCode == projectCode && i.DefinitionId == definitionId && i.EndedAt == null, ct);

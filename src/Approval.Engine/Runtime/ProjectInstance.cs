@@ -48,6 +48,17 @@ public sealed class ProjectInstance
     public List<string> Deficiencies { get; set; } = [];
     public LocalDate? DeficienciesDueOn { get; set; }
 
+    /// <summary>
+    /// Matters the applicant chose to have approved on its commitment (告知承诺), signing each commitment at filing
+    /// (the signature is the journal's <c>CommitmentSigned</c> entry: who and when).
+    /// </summary>
+    public List<string> CommitmentMatters { get; set; } = [];
+    /// <summary>
+    /// The project unit is marked for the credit record (信用记录): a commitment it signed was found false at the
+    /// verification (事后核查) and the approval was revoked.
+    /// </summary>
+    public bool InvestorCreditMarked { get; set; }
+
     /// <summary>The query key printed on the receipt (受理通知书); with the project code it lets the investor track the project. Kept so the receipt can be reprinted; guessing is prevented by identical answers and rate limiting.</summary>
     public string? QueryKey { get; set; }
 

@@ -56,6 +56,11 @@ public enum TaskKind
     MatterDecision,
     /// <summary>The applicant's correction (补正) asked for by one or more departments.</summary>
     ApplicantCorrection,
+    /// <summary>
+    /// A department's verification (事后核查) of a commitment it approved a matter on (告知承诺); open after its step and
+    /// after the project's completion, until confirmed or found false.
+    /// </summary>
+    CommitmentVerification,
 }
 
 /// <summary>The life of a task.</summary>

@@ -34,6 +34,8 @@ public sealed partial class WorkflowEngine
         MaterialCodes.Validate(intake, command.Materials);
         if (project.ProjectCode is { } code && await session.HasRunningAsync(code, definition.Id, ct))
             throw new ConflictException($"Project {code} already has a running {definition.Name} application.");
+        var followed = await FollowedAsync(session, definition, project, ct);
+        var commitments = Commitments.Validate(definition, catalog, command.CommitmentMatters);
 
         var now = Now();
         var instance = new ProjectInstance
@@ -43,14 +45,39 @@ public sealed partial class WorkflowEngine
             InvestorName = project.InvestorName, AgentId = command.Actor.Role == ActorRole.Agent ? command.Actor.UserId : null,
             Division = project.Division, Industry = project.Industry, InvestmentAmount = project.InvestmentAmount,
             ContactName = project.ContactName, ContactPhone = project.ContactPhone,
-            CurrentActivityId = intake.Id, SubmittedMaterials = command.Materials.Distinct().ToList(),
+            CurrentActivityId = intake.Id, SubmittedMaterials = command.Materials.Distinct().ToList(), CommitmentMatters = commitments,
             FiledAt = now, TargetWorkingDays = definition.TargetWorkingDays,
         };
         var step = new StepContext(instance, definition, catalog, Deadlines, now, command.Actor, command.OperationId, journal);
         instance.StepStartedOn = step.Today;
         instance.StepDueOn = Deadlines.Calendar.Deadline(step.Today, intake.BudgetWorkingDays).Date;
         Activities[intake.Type].Enter(step);
+        Commitments.Sign(step);
+        if (followed is not null)
+        {
+            var earlier = catalog.Get(followed.DefinitionId, followed.DefinitionVersion);
+            step.Record(JournalEvents.FollowsApplication,
+                reasons: $"{earlier.Name}（投资项目统一代码 {followed.ProjectCode}，{followed.EndedOn:yyyy-MM-dd} 办结）");
+        }
         return (ResultOf(step, command), instance);
+    }
+
+    /// <summary>
+    /// For a definition that follows others (竣工联合验收 after 施工许可): the completed application the filing's project
+    /// code names, of the same project unit. The code is required; an unknown, unfinished or other unit's application
+    /// is refused on the code's field, with the same answer, so that nobody learns of another unit's projects.
+    /// </summary>
+    private async Task<ProjectInstance?> FollowedAsync(ProjectSession session, Definitions.WorkflowDefinition definition,
+        ProjectDetails project, CancellationToken ct)
+    {
+        if (definition.Follows.Count == 0) return null;
+        var names = string.Join(" or ", definition.Follows.Select(id => catalog.TryGetLatest(id, out var d) ? $"{d!.Name} ({id})" : id));
+        if (project.ProjectCode is not { } code)
+            throw new InvalidInputException("project.projectCode",
+                $"Required: {definition.Name} follows {names}; give the project code of that completed application.");
+        return await session.LatestCompletedAsync(code, definition.Follows, project.InvestorId, ct)
+            ?? throw new InvalidInputException("project.projectCode",
+                $"No completed application of {names} with project code {code} by project unit '{project.InvestorId}'; {definition.Name} follows it.");
     }
 
     /// <summary>Every field of the project data checked, and all refusals reported together.</summary>

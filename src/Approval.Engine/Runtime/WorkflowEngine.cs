@@ -200,7 +200,9 @@ public sealed partial class WorkflowEngine(
     {
         // A timer of an ended project never gets here: ProjectTimers.Applies has turned it away. A correction of what
         // was recorded is the one change an ended project still takes.
-        if (instance.IsEnded && command is not CorrectProject)
+        // A completed project still takes its commitments' verifications (事后核查) and their timers.
+        if (instance.IsEnded && command is not CorrectProject &&
+            !(instance.Status == InstanceStatus.Completed && command is VerifyCommitment or FireTimer))
             throw new ConflictException($"The project has ended ({instance.Status}).");
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
         var step = new StepContext(instance, definition, catalog, Deadlines, Now(), command.Actor,
@@ -241,6 +243,9 @@ public sealed partial class WorkflowEngine(
                 break;
             case CorrectProject correct:
                 Correct(step, correct);
+                break;
+            case VerifyCommitment verify:
+                Commitments.Verify(step, verify);
                 break;
             default:
                 Activities[step.Activity.Type].Handle(step, command);

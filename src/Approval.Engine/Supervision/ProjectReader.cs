@@ -56,6 +56,22 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
         }
     }
 
+    /// <summary>
+    /// The project's other applications under the same project code that the actor may see, oldest first: the 施工许可
+    /// a 竣工联合验收 follows, and the acceptance that followed a permit. Empty for a project without a code.
+    /// </summary>
+    public async Task<List<ProjectInstance>> SameProjectCodeAsync(Actor actor, ProjectInstance project, CancellationToken ct = default)
+    {
+        if (project.ProjectCode is not { } code) return [];
+        await using var db = database.CreateContext();
+        var others = await db.Instances.AsNoTracking().Include(i => i.Tasks)
+            .Where(i => i.ProjectCode == code && i.Id != project.Id).OrderBy(i => i.FiledAt).ToListAsync(ct);
+        var visible = new List<ProjectInstance>();
+        foreach (var other in others)
+            if (await MaySeeAsync(actor, other, ct)) visible.Add(other);
+        return visible;
+    }
+
     public async Task<List<JournalEntry>> JournalAsync(Guid instanceId, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();

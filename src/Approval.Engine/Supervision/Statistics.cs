@@ -36,6 +36,10 @@ public static class Statistics
                 .Where(t => t.Kind == TaskKind.MatterDecision && t.MatterCode is not null && t.DepartmentId is not null)
                 .Select(t => Fact(p, t, calendar, now)))
             .Where(f => f is not null && (f.DecidedOn is not { } day || period.Contains(day))).Select(f => f!).ToList();
+        var verifications = all.SelectMany(p => p.Tasks
+                .Where(t => t.Kind == TaskKind.CommitmentVerification && t.MatterCode is not null && t.DepartmentId is not null)
+                .Select(t => Verification(t, calendar, now)))
+            .Where(f => f is not null && (f.DecidedOn is not { } day || period.Contains(day))).Select(f => f!).ToList();
         // Running projects are today's; an ended one counts in the period it ended in (one without its day, always).
         var counted = all.Where(p => p.Status == InstanceStatus.Running || p.EndedOn is not { } ended || period.Contains(ended)).ToList();
 
@@ -47,8 +51,10 @@ public static class Statistics
 
         return new SupervisionStatistics(
             calendar.LocalDateOf(now),
-            departmentIds.Select(id => new DepartmentStatistics(id, Count(facts.Where(f => f.DepartmentId == id)))).ToList(),
-            matters.Select(m => new MatterStatistics(m.Code, m.DepartmentId, Count(facts.Where(f => f.MatterCode == m.Code)))).ToList(),
+            departmentIds.Select(id => new DepartmentStatistics(id,
+                Count(facts.Where(f => f.DepartmentId == id), verifications.Where(f => f.DepartmentId == id)))).ToList(),
+            matters.Select(m => new MatterStatistics(m.Code, m.DepartmentId,
+                Count(facts.Where(f => f.MatterCode == m.Code), verifications.Where(f => f.MatterCode == m.Code)))).ToList(),
             all.Select(p => p.DefinitionId).Distinct().Order(StringComparer.Ordinal)
                 .Select(id => Projects(id, counted.Where(p => p.DefinitionId == id), calendar, now)).ToList(),
             Projects(null, counted, calendar, now),
@@ -85,7 +91,7 @@ public static class Statistics
                 ? new TaskFact(task.DepartmentId!, task.MatterCode!, null, IsOverdue(task, calendar, now), null, null)
                 : null;
         if (task.Status != Runtime.TaskStatus.Done || task.DecidedAt is not { } at || task.OpenedOn is not { } opened
-            || task.Outcome is not (Outcomes.Approved or Outcomes.Rejected or Outcomes.DeemedApproved))
+            || task.Outcome is not (Outcomes.Approved or Outcomes.Rejected or Outcomes.DeemedApproved or Outcomes.ApprovedOnCommitment))
             return null;
         var allowed = task.LimitWorkingDays + task.ExtensionWorkingDays;
         var day = calendar.LocalDateOf(at);
@@ -96,8 +102,16 @@ public static class Statistics
         return new TaskFact(task.DepartmentId!, task.MatterCode!, task.Outcome, late, Math.Max(0, used), day);
     }
 
-    private static DecisionCounts Count(IEnumerable<TaskFact> facts)
+    /// <summary>A verification (事后核查) as the statistics see it: open (in any project that has not otherwise ended) or done.</summary>
+    private static TaskFact? Verification(WorkTask task, WorkingDayCalendar calendar, Instant now) =>
+        task.IsOpen ? new TaskFact(task.DepartmentId!, task.MatterCode!, null, IsOverdue(task, calendar, now), null, null)
+        : task.Status == Runtime.TaskStatus.Done && task.DecidedAt is { } at
+            ? new TaskFact(task.DepartmentId!, task.MatterCode!, task.Outcome, task.DueOn is { } due && calendar.IsPastDeadline(at, due), null, calendar.LocalDateOf(at))
+            : null;
+
+    private static DecisionCounts Count(IEnumerable<TaskFact> facts, IEnumerable<TaskFact> verifications)
     {
+        var checks = verifications.ToList();
         var list = facts.ToList();
         var open = list.Where(f => f.Outcome is null).ToList();
         var decided = list.Where(f => f.Outcome is not null).ToList();
@@ -105,7 +119,10 @@ public static class Statistics
             open.Count, open.Count(f => f.Late), decided.Count,
             decided.Count(f => f.Outcome == Outcomes.Approved), decided.Count(f => f.Outcome == Outcomes.Rejected),
             decided.Count(f => f.Outcome == Outcomes.DeemedApproved), decided.Count(f => f.Late),
-            decided.Count == 0 ? null : decided.Average(f => f.WorkingDays!.Value));
+            decided.Count == 0 ? null : decided.Average(f => f.WorkingDays!.Value),
+            decided.Count(f => f.Outcome == Outcomes.ApprovedOnCommitment),
+            checks.Count(f => f.Outcome is null), checks.Count(f => f.Outcome is null && f.Late),
+            checks.Count(f => f.Outcome == Outcomes.CommitmentConfirmed), checks.Count(f => f.Outcome == Outcomes.CommitmentFalse));
     }
 
     private static ProjectStatistics Projects(string? definitionId, IEnumerable<ProjectInstance> projects,
@@ -183,8 +200,14 @@ public sealed record MatterStatistics(string MatterCode, string DepartmentId, De
 /// <param name="DeemedApproved">Deemed approved when the time ran out (超时默许).</param>
 /// <param name="DecidedLate">Decided after the deadline day, deemed approvals included (超期办结).</param>
 /// <param name="AverageWorkingDays">Mean working days from opening to decision, stopped time left out; null when none decided.</param>
+/// <param name="ApprovedOnCommitment">Approved on the applicant's commitment (告知承诺), also counted in <paramref name="Decided"/>.</param>
+/// <param name="VerificationsOpen">Verifications of commitments (事后核查) still open, the completed projects' included.</param>
+/// <param name="VerificationsOverdue">Of those, past their deadline day.</param>
+/// <param name="CommitmentsConfirmed">Verifications that found the commitment true.</param>
+/// <param name="Revoked">Verifications that found it false: approvals revoked (撤销), units marked for the credit record.</param>
 public sealed record DecisionCounts(int Open, int OpenOverdue, int Decided, int Approved, int Rejected, int DeemedApproved,
-    int DecidedLate, double? AverageWorkingDays)
+    int DecidedLate, double? AverageWorkingDays, int ApprovedOnCommitment = 0, int VerificationsOpen = 0,
+    int VerificationsOverdue = 0, int CommitmentsConfirmed = 0, int Revoked = 0)
 {
     /// <summary>The share of decisions made by the deadline (按时办结率); null when none decided.</summary>
     public double? OnTimeRate => Decided == 0 ? null : (Decided - DecidedLate) / (double)Decided;

@@ -65,7 +65,8 @@ public static class CatalogueApi
     private static MatterGuideDto Guide(Matter m, DefinitionCatalog catalog) => new(m.Code, m.Name, m.DepartmentId,
         CatalogueNames.Department(m.DepartmentId, catalog), m.LegalBasis,
         m.Materials.Select(x => new MaterialDto(x.Code, x.Name, x.Required, x.DeficiencyAllowed)).ToList(),
-        m.StatutoryWorkingDays, m.PromisedWorkingDays, m.Fees, m.Description);
+        m.StatutoryWorkingDays, m.PromisedWorkingDays, m.Fees, m.Description,
+        m.Commitment is { } c ? new CommitmentDto(c.Text, c.VerificationWorkingDays) : null);
 }
 
 /// <summary>Names from the catalogue for ids the API shows, and the <c>department</c> filter every list shares.</summary>

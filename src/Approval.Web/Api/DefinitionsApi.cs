@@ -20,13 +20,18 @@ public static partial class DefinitionsApi
     /// <summary>A step (环节) in flow order.</summary>
     public sealed record StepResponse(string Id, string Name, ActivityType Type, int BudgetWorkingDays);
 
-    /// <summary>One version of a definition with its activities in flow order.</summary>
+    /// <summary>
+    /// One version of a definition with its activities in flow order, and the definitions it follows (竣工联合验收 after
+    /// 施工许可: a filing gives the project code of a completed one of them; empty for most).
+    /// </summary>
     public sealed record DefinitionResponse(string Id, int Version, bool IsLatest, IReadOnlyList<int> Versions, string Name,
-        string? Description, int TargetWorkingDays, IReadOnlyList<ActivityResponse> Activities, IReadOnlyList<FlowEdge> Flow);
+        string? Description, int TargetWorkingDays, IReadOnlyList<ActivityResponse> Activities, IReadOnlyList<FlowEdge> Flow,
+        IReadOnlyList<string> Follows);
 
     /// <summary>
     /// An activity; only the fields of its type are set: materials and the 容缺 limit for the intake, departments for
-    /// pre-review and survey (with the absence rule), matters and the rejection rule for parallel approvals; the others are left out.
+    /// pre-review and survey (with the absence rule), matters and the rejection rule for parallel approvals, the one document
+    /// a completion issues if it names one (联合验收意见书); the others are left out.
     /// </summary>
     public sealed record ActivityResponse(string Id, ActivityType Type, string Name, int BudgetWorkingDays,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MaterialDto>? Materials = null,
@@ -34,7 +39,8 @@ public static partial class DefinitionsApi
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Departments = null,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AbsenceRule? Absence = null,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MatterStepResponse>? Matters = null,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RejectionRule? OnRejection = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RejectionRule? OnRejection = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Document = null);
 
     /// <summary>A matter of a parallel-approvals step with the working days it has there and the matters it waits for.</summary>
     public sealed record MatterStepResponse(string MatterCode, string? MatterName, string? DepartmentId, IReadOnlyList<string> After,
@@ -79,7 +85,7 @@ public static partial class DefinitionsApi
 
     private static DefinitionResponse Response(WorkflowDefinition d, DefinitionCatalog catalog) => new(d.Id, d.Version,
         catalog.Latest(d.Id).Version == d.Version, catalog.Versions(d.Id).Select(v => v.Version).ToList(), d.Name, d.Description,
-        d.TargetWorkingDays, d.InFlowOrder().Select(a => Activity(a, catalog)).ToList(), d.Flow);
+        d.TargetWorkingDays, d.InFlowOrder().Select(a => Activity(a, catalog)).ToList(), d.Flow, d.Follows);
 
     private static ActivityResponse Activity(ActivityDefinition a, DefinitionCatalog catalog) => a switch
     {
@@ -93,6 +99,7 @@ public static partial class DefinitionsApi
                 catalog.Matters.FirstOrDefault(c => c.Code == m.MatterCode)?.DepartmentId, m.After, m.DeemedApprovalOnTimeout,
                 catalog.WorkingDaysOf(m))).ToList(),
             OnRejection: p.OnRejection),
+        DeadlineCompletionDefinition c => new(a.Id, a.Type, a.Name, a.BudgetWorkingDays, Document: c.Document),
         _ => new(a.Id, a.Type, a.Name, a.BudgetWorkingDays),
     };
 }

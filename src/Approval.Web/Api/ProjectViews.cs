@@ -25,7 +25,12 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
     }
 
     /// <summary>One project, as <paramref name="viewer"/> reads it (see <see cref="Summary(ProjectInstance, Actor?)"/>).</summary>
-    public ProjectDetailDto Detail(ProjectInstance instance, IEnumerable<JournalEntry> journal, Actor? viewer = null)
+    /// <param name="instance">The project.</param>
+    /// <param name="journal">Its journal, in order.</param>
+    /// <param name="viewer">Who reads it.</param>
+    /// <param name="sameProjectCode">Its other applications under the same code the viewer may see (<see cref="ProjectReader.SameProjectCodeAsync"/>).</param>
+    public ProjectDetailDto Detail(ProjectInstance instance, IEnumerable<JournalEntry> journal, Actor? viewer = null,
+        IEnumerable<ProjectInstance>? sameProjectCode = null)
     {
         var dto = mapper.Map<ProjectDetailDto>(instance);
         Complete(dto.Project, instance, viewer);
@@ -34,6 +39,8 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
         dto.Steps = Steps(definition, instance);
         dto.Tasks = instance.Tasks.OrderBy(t => t.OpenedOn).ThenBy(t => t.Title).Select(t => Task(t, instance)).ToList();
         dto.Journal = journal.Select(mapper.Map<JournalEntryDto>).ToList();
+        dto.SameProjectCode = (sameProjectCode ?? []).Select(p => new RelatedApplicationDto(p.Id, p.DefinitionId,
+            catalog.Get(p.DefinitionId, p.DefinitionVersion).Name, p.Status, p.AcceptedOn, p.EndedOn)).ToList();
         return dto;
     }
 

@@ -28,7 +28,9 @@ public static partial class TasksApi
         Command(group.MapPost("/{id:guid}/opinion", GiveOpinion).WithSummary("Pre-review opinion (预审意见): pass, or correction items"));
         Command(group.MapPost("/{id:guid}/findings", RecordFindings).WithSummary("Site-survey findings (踏勘意见)"));
         Command(group.MapPost("/{id:guid}/decision", DecideMatter)
-            .WithSummary("Decide the matter (审批决定): approve, reject with reasons, or request correction (补正)"));
+            .WithSummary("Decide the matter (审批决定): approve, reject with reasons, request correction (补正), or approve on commitment (告知承诺)"));
+        Command(group.MapPost("/{id:guid}/verification", VerifyCommitment)
+            .WithSummary("Verify a commitment (事后核查): confirmed, or false with findings — the approval is revoked (撤销)"));
         Command(group.MapPost("/{id:guid}/clock-stop", StopClock)
             .WithSummary("Stop the matter's clock for an art. 45 reason, with the written notice (书面告知)"));
         Command(group.MapPost("/{id:guid}/clock-resume", ResumeClock).WithSummary("Resume a stopped clock (today's next day when no date)"));

@@ -68,6 +68,8 @@ public static class EngineLoadCommand
         var warmUp = await WarmUp.RunAsync(options, instances =>
             RunWorkersAsync(instances, options.Concurrency, scenario, () => new CommandDriver(engine, RunDate, null), ct));
         Console.WriteLine(warmUp.Describe());
+        if (await scenario.PrepareAsync(new CommandDriver(engine, RunDate, null), options.Instances, ct) is { } prepared)
+            Console.WriteLine(prepared);
         await AnalyzeAsync(database, ct);
         using var allocations = options.Allocations ? new AllocationSampler() : null;
         allocations?.Start();
@@ -79,7 +81,7 @@ public static class EngineLoadCommand
         wall.Stop();
         var cost = process.Stop();
 
-        Console.WriteLine(await CheckEndedAsync(database, warmUp.Instances + options.Instances, ct));
+        Console.WriteLine(await CheckEndedAsync(database, (warmUp.Instances + options.Instances) * scenario.ProjectsPerInstance, ct));
         Console.WriteLine(KeptProjects(engine, keptBefore, drivers.Sum(d => d.Latencies.Count)));
         foreach (var line in cost.Describe(wall.Elapsed, drivers.Sum(d => d.Latencies.Count))) Console.WriteLine(line);
         if (profiler is not null) foreach (var line in profiler.Report()) Console.WriteLine(line);

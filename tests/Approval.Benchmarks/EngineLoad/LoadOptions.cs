@@ -6,7 +6,7 @@ namespace Approval.Benchmarks.EngineLoad;
 public enum LoadStore { Sqlite, Postgres }
 
 /// <summary>
-/// The command line of <c>engine</c>: <c>--scenario parallel3|industrial --instances N --store sqlite|postgres
+/// The command line of <c>engine</c>: <c>--scenario parallel3|industrial|completion-acceptance --instances N --store sqlite|postgres
 /// [--concurrency C] [--warmup W] [--kept-projects K] [--profile] [--inline-completions] [--allocations]</c>.
 /// </summary>
 /// <param name="Warmup">A fixed number of warm-up instances, or null: warm up until the JIT has settled (<see cref="WarmUp"/>).</param>
@@ -35,7 +35,7 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
     public const int DefaultPostgresConcurrency = 4;
 
     public const string Usage =
-        "usage: engine --scenario parallel3|industrial --instances N --store sqlite|postgres [--concurrency C] [--warmup W] [--kept-projects K] [--profile] [--inline-completions] [--allocations]\n" +
+        "usage: engine --scenario parallel3|industrial|completion-acceptance --instances N --store sqlite|postgres [--concurrency C] [--warmup W] [--kept-projects K] [--profile] [--inline-completions] [--allocations]\n" +
         "  --concurrency  instances driven at once by async workers (default 1 for sqlite, 4 for postgres)\n" +
         "  --warmup       instances run before timing starts, not counted (default: batches until the JIT has settled)\n" +
         "  --kept-projects  projects the engine keeps in memory for their next command (Engine:AggregateCacheSize; 0 = off)\n" +
@@ -70,8 +70,8 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
                 default: throw new ArgumentException($"unknown option '{args[i]}'");
             }
         }
-        if (scenario is not ("parallel3" or "industrial"))
-            throw new ArgumentException($"--scenario: expected parallel3 or industrial, given {scenario ?? "nothing"}");
+        if (scenario is null || !Scenarios.ILoadScenario.Names.Contains(scenario))
+            throw new ArgumentException($"--scenario: expected {string.Join(", ", Scenarios.ILoadScenario.Names)}, given {scenario ?? "nothing"}");
         if (instances is null) throw new ArgumentException("--instances: required, a number of instances from 1 to " + MaxInstances);
         var chosen = store switch
         {

@@ -103,14 +103,64 @@ internal static class TaskData
             $"No day near the deadline: {day} is due {due}.");
     }
 
-    private static async Task<Guid> AcceptedAsync(WorkflowEngine engine, string definitionId, string name)
+    /// <summary>Files (choosing <paramref name="commitmentMatters"/> on commitment, 告知承诺) and accepts a project today; returns its id.</summary>
+    public static Task<Guid> AcceptedOnCommitmentAsync(IServiceProvider product, string definitionId, string name, params string[] commitmentMatters) =>
+        AcceptedAsync(product.GetRequiredService<WorkflowEngine>(), definitionId, name, commitmentMatters);
+
+    private static async Task<Guid> AcceptedAsync(WorkflowEngine engine, string definitionId, string name, IReadOnlyList<string>? commitmentMatters = null)
     {
         var materials = engine.Catalog.Latest(definitionId).Intake.Materials.Select(m => m.Code).ToList();
         var project = new ProjectDetails(name, DemoData.InvestorId, DemoData.InvestorName, "320193", "C2651", 52000m, null, "张伟", "13812345678");
-        var id = (await engine.ExecuteAsync(new FileApplication(Guid.NewGuid().ToString(), Investor, definitionId, project, materials))).InstanceId;
+        var id = (await engine.ExecuteAsync(new FileApplication(Guid.NewGuid().ToString(), Investor, definitionId, project, materials,
+            commitmentMatters))).InstanceId;
         await engine.ExecuteAsync(new RecordPaperOriginals(Guid.NewGuid().ToString(), Window, id, materials));
         await engine.ExecuteAsync(new AcceptApplication(Guid.NewGuid().ToString(), Window, id));
         return id;
+    }
+
+    /// <summary>
+    /// A construction permit and the 竣工联合验收 that follows it under the same code, both carried to their end on the
+    /// last working day with everyone agreeing; returns both ids.
+    /// </summary>
+    public static async Task<(Guid Permit, Guid Acceptance)> CompletedJointAcceptanceAsync(IServiceProvider product, string name)
+    {
+        var day = LastWorkingDay(product);
+        await using var services = EngineAt(product, day);
+        var engine = services.GetRequiredService<WorkflowEngine>();
+        var reader = services.GetRequiredService<ProjectReader>();
+        var permit = await AcceptedAsync(engine, Industrial, name + "施工许可");
+        await CompleteAllAsync(engine, reader, permit, day);
+        var code = (await reader.GetAsync(Actor.System, permit)).ProjectCode;
+        var materials = engine.Catalog.Latest("joint-completion-acceptance").Intake.Materials.Select(m => m.Code).ToList();
+        var project = new ProjectDetails(name, DemoData.InvestorId, DemoData.InvestorName, "320193", "C2651", 52000m, code, "张伟", "13812345678");
+        var acceptance = (await engine.ExecuteAsync(new FileApplication(Guid.NewGuid().ToString(), Investor, "joint-completion-acceptance", project, materials))).InstanceId;
+        await engine.ExecuteAsync(new RecordPaperOriginals(Guid.NewGuid().ToString(), Window, acceptance, materials));
+        await engine.ExecuteAsync(new AcceptApplication(Guid.NewGuid().ToString(), Window, acceptance));
+        await CompleteAllAsync(engine, reader, acceptance, day);
+        return (permit, acceptance);
+    }
+
+    /// <summary>Every opinion passes, the survey is on <paramref name="day"/>, every finding agrees, every matter is approved, the window issues.</summary>
+    private static async Task CompleteAllAsync(WorkflowEngine engine, ProjectReader reader, Guid id, LocalDate day)
+    {
+        for (var guard = 0; guard < 100; guard++)
+        {
+            var project = await reader.GetAsync(Actor.System, id);
+            if (project.IsEnded) return;
+            var step = engine.Catalog.Get(project.DefinitionId, project.DefinitionVersion).Activity(project.CurrentActivityId);
+            var open = project.Tasks.Where(t => t.ActivityId == project.CurrentActivityId && t.Status == Engine.Runtime.TaskStatus.Open).ToList();
+            var op = Guid.NewGuid().ToString();
+            Command command = step is DeadlineCompletionDefinition ? new IssueResults(op, Window, id)
+                : open.Any(t => t.Kind == TaskKind.SurveyFinding) && project.SurveyOn is null ? new ScheduleSurvey(op, Window, id, day)
+                : open[0].Kind switch
+                {
+                    TaskKind.PreReviewOpinion => new GiveOpinion(op, Approver(open[0].DepartmentId!), open[0].Id, true, [], null),
+                    TaskKind.SurveyFinding => new RecordFindings(op, Approver(open[0].DepartmentId!), open[0].Id, true, "现场与申报一致"),
+                    _ => new DecideMatter(op, Approver(open[0].DepartmentId!), open[0].Id, MatterDecision.Approve, "验收合格", []),
+                };
+            await engine.ExecuteAsync(command);
+        }
+        throw new InvalidOperationException($"Project {id} did not end.");
     }
 
     /// <summary>An engine over the product's database, calendars and definitions whose clock stands at 10:00 on <paramref name="day"/>.</summary>

@@ -19,6 +19,36 @@ public sealed partial class LoaderTests : IDisposable
     }
 
     [Fact]
+    public void Definition_following_an_unknown_definition_is_reported_at_the_follows_entry()
+    {
+        var demo = TempWorkflows.Demo();
+        demo["follows"] = new JsonArray("building-permit");
+
+        workflows.Refuses(demo).HasOnly(TempWorkflows.DemoFile, "$.follows[0]", "no definition 'building-permit' in this folder; known: demo");
+    }
+
+    [Fact]
+    public void Definition_following_itself_is_reported()
+    {
+        var demo = TempWorkflows.Demo();
+        demo["follows"] = new JsonArray("demo");
+
+        workflows.Refuses(demo).HasOnly(TempWorkflows.DemoFile, "$.follows[0]", "a definition cannot follow itself");
+    }
+
+    [Fact]
+    public void Completion_naming_its_one_document_loads_it()
+    {
+        var demo = TempWorkflows.Demo();
+        demo["activities"]![4]!["document"] = "联合验收意见书";
+        workflows.Write(TempWorkflows.DemoFile, demo);
+
+        var completion = workflows.Load().Latest("demo").Activities.OfType<Approval.Engine.Definitions.DeadlineCompletionDefinition>().Single();
+
+        Assert.Equal("联合验收意见书", completion.Document);
+    }
+
+    [Fact]
     public void Unknown_activity_type_is_reported_at_its_type()
     {
         var demo = TempWorkflows.Demo();

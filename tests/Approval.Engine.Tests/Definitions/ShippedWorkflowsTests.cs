@@ -11,10 +11,38 @@ public sealed class ShippedWorkflowsTests
     public static TheoryData<string> Definitions => new(Catalog.Definitions.Select(d => d.Key));
 
     [Fact]
-    public void The_3550_definitions_have_their_targets() =>
+    public void The_3550_definitions_and_the_joint_completion_acceptance_have_their_targets() =>
         Assert.Equal(
-            [("enterprise-establishment", 3), ("industrial-construction-permit", 50), ("real-estate-registration", 5)],
+            [("enterprise-establishment", 3), ("industrial-construction-permit", 50), ("joint-completion-acceptance", 10),
+                ("real-estate-registration", 5)],
             Catalog.Definitions.Select(d => (d.Id, d.TargetWorkingDays)));
+
+    [Fact]
+    public void Joint_completion_acceptance_inspects_with_the_five_departments_of_the_seed_on_one_date()
+    {
+        var inspection = Catalog.Latest("joint-completion-acceptance").Activities.OfType<CombinedSiteSurveyDefinition>().Single();
+
+        // seeds/004: 由发改、住建、规划、人防、消防共同参与、联合验收、一次办结.
+        Assert.Equal(["development-reform", "natural-resources", "housing-construction", "civil-air-defence", "fire-rescue"], inspection.Departments);
+        Assert.Equal(AbsenceRule.Blocks, inspection.Absence);
+    }
+
+    [Fact]
+    public void Joint_completion_acceptance_files_completion_after_planning_fire_and_civil_defence_and_issues_one_document()
+    {
+        var definition = Catalog.Latest("joint-completion-acceptance");
+        var decisions = definition.Activities.OfType<ParallelApprovalsDefinition>().Single();
+
+        Assert.Equal(["industrial-construction-permit"], definition.Follows);
+        Assert.Equal(["ZRZY-003", "RF-002", "ZJ-004", "FG-002", "ZJ-005"], decisions.Matters.Select(m => m.MatterCode));
+        Assert.Equal(["ZRZY-003", "RF-002", "ZJ-004"], decisions.Matters.Single(m => m.MatterCode == "ZJ-005").After);
+        Assert.Equal("联合验收意见书", definition.Activities.OfType<DeadlineCompletionDefinition>().Single().Document);
+        Assert.All(decisions.Matters, m => Assert.NotEmpty(Catalog.Matter(m.MatterCode).LegalBasis));
+    }
+
+    [Fact]
+    public void Only_the_joint_completion_acceptance_follows_another_definition() =>
+        Assert.Equal(["joint-completion-acceptance"], Catalog.Definitions.Where(d => d.Follows.Count > 0).Select(d => d.Id));
 
     [Theory]
     [MemberData(nameof(Definitions))]

@@ -96,6 +96,36 @@ public sealed class EngineHarness : IAsyncDisposable
         return id;
     }
 
+    /// <summary>
+    /// Carries a running project to its end on today's date, everyone agreeing: every opinion passes, the survey is on
+    /// today, every finding agrees, every matter is approved (the waiting ones as they open), and the window issues.
+    /// </summary>
+    public async Task CompleteAllApprovedAsync(Guid id)
+    {
+        for (var guard = 0; guard < 100; guard++)
+        {
+            var project = await LoadAsync(id);
+            if (project.IsEnded) return;
+            var definition = Engine.Catalog.Get(project.DefinitionId, project.DefinitionVersion);
+            var open = project.Tasks.Where(t => t.ActivityId == project.CurrentActivityId && t.Status == global::Approval.Engine.Runtime.TaskStatus.Open).ToList();
+            if (definition.Activity(project.CurrentActivityId) is global::Approval.Engine.Definitions.DeadlineCompletionDefinition)
+                await RunAsync(op => new IssueResults(op, Window, id));
+            else if (open.Any(t => t.Kind == TaskKind.SurveyFinding) && project.SurveyOn is null)
+                await RunAsync(op => new ScheduleSurvey(op, Window, id, Today));
+            else if (open.FirstOrDefault() is not { } task)
+                throw new InvalidOperationException($"Project {id} waits at {project.CurrentActivityId} with no open task.");
+            else
+                await RunAsync(op => task.Kind switch
+                {
+                    TaskKind.PreReviewOpinion => new GiveOpinion(op, Approver(task.DepartmentId!), task.Id, true, [], null),
+                    TaskKind.SurveyFinding => new RecordFindings(op, Approver(task.DepartmentId!), task.Id, true, "现场情况与申报一致"),
+                    TaskKind.MatterDecision => new DecideMatter(op, Approver(task.DepartmentId!), task.Id, MatterDecision.Approve, "符合条件", []),
+                    _ => throw new InvalidOperationException($"Project {id}: no one agrees to a {task.Kind} task."),
+                });
+        }
+        throw new InvalidOperationException($"Project {id} did not end after 100 commands.");
+    }
+
     public async Task<ProjectInstance> LoadAsync(Guid id)
     {
         await using var db = Database.CreateContext();

@@ -33,7 +33,7 @@ public sealed class AdminApiTests(ApprovalWebFactory factory) : IClassFixture<Ap
 
         Assert.True(answer.GetProperty("valid").GetBoolean());
         Assert.Equal(0, answer.GetProperty("problems").GetArrayLength());
-        Assert.Equal(3, answer.GetProperty("definitions").GetArrayLength());
+        Assert.Equal(4, answer.GetProperty("definitions").GetArrayLength());
         Assert.All(answer.GetProperty("definitions").EnumerateArray(), d => Assert.True(d.GetProperty("loaded").GetBoolean()));
     }
 

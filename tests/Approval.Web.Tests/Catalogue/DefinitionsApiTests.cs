@@ -17,7 +17,7 @@ public sealed class DefinitionsApiTests(ApprovalWebFactory factory) : IClassFixt
 
         var list = await http.GetFromJsonAsync<JsonElement>("/api/definitions", TestContext.Current.CancellationToken);
 
-        Assert.Equal(["enterprise-establishment", "industrial-construction-permit", "real-estate-registration"],
+        Assert.Equal(["enterprise-establishment", "industrial-construction-permit", "joint-completion-acceptance", "real-estate-registration"],
             list.EnumerateArray().Select(d => d.GetProperty("id").GetString()));
         var enterprise = list[0];
         Assert.Equal((1, 3), (enterprise.GetProperty("latestVersion").GetInt32(), enterprise.GetProperty("targetWorkingDays").GetInt32()));

@@ -9,6 +9,7 @@ namespace Approval.Web.Tests.EndToEnd;
 public sealed class ApiWalk(ApprovalWebFactory factory)
 {
     private readonly Dictionary<string, HttpClient> _clients = new();
+    private bool _authorised;
 
     public Guid Id { get; private set; }
     public string? Code { get; private set; }
@@ -31,22 +32,33 @@ public sealed class ApiWalk(ApprovalWebFactory factory)
     /// The agent files for the demo investor with the whole checklist except <paramref name="missing"/>, and hands the
     /// paper originals of what it listed to the window, which records them.
     /// </summary>
-    public async Task FileAsync(string definitionId, params string[] missing)
+    public Task FileAsync(string definitionId, params string[] missing) => FileAsync(definitionId, null, missing);
+
+    /// <summary>As <see cref="FileAsync(string, string[])"/>, naming a project code (that of the permit a 竣工联合验收 follows).</summary>
+    /// <param name="definitionId">The procedure.</param>
+    /// <param name="projectCode">The project code the filing gives, if any.</param>
+    /// <param name="missing">Checklist codes left out.</param>
+    /// <param name="commitmentMatters">Matters chosen on commitment (告知承诺), if any.</param>
+    public async Task FileAsync(string definitionId, string? projectCode, IReadOnlyCollection<string> missing,
+        IReadOnlyList<string>? commitmentMatters = null)
     {
         var agent = await As("agent");
         var investor = await As("investor");
         var me = await Ok(await investor.GetAsync("/api/auth/me"));
-        // The investor authorises the agent (委托) through the API first.
-        await Ok(await investor.PostAsJsonAsync("/api/authorisations",
-            new { agentUserName = "agent", validFrom = "2024-01-01", validTo = "2026-12-31" }));
+        // The investor authorises the agent (委托) through the API first, once per walk.
+        if (!_authorised)
+            await Ok(await investor.PostAsJsonAsync("/api/authorisations",
+                new { agentUserName = "agent", validFrom = "2024-01-01", validTo = "2026-12-31" }));
+        _authorised = true;
         var checklist = (await Ok(await agent.GetAsync($"/api/definitions/{definitionId}"))).GetProperty("activities")[0].GetProperty("materials")
             .EnumerateArray().Select(m => m.GetProperty("code").GetString()!).Where(c => !missing.Contains(c)).ToList();
         var filed = await Ok(await agent.PostDecisionAsync("/api/projects", new
         {
             definitionId,
             project = new { projectName = "年产10万吨新材料项目", investorId = me.GetProperty("userId").GetString(), division = "320193", industry = "C2651", investmentAmount = 52000,
-                contactName = "张伟", contactPhone = "025-83123456" },
+                contactName = "张伟", contactPhone = "025-83123456", projectCode },
             materials = checklist,
+            commitmentMatters,
         }));
         Id = Guid.Parse(filed.GetProperty("id").GetString()!);
         await HandInAsync([.. checklist]);

@@ -53,6 +53,7 @@ public static partial class DefinitionLoader
             StageRules.Check(definition, catalogue, report);
             loaded.Add(definition);
         }
+        CheckFollows(loaded, definitions, files);
 
         if (problems.Count > 0)
             throw new DefinitionValidationException(problems);
@@ -67,6 +68,24 @@ public static partial class DefinitionLoader
             return [.. ModelReader.Array(json, list).Select(read)];
         files.ProblemsOf(file).Add(JsonPath.Root, $"missing required property '{list}'");
         return null;
+    }
+
+    /// <summary>A definition follows only definitions of this folder, and not itself.</summary>
+    private static void CheckFollows(List<WorkflowDefinition> loaded, Dictionary<(string, int), string> files, JsonFiles problems)
+    {
+        var ids = loaded.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var definition in loaded)
+        {
+            var report = problems.ProblemsOf(files[(definition.Id, definition.Version)]);
+            for (var i = 0; i < definition.Follows.Count; i++)
+            {
+                var followed = definition.Follows[i];
+                if (followed == definition.Id)
+                    report.Add($"$.follows[{i}]", $"'{followed}' is this definition: a definition cannot follow itself");
+                else if (!ids.Contains(followed))
+                    report.Add($"$.follows[{i}]", $"no definition '{followed}' in this folder; known: {string.Join(", ", ids.Order(StringComparer.Ordinal))}");
+            }
+        }
     }
 
     private static void CheckFileName(string file, WorkflowDefinition definition, FileProblems report)

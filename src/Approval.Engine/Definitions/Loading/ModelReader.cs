@@ -15,7 +15,8 @@ internal static class ModelReader
         OptionalText(json, "description"),
         Int(json, "targetWorkingDays"),
         [.. Array(json, "activities").Select(Activity)],
-        [.. Array(json, "flow").Select(e => new FlowEdge(Text(e, "from"), Text(e, "to")))]);
+        [.. Array(json, "flow").Select(e => new FlowEdge(Text(e, "from"), Text(e, "to")))],
+        json.ContainsKey("follows") ? Texts(json, "follows") : []);
 
     public static Department Department(JsonObject json) =>
         new(Text(json, "id"), Text(json, "name"), Text(json, "shortName"));
@@ -29,7 +30,8 @@ internal static class ModelReader
         Int(json, "statutoryWorkingDays"),
         Int(json, "promisedWorkingDays"),
         Text(json, "fees"),
-        OptionalText(json, "description"));
+        OptionalText(json, "description"),
+        json["commitment"] is JsonObject c ? new Commitment(Text(c, "text"), Int(c, "verificationWorkingDays")) : null);
 
     public static IEnumerable<JsonObject> Array(JsonObject json, string name) => json[name]!.AsArray().Select(n => n!.AsObject());
 
@@ -45,7 +47,7 @@ internal static class ModelReader
                 id, name, budget, Texts(json, "departments"), Enum.Parse<AbsenceRule>(Text(json, "absence"))),
             ActivityType.ParallelApprovals => new ParallelApprovalsDefinition(
                 id, name, budget, [.. Array(json, "matters").Select(MatterStep)], Enum.Parse<RejectionRule>(Text(json, "onRejection"))),
-            ActivityType.DeadlineCompletion => new DeadlineCompletionDefinition(id, name, budget),
+            ActivityType.DeadlineCompletion => new DeadlineCompletionDefinition(id, name, budget, OptionalText(json, "document")),
             var other => throw new InvalidOperationException($"activity type {other} has no reader"),
         };
     }

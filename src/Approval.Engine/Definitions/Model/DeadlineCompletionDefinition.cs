@@ -4,7 +4,11 @@ namespace Approval.Engine.Definitions;
 /// <param name="Id">Unique within its definition.</param>
 /// <param name="Name">What the applicant sees.</param>
 /// <param name="BudgetWorkingDays">Working days allowed to issue the results after the last decision.</param>
-public sealed record DeadlineCompletionDefinition(string Id, string Name, int BudgetWorkingDays)
+/// <param name="Document">
+/// The one document issued for the whole project instead of each matter's own (e.g. 联合验收意见书 of 竣工联合验收);
+/// null when the matters' results are handed out together as they are.
+/// </param>
+public sealed record DeadlineCompletionDefinition(string Id, string Name, int BudgetWorkingDays, string? Document = null)
     : ActivityDefinition(Id, Name, BudgetWorkingDays)
 {
     /// <inheritdoc />

@@ -10,6 +10,7 @@ namespace Approval.Engine.Definitions;
 /// <param name="PromisedWorkingDays">The shorter limit that the city publicly promises (承诺时限); never above the statutory one.</param>
 /// <param name="Fees">"不收费" or the fee and its basis (收费依据及标准).</param>
 /// <param name="Description">Conditions and notes for applicants, if any.</param>
+/// <param name="Commitment">How the matter may be approved on commitment (告知承诺), or null when it may not.</param>
 public sealed record Matter(
     string Code,
     string Name,
@@ -19,4 +20,13 @@ public sealed record Matter(
     int StatutoryWorkingDays,
     int PromisedWorkingDays,
     string Fees,
-    string? Description);
+    string? Description,
+    Commitment? Commitment = null);
+
+/// <summary>
+/// 告知承诺: the matter may be approved on the applicant's signed commitment instead of the proof, and is verified
+/// afterwards (事后核查); a false commitment revokes the approval (撤销) and marks the project unit for the credit record.
+/// </summary>
+/// <param name="Text">The commitment the applicant signs, shown in full at filing.</param>
+/// <param name="VerificationWorkingDays">Working days the department has to verify it after approving on it.</param>
+public sealed record Commitment(string Text, int VerificationWorkingDays);

@@ -19,6 +19,10 @@ public sealed record FlowEdge(string From, string To);
 /// </param>
 /// <param name="Activities">The activities in file order.</param>
 /// <param name="Flow">The edges; at most one leaves each activity.</param>
+/// <param name="Follows">
+/// Definitions this one follows (竣工联合验收 after 施工许可): a filing gives the project code of a completed
+/// application of one of them by the same project unit, and the two are linked by that code. Empty for most.
+/// </param>
 /// <remarks>
 /// Instances come from <see cref="DefinitionLoader"/>, which has checked the flow, so <see cref="Start"/> and
 /// <see cref="NextAfter"/> can rely on one start, no cycle and no branching. Equality of the lists is by
@@ -31,7 +35,8 @@ public sealed record WorkflowDefinition(
     string? Description,
     int TargetWorkingDays,
     IReadOnlyList<ActivityDefinition> Activities,
-    IReadOnlyList<FlowEdge> Flow)
+    IReadOnlyList<FlowEdge> Flow,
+    IReadOnlyList<string> Follows)
 {
     /// <summary>Id and version together, e.g. <c>enterprise-establishment@v1</c>.</summary>
     public string Key => $"{Id}@v{Version}";

@@ -22,6 +22,10 @@ public sealed class InstanceConfiguration : IEntityTypeConfiguration<ProjectInst
         b.Property(i => i.UploadedMaterials).HasColumnType("text").HasDefaultValueSql("'[]'");
         b.Property(i => i.PaperOriginals).HasColumnType("text").HasDefaultValueSql("'[]'");
         b.Property(i => i.Deficiencies).HasColumnType("text");
+        // Projects filed before 告知承诺 chose no commitment and were never marked.
+        b.Property(i => i.CommitmentMatters).HasColumnType("text").HasDefaultValueSql("'[]'");
+        // The default is for rows from before; the engine always writes the value (SaveWriter writes nothing the database generates).
+        b.Property(i => i.InvestorCreditMarked).HasDefaultValue(false).ValueGeneratedNever();
         b.Property(i => i.OutcomeReason).HasColumnType("text");
         b.Property(i => i.Version).IsConcurrencyToken();
         b.Ignore(i => i.IsEnded);

@@ -15,8 +15,17 @@ public sealed record ProjectDetails(
     string ContactPhone);
 
 /// <summary>File an application (申报), by the investor or by an authorised proxy agent.</summary>
+/// <param name="OperationId">The operation id.</param>
+/// <param name="Actor">The investor or the agent; it signs any commitment chosen.</param>
+/// <param name="DefinitionId">The procedure.</param>
+/// <param name="Project">The project data.</param>
+/// <param name="Materials">The checklist codes it hands in.</param>
+/// <param name="CommitmentMatters">
+/// Matters of the procedure to be approved on commitment (告知承诺); each must be commitment-eligible in the catalogue.
+/// Filing with them is signing their commitment texts.
+/// </param>
 public sealed record FileApplication(string OperationId, Actor Actor, string DefinitionId, ProjectDetails Project,
-    IReadOnlyList<string> Materials) : Command(OperationId, Actor);
+    IReadOnlyList<string> Materials, IReadOnlyList<string>? CommitmentMatters = null) : Command(OperationId, Actor);
 
 /// <summary>Resubmit after a one-time notice, with the complete set of materials now handed in.</summary>
 public sealed record ResubmitApplication(string OperationId, Actor Actor, Guid InstanceId, IReadOnlyList<string> Materials)

@@ -3,7 +3,26 @@ using NodaTime;
 namespace Approval.Engine.Runtime.Commands;
 
 /// <summary>How a department decides its matter.</summary>
-public enum MatterDecision { Approve, Reject, RequestCorrection }
+public enum MatterDecision
+{
+    Approve,
+    Reject,
+    RequestCorrection,
+    /// <summary>准予许可（告知承诺）: only for a matter the applicant chose on commitment; opens the verification (事后核查).</summary>
+    ApproveOnCommitment,
+}
+
+/// <summary>
+/// The department's verification (事后核查) of a commitment: confirmed, or false — then the approval is revoked (撤销)
+/// and the project unit is marked for the credit record.
+/// </summary>
+/// <param name="OperationId">The operation id.</param>
+/// <param name="Actor">An approver of the matter's department.</param>
+/// <param name="TaskId">The verification task.</param>
+/// <param name="Confirmed">True when the commitment is found true.</param>
+/// <param name="Findings">What the verification found; required when false.</param>
+public sealed record VerifyCommitment(string OperationId, Actor Actor, Guid TaskId, bool Confirmed, string? Findings)
+    : TaskCommand(OperationId, Actor, TaskId);
 
 /// <summary>A department's sign-off (审批决定) on its own matter.</summary>
 public sealed record DecideMatter(string OperationId, Actor Actor, Guid TaskId, MatterDecision Decision,

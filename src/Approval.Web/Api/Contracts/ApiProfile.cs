@@ -26,7 +26,8 @@ public sealed class ApiProfile : Profile
             .ForMember(d => d.MissingMaterials, o => o.Ignore())
             .ForMember(d => d.HandedInMaterials, o => o.MapFrom(s => HandedInMaterials.Of(s)))
             .ForMember(d => d.Steps, o => o.Ignore())
-            .ForMember(d => d.Journal, o => o.Ignore());
+            .ForMember(d => d.Journal, o => o.Ignore())
+            .ForMember(d => d.SameProjectCode, o => o.Ignore());
         CreateMap<WorkTask, TaskDto>()
             .ForMember(d => d.Outcome, o => o.MapFrom(s => s.Outcome == null ? null : Outcomes.Code(s.Outcome)))
             .ForMember(d => d.OutcomeLabel, o => o.MapFrom(s => s.Outcome == null ? null : Outcomes.Label(s.Outcome)))

@@ -6,8 +6,13 @@ namespace Approval.Web.Api.Contracts;
 /// One entry of the matter catalogue as the public reads it (办事指南): what the matter is, who decides it, on which
 /// legal basis, with which materials, within which statutory and promised time limits, and what it costs.
 /// </summary>
+/// <remarks><c>commitment</c> is set when the matter may be approved on the applicant's commitment (告知承诺).</remarks>
 public sealed record MatterGuideDto(string Code, string Name, string DepartmentId, string DepartmentName, string LegalBasis,
-    IReadOnlyList<MaterialDto> Materials, int StatutoryWorkingDays, int PromisedWorkingDays, string Fees, string? Description);
+    IReadOnlyList<MaterialDto> Materials, int StatutoryWorkingDays, int PromisedWorkingDays, string Fees, string? Description,
+    CommitmentDto? Commitment = null);
+
+/// <summary>告知承诺: the commitment text an applicant signs and the working days the department has to verify it (事后核查).</summary>
+public sealed record CommitmentDto(string Text, int VerificationWorkingDays);
 
 /// <summary>One material of a checklist (申请材料): whether it is required and whether it may follow later (容缺).</summary>
 public sealed record MaterialDto(string Code, string Name, bool Required, bool DeficiencyAllowed);

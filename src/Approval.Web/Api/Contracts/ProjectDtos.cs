@@ -67,13 +67,32 @@ public sealed class ProjectDetailDto
     public List<string> MissingMaterials { get; set; } = [];
     public List<string> Deficiencies { get; set; } = [];
     public LocalDate? DeficienciesDueOn { get; set; }
+    /// <summary>Matters the applicant chose and signed on commitment (告知承诺).</summary>
+    public List<string> CommitmentMatters { get; set; } = [];
+    /// <summary>True when a commitment was found false at verification: the approval was revoked and the project unit is marked for the credit record.</summary>
+    public bool InvestorCreditMarked { get; set; }
     public LocalDate? SurveyOn { get; set; }
     public List<StepDto> Steps { get; set; } = [];
     public List<TaskDto> Tasks { get; set; } = [];
     public List<ClockStopDto> ClockStops { get; set; } = [];
     public List<ExtensionDto> Extensions { get; set; } = [];
     public List<JournalEntryDto> Journal { get; set; } = [];
+    /// <summary>
+    /// The project's other applications under the same project code that the reader may see, oldest first (the
+    /// 施工许可 a 竣工联合验收 follows, or the acceptance that followed it).
+    /// </summary>
+    public List<RelatedApplicationDto> SameProjectCode { get; set; } = [];
 }
+
+/// <summary>Another application of the same project (same project code).</summary>
+/// <param name="Id">Its project id (办件).</param>
+/// <param name="DefinitionId">Its definition.</param>
+/// <param name="DefinitionName">Its definition's Chinese name, e.g. 工业建设项目施工许可.</param>
+/// <param name="Status">Where it stands.</param>
+/// <param name="AcceptedOn">The day it was accepted, if it was.</param>
+/// <param name="EndedOn">The day it ended, if it has.</param>
+public sealed record RelatedApplicationDto(Guid Id, string DefinitionId, string DefinitionName, InstanceStatus Status,
+    LocalDate? AcceptedOn, LocalDate? EndedOn);
 
 /// <summary>A step of the definition and where the project is on it.</summary>
 /// <param name="ActivityId">The activity's id in the definition.</param>

@@ -57,11 +57,17 @@ public sealed record StatisticsDto(LocalDate AsOf, IReadOnlyList<DepartmentStati
 public sealed record AcceptedInMonthDto(string DefinitionId, string DefinitionName, string Month, int Accepted);
 
 /// <summary>Counts of matter decisions; averages in working days, stopped time left out; rates from 0 to 1.</summary>
+/// <remarks>
+/// 告知承诺: <c>approvedOnCommitment</c> decisions are also in <c>decided</c>; <c>verificationsOpen</c>/<c>verificationsOverdue</c>
+/// count the open 事后核查 (completed projects' included), <c>commitmentsConfirmed</c> and <c>revoked</c> (承诺不实，撤销) how they ended.
+/// </remarks>
 public sealed record DecisionCountsDto(int Open, int OpenOverdue, int Decided, int Approved, int Rejected, int DeemedApproved,
-    int DecidedLate, double? AverageWorkingDays, double? OnTimeRate)
+    int DecidedLate, double? AverageWorkingDays, double? OnTimeRate, int ApprovedOnCommitment = 0, int VerificationsOpen = 0,
+    int VerificationsOverdue = 0, int CommitmentsConfirmed = 0, int Revoked = 0)
 {
     public static DecisionCountsDto From(DecisionCounts c) => new(c.Open, c.OpenOverdue, c.Decided, c.Approved, c.Rejected,
-        c.DeemedApproved, c.DecidedLate, Rounding.Days(c.AverageWorkingDays), Rounding.Rate(c.OnTimeRate));
+        c.DeemedApproved, c.DecidedLate, Rounding.Days(c.AverageWorkingDays), Rounding.Rate(c.OnTimeRate),
+        c.ApprovedOnCommitment, c.VerificationsOpen, c.VerificationsOverdue, c.CommitmentsConfirmed, c.Revoked);
 }
 
 /// <summary>A department's matter decisions.</summary>

@@ -109,8 +109,14 @@ public static partial class IntakeApi
     /// <param name="Note">For a notice: what the window added.</param>
     /// <param name="AnswerWorkingDays">For a notice: the working days within which the window answers a resubmission.</param>
     /// <param name="Reason">For a refusal: the reason.</param>
+    /// <param name="Acceptances">For a 联合验收意见书: each department's on-site finding and each matter's decision.</param>
+    /// <param name="InspectedOn">For a 联合验收意见书: the day of the joint on-site inspection.</param>
     public sealed record WindowDocument(string Kind, string Title, string Number, LocalDate IssuedOn, Guid ProjectId, string ProjectName,
         string? ProjectCode, bool ProjectCodeLocallyIssued, string InvestorName, string? AgentName, string DefinitionName,
         IReadOnlyList<DocumentMatter> Matters, IReadOnlyList<string> LegalBasis, ReceiptResponse? Receipt = null,
-        IReadOnlyList<NoticeItem>? Missing = null, string? Note = null, int? AnswerWorkingDays = null, string? Reason = null);
+        IReadOnlyList<NoticeItem>? Missing = null, string? Note = null, int? AnswerWorkingDays = null, string? Reason = null,
+        IReadOnlyList<AcceptanceLine>? Acceptances = null, LocalDate? InspectedOn = null);
+
+    /// <summary>One line of a 联合验收意见书: a department's on-site finding (事项 null) or a matter's decision, with its words.</summary>
+    public sealed record AcceptanceLine(string Department, string? MatterName, string Outcome, string? Comment, LocalDate? DecidedOn);
 }

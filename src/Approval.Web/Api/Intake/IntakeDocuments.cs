@@ -24,6 +24,7 @@ public sealed class IntakeDocuments(ProjectReader reader, DefinitionCatalog cata
         ["receipt"] = DocumentKind.Receipt,
         ["notice"] = DocumentKind.OneTimeNotice,
         ["refusal"] = DocumentKind.Refusal,
+        ["joint-acceptance"] = DocumentKind.JointAcceptance,
     };
 
     /// <summary>The route name of a kind (the inverse of <see cref="Kinds"/>).</summary>
@@ -35,6 +36,7 @@ public sealed class IntakeDocuments(ProjectReader reader, DefinitionCatalog cata
         DocumentKind.Receipt => "受理通知书",
         DocumentKind.OneTimeNotice => "一次性告知书",
         DocumentKind.Refusal => "不予受理通知书",
+        DocumentKind.JointAcceptance => "联合验收意见书",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -82,6 +84,7 @@ public sealed class IntakeDocuments(ProjectReader reader, DefinitionCatalog cata
         {
             DocumentKind.Receipt => document with { Receipt = Receipt(instance) },
             DocumentKind.OneTimeNotice => WithNotice(document, definition, occasion),
+            DocumentKind.JointAcceptance => WithAcceptances(document, instance),
             _ => document with { Reason = RefusalReason(instance, occasion) },
         };
     }
@@ -91,6 +94,8 @@ public sealed class IntakeDocuments(ProjectReader reader, DefinitionCatalog cata
     {
         DocumentKind.Receipt => journal.LastOrDefault(e => e.Event == JournalEvents.Accepted),
         DocumentKind.OneTimeNotice => journal.LastOrDefault(e => e.Event == JournalEvents.Returned),
+        // Issued with the results, by a completion whose definition names it (the 办结 entry says "出具联合验收意见书").
+        DocumentKind.JointAcceptance => journal.LastOrDefault(e => e.Event == JournalEvents.Completed && e.Reasons?.StartsWith("出具联合验收意见书") == true),
         _ => journal.LastOrDefault(e => e.Event == JournalEvents.ProjectEnded && e.Decision == nameof(InstanceStatus.Refused)),
     };
 
@@ -98,6 +103,7 @@ public sealed class IntakeDocuments(ProjectReader reader, DefinitionCatalog cata
     {
         DocumentKind.Receipt => "it has not been accepted",
         DocumentKind.OneTimeNotice => "it was never returned with a one-time notice",
+        DocumentKind.JointAcceptance => "its results have not been issued with a joint acceptance document (联合验收意见书)",
         _ => "it was not refused",
     };
 
@@ -123,6 +129,19 @@ public sealed class IntakeDocuments(ProjectReader reader, DefinitionCatalog cata
         };
     }
 
+    /// <summary>Every department's on-site finding, then every matter's decision, as the 联合验收意见书 lists them.</summary>
+    private WindowDocument WithAcceptances(WindowDocument document, ProjectInstance instance)
+    {
+        var calendar = engine.Deadlines.Calendar;
+        var lines = instance.Tasks.Where(t => t.Status == Engine.Runtime.TaskStatus.Done && t.Kind is TaskKind.SurveyFinding or TaskKind.MatterDecision)
+            .OrderBy(t => t.Kind).ThenBy(t => t.DecidedAt)
+            .Select(t => new AcceptanceLine(CatalogueNames.Department(t.DepartmentId!, catalog),
+                t.MatterCode is null ? null : CatalogueNames.Matter(t.MatterCode, catalog), Outcomes.Label(t.Outcome!), t.Comment,
+                t.DecidedAt is { } at ? calendar.LocalDateOf(at) : null))
+            .ToList();
+        return document with { Acceptances = lines, InspectedOn = instance.SurveyOn };
+    }
+
     /// <summary>What the applicant must bring for the item, in words.</summary>
     private static string Requirement(MaterialRequirement material) =>
         (material.Required ? "必要材料" : "可选材料") + (material.DeficiencyAllowed ? "（可容缺）" : "") + "：提交原件或加盖公章的复印件及电子件";
@@ -141,6 +160,7 @@ public sealed class IntakeDocuments(ProjectReader reader, DefinitionCatalog cata
     {
         DocumentKind.Receipt => ["《中华人民共和国行政许可法》第三十二条、第四十二条、第四十五条", "《优化营商环境条例》第三十五条"],
         DocumentKind.OneTimeNotice => ["《中华人民共和国行政许可法》第三十二条第一款第（四）项"],
+        DocumentKind.JointAcceptance => ["《建设工程质量管理条例》第十六条、第四十九条", "《中华人民共和国城乡规划法》第四十五条", "《中华人民共和国消防法》第十三条", "《中华人民共和国人民防空法》第二十二条"],
         _ => ["《中华人民共和国行政许可法》第三十二条第一款", "《中华人民共和国行政复议法》", "《中华人民共和国行政诉讼法》第四十六条"],
     };
 

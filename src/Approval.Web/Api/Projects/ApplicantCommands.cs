@@ -41,7 +41,8 @@ public sealed class ApplicantCommands(WorkflowEngine engine, ProjectReader reade
         errors.ThrowIfAny();
         var (investorId, investorName) = await InvestorAsync(actor, project!, reader.Today, ct);
         return await engine.ExecuteAsync(new FileApplication(operationKey, actor, request.DefinitionId!.Trim(),
-            Details(project!, investorId, investorName), materials), ct);
+            Details(project!, investorId, investorName), materials,
+            request.CommitmentMatters?.Select(c => c?.Trim() ?? "").ToList()), ct);
     }
 
     private static ProjectDetails Details(ProjectInput project, string investorId, string investorName) =>

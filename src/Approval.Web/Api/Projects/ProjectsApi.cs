@@ -22,8 +22,12 @@ namespace Approval.Web.Api;
 /// </remarks>
 public static partial class ProjectsApi
 {
-    /// <summary>A filing: the definition, the project data and the codes of the materials handed in.</summary>
-    public sealed record FileApplicationRequest(string? DefinitionId, ProjectInput? Project, List<string?>? Materials);
+    /// <summary>
+    /// A filing: the definition, the project data and the codes of the materials handed in, and the matters chosen on
+    /// commitment (告知承诺, codes of commitment-eligible matters of the procedure): filing with them signs their texts.
+    /// </summary>
+    public sealed record FileApplicationRequest(string? DefinitionId, ProjectInput? Project, List<string?>? Materials,
+        List<string?>? CommitmentMatters = null);
 
     /// <summary>
     /// The project data. An investor's own id and name come from its account; an agent names the investor, and the
@@ -88,6 +92,7 @@ public static partial class ProjectsApi
     {
         var actor = CurrentActor.Of(user);
         var project = await reader.GetAsync(actor, id, ct);
-        return TypedResults.Ok(views.Detail(project, await reader.JournalAsync(id, ct), actor));
+        return TypedResults.Ok(views.Detail(project, await reader.JournalAsync(id, ct), actor,
+            await reader.SameProjectCodeAsync(actor, project, ct)));
     }
 }

@@ -8,7 +8,7 @@ namespace Approval.Web.Api;
 
 /// <summary>
 /// A department approver's work (审批部门待办) as the tasks API and the approver pages both do it: which tasks are the
-/// department's, and each command (预审意见, 踏勘意见, 审批决定, 中止计时, 恢复计时, 延期申请) with its input checked the
+/// department's, and each command (预审意见, 踏勘意见, 审批决定, 事后核查, 中止计时, 恢复计时, 延期申请) with its input checked the
 /// one way before the engine is asked.
 /// </summary>
 /// <remarks>
@@ -18,7 +18,8 @@ namespace Approval.Web.Api;
 public sealed class DepartmentTasks(WorkflowEngine engine, ProjectReader reader)
 {
     // The applicant's correction is never a department's work, so it is not a kind an approver can ask for.
-    private static readonly TaskKind[] DepartmentKinds = [TaskKind.PreReviewOpinion, TaskKind.SurveyFinding, TaskKind.MatterDecision];
+    private static readonly TaskKind[] DepartmentKinds =
+        [TaskKind.PreReviewOpinion, TaskKind.SurveyFinding, TaskKind.MatterDecision, TaskKind.CommitmentVerification];
 
     /// <summary>The department the approver works for; an approver account without one may do nothing here.</summary>
     public static string DepartmentOf(Actor actor) =>
@@ -94,6 +95,19 @@ public sealed class DepartmentTasks(WorkflowEngine engine, ProjectReader reader)
         var items = errors.Check(() => RequestInput.Items(body.Items, "items", required: body.Decision == MatterDecision.RequestCorrection));
         errors.ThrowIfAny();
         return engine.ExecuteAsync(new DecideMatter(operationId, actor, id, decision, reasons, items), ct);
+    }
+
+    /// <summary>
+    /// The verification of a commitment (事后核查): confirmed, or false with what was found — then the approval is
+    /// revoked (撤销) and the project unit marked for the credit record.
+    /// </summary>
+    public Task<CommandResult> VerifyCommitmentAsync(Actor actor, string operationId, Guid id, VerificationRequest body, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var confirmed = errors.Check(() => RequestInput.Required(body.Confirmed, "confirmed", "true or false"));
+        var findings = errors.Check(() => RequestInput.Text(body.Findings, "findings", required: body.Confirmed == false));
+        errors.ThrowIfAny();
+        return engine.ExecuteAsync(new VerifyCommitment(operationId, actor, id, confirmed, findings), ct);
     }
 
     /// <summary>

@@ -16,9 +16,13 @@ public static partial class TasksApi
     public sealed record FindingsRequest(bool? Agrees, string? Findings);
 
     /// <summary>
-    /// A matter decision: <c>approve</c>, <c>reject</c> (reasons required) or <c>requestCorrection</c> (items required).
+    /// A matter decision: <c>approve</c>, <c>reject</c> (reasons required), <c>requestCorrection</c> (items required), or
+    /// <c>approveOnCommitment</c> (告知承诺: only for a matter the applicant chose on commitment; opens the 事后核查).
     /// </summary>
     public sealed record DecisionRequest(MatterDecision? Decision, string? Reasons = null, IReadOnlyList<string?>? Items = null);
+
+    /// <summary>A verification of a commitment (事后核查): <c>confirmed</c>; <c>findings</c> required when false (承诺不实 → 撤销).</summary>
+    public sealed record VerificationRequest(bool? Confirmed, string? Findings = null);
 
     /// <summary>A clock stop (art. 45): the reason (e.g. <c>expertReview</c>), the written notice, the expected working days.</summary>
     public sealed record ClockStopRequest(ClockStopReason? Reason, string? Notice, int? ExpectedWorkingDays);

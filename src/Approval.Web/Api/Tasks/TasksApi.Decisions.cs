@@ -19,6 +19,10 @@ public static partial class TasksApi
         CancellationToken ct) =>
         RunAsync(http, (actor, op) => tasks.DecideAsync(actor, op, id, body, ct));
 
+    private static Task<Ok<CommandResult>> VerifyCommitment(Guid id, VerificationRequest body, HttpContext http, DepartmentTasks tasks,
+        CancellationToken ct) =>
+        RunAsync(http, (actor, op) => tasks.VerifyCommitmentAsync(actor, op, id, body, ct));
+
     /// <summary>Runs one of <see cref="DepartmentTasks"/>' commands as the signed-in approver under the request's <c>Idempotency-Key</c>.</summary>
     private static async Task<Ok<CommandResult>> RunAsync(HttpContext http, Func<Actor, string, Task<CommandResult>> command)
     {

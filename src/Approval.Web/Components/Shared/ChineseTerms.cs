@@ -27,6 +27,7 @@ public static class ChineseTerms
         TaskKind.SurveyFinding => "踏勘意见",
         TaskKind.MatterDecision => "审批事项",
         TaskKind.ApplicantCorrection => "申请人补正",
+        TaskKind.CommitmentVerification => "事后核查",
         _ => kind.ToString(),
     };
 

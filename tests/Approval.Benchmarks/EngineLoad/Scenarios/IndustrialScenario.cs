@@ -17,7 +17,11 @@ public sealed class IndustrialScenario : ILoadScenario
     public string Description =>
         "industrial-construction-permit (shipped), all approved: file, accept, 6 opinions, survey date, 5 findings, 7 sign-offs, issue";
 
-    public async Task<InstanceStatus> RunAsync(CommandDriver driver, int index, CancellationToken ct)
+    public async Task<InstanceStatus> RunAsync(CommandDriver driver, int index, CancellationToken ct) =>
+        (await CompleteAsync(driver, ct)).Status;
+
+    /// <summary>One permit from filing to its issue; returns the issue's result, which carries the project code.</summary>
+    internal static async Task<CommandResult> CompleteAsync(CommandDriver driver, CancellationToken ct)
     {
         var accepted = await driver.FileAndAcceptAsync(DefinitionId, ct);
         var id = accepted.InstanceId;
@@ -30,6 +34,6 @@ public sealed class IndustrialScenario : ILoadScenario
         await driver.DecideAllAsync(surveyed, TaskKind.MatterDecision, (op, t) =>
             new DecideMatter(op, CommandDriver.Approver(t.DepartmentId), t.TaskId, MatterDecision.Approve, "符合条件", []), ct);
         var issued = await driver.RunAsync(new IssueResults(CommandDriver.NextOperation(), CommandDriver.Window, id), ct);
-        return CommandDriver.Expect(issued, InstanceStatus.Completed).Status;
+        return CommandDriver.Expect(issued, InstanceStatus.Completed);
     }
 }

@@ -394,6 +394,12 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("CommitmentMatters")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<string>("ContactName")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -450,6 +456,10 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                     b.Property<decimal>("InvestmentAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<bool>("InvestorCreditMarked")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("InvestorId")
                         .IsRequired()

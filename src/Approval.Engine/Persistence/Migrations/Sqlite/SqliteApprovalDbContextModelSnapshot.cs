@@ -389,6 +389,12 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CommitmentMatters")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<string>("ContactName")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -445,6 +451,10 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
                     b.Property<decimal>("InvestmentAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("InvestorCreditMarked")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("InvestorId")
                         .IsRequired()

@@ -27,6 +27,7 @@ public static partial class ApplicantMessages
         ["validFrom"] = ("validFrom", "委托起始日期"),
         ["validTo"] = ("validTo", "委托截止日期"),
         ["note"] = ("note", "补正说明"),
+        ["commitmentMatters"] = ("commitmentMatters", "告知承诺事项"),
     };
 
     /// <summary>The input id and the Chinese message for a refused input; <paramref name="fallbackFieldId"/> when the
@@ -35,10 +36,16 @@ public static partial class ApplicantMessages
     {
         var (fieldId, label) = Fields.TryGetValue(e.Field, out var known) ? known : (fallbackFieldId, "");
         var m = e.Message;
+        if (e.Field == "project.projectCode" && FollowedName().Match(m) is { Success: true } followed)
+            return (fieldId, m.StartsWith("Required", StringComparison.Ordinal)
+                ? $"本事项须在本单位的{followed.Groups[1].Value}办结后申报，请填写该办件的投资项目统一代码。"
+                : $"未找到本单位以此代码办结的{followed.Groups[1].Value}，请核对该办件的投资项目统一代码。");
         if (e.Field == "project.projectCode")
             return (fieldId, ProjectCodeTerm().Match(m) is { Success: true } term
                 ? $"投资项目统一代码的“{term.Groups[1].Value}”有误，请按受理平台赋码核对（如 2509-320193-89-01-544060）。"
                 : "投资项目统一代码格式有误，请按受理平台赋码核对（如 2509-320193-89-01-544060）。");
+        if (e.Field == "commitmentMatters")
+            return (fieldId, "所选事项不能以告知承诺方式办理，请只勾选列出的事项。");
         if (e.Field == "project.investmentAmount" && !m.StartsWith("Required", StringComparison.Ordinal))
             return (fieldId, "总投资须在 0 至 100,000,000 万元之间。");
         if (e.Field == "project.contactPhone" && !m.StartsWith("Required", StringComparison.Ordinal))
@@ -92,6 +99,10 @@ public static partial class ApplicantMessages
 
     [GeneratedRegex(@"\(([^()]*(?:代码|流水号|随机码|校验码))\)")]
     private static partial Regex ProjectCodeTerm();
+
+    /// <summary>The followed procedure's name in the engine's refusals of a following filing ("… follows 工业建设项目施工许可 (…)", "No completed application of … (…)").</summary>
+    [GeneratedRegex(@"(?:follows|No completed application of) (\S+) \(")]
+    private static partial Regex FollowedName();
 
     [GeneratedRegex(@"^At most (\d+) characters[^;]*; given (\d+)")]
     private static partial Regex AtMost();

@@ -47,6 +47,8 @@ public static partial class TaskMessages
     /// <summary>A refusal of the whole action (409 or 403 from the engine), in Chinese.</summary>
     public static string OfRefusal(Exception e) => e switch
     {
+        ConflictException c when c.Message.Contains("on commitment (告知承诺); approve or reject it", StringComparison.Ordinal) =>
+            "申请人未选择以告知承诺方式办理本事项，请选择“准予许可”“不予许可”或“要求补正”。",
         ConflictException c when c.Message.StartsWith("The survey date has not been fixed", StringComparison.Ordinal) =>
             "综合窗口尚未确定踏勘日期，确定后才能填写踏勘意见。",
         ConflictException c when c.Message.Contains("findings can be recorded from that day", StringComparison.Ordinal) =>
