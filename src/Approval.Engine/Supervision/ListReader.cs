@@ -1,0 +1,266 @@
+using Approval.Engine.Persistence;
+using Approval.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using TaskStatus = Approval.Engine.Runtime.TaskStatus;
+
+namespace Approval.Engine.Supervision;
+
+/// <summary>
+/// The lists that grow with the data — a department's to-do (待办), supervision's open work and running projects
+/// (电子监察), the window's queue (待受理), an applicant's projects — filtered, sorted and paged (keyset) in SQL, and
+/// the department boards counted by light with one <c>GROUP BY</c>.
+/// </summary>
+/// <remarks>
+/// Lights are conditions on stored dates: the days that decide them are computed once from today with the calendar
+/// (<see cref="LightPolicy.BoundsAt"/>), so "red only" is a <c>WHERE</c>. Task rows come with only their project's code
+/// and name, never the whole project. Visibility is the same as <see cref="ProjectReader"/>'s.
+/// </remarks>
+public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations authorizations, LightPolicy lights, IClock clock,
+    Calendar.IWorkingDayCalendars calendars)
+{
+    private const string DepartmentList = "dept";
+    private const string WorkList = "work";
+    private const string ProjectList = "running";
+    private const string QueueList = "queue";
+    private const string MineList = "mine";
+
+    /// <summary>The light bounds of this instant (today, the last overdue day …).</summary>
+    public LightBounds Bounds() => lights.BoundsAt(clock.GetCurrentInstant());
+
+    /// <summary>
+    /// Department work: open or stopped tasks of a department (not the applicant's own corrections), soonest due first
+    /// (then by id), of one department, kind, light and due state when given; with the total when asked for.
+    /// A department's to-do lists all its open tasks; supervision (<c>runningOnly</c>) those of running projects.
+    /// </summary>
+    public async Task<Page<TaskRow>> OpenTasksAsync(TaskQuery query, PageRequest page, bool runningOnly = false, bool counted = false,
+        CancellationToken ct = default)
+    {
+        var bounds = Bounds();
+        await using var db = database.CreateContext();
+        var tasks = Filtered(OpenWork(db), query, bounds);
+        var rows = from t in tasks
+                   join i in db.Instances on t.InstanceId equals i.Id
+                   where !runningOnly || i.Status == InstanceStatus.Running
+                   select new { Task = t, i.ProjectCode, i.ProjectName };
+        var list = query.DepartmentId is null ? WorkList : DepartmentList + query.DepartmentId;
+        var total = counted ? await rows.CountAsync(ct) : (int?)null;
+        if (page.After is { } after)
+        {
+            var keys = Cursor.Decode(list, after, 2);
+            var (due, id) = (Cursor.DateOf(keys[0]), Cursor.GuidOf(keys[1]));
+            rows = due is null
+                ? rows.Where(r => r.Task.DueOn == null && r.Task.Id.CompareTo(id) > 0)
+                : rows.Where(r => r.Task.DueOn == null || r.Task.DueOn > due || (r.Task.DueOn == due && r.Task.Id.CompareTo(id) > 0));
+        }
+        var read = await rows.OrderBy(r => r.Task.DueOn == null).ThenBy(r => r.Task.DueOn).ThenBy(r => r.Task.Id)
+            .Take(page.Size + 1).Select(r => new TaskRow(r.Task, r.ProjectCode, r.ProjectName)).ToListAsync(ct);
+        return Page<TaskRow>.From(read, page.Size, r => Cursor.Encode(list, Cursor.Of(r.Task.DueOn), Cursor.Of(r.Task.Id)), total);
+    }
+
+    /// <summary>One open task of a department, with its project's code and name, in one query; null when there is none.</summary>
+    public async Task<TaskRow?> OpenTaskAsync(string departmentId, Guid id, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        return await (from t in OpenWork(db)
+                      where t.Id == id && t.DepartmentId == departmentId
+                      join i in db.Instances on t.InstanceId equals i.Id
+                      select new TaskRow(t, i.ProjectCode, i.ProjectName)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Open department work of running projects counted per department by light, overdue (超期) and near due (临期),
+    /// in one <c>GROUP BY</c>; only the departments that have any, or the one asked for.
+    /// </summary>
+    public async Task<Dictionary<string, WorkCounts>> CountsByDepartmentAsync(string? departmentId, CancellationToken ct = default)
+    {
+        var b = Bounds();
+        var (red, yellowDue, yellowWarn, overdue, today) = (b.RedThrough, b.YellowDueThrough, b.YellowWarnThrough, b.LastOverdue, b.Today);
+        await using var db = database.CreateContext();
+        var tasks = from t in OpenWork(db)
+                    join i in db.Instances on t.InstanceId equals i.Id
+                    where i.Status == InstanceStatus.Running && (departmentId == null || t.DepartmentId == departmentId)
+                    select t;
+        // The same conditions as LightBounds.OfTask and Statistics.IsOverdue / IsNearDue, written on the columns.
+        var counts = await tasks.GroupBy(t => t.DepartmentId!).Select(g => new
+        {
+            g.Key,
+            Open = g.Count(),
+            Red = g.Count(t => t.DueOn != null && t.DueOn <= red),
+            Yellow = g.Count(t => t.DueOn != null && t.DueOn > red && (t.DueOn <= yellowDue || (t.WarnOn != null && t.WarnOn <= yellowWarn))),
+            YellowNotOverdue = g.Count(t => t.DueOn != null && t.DueOn > overdue
+                && (t.DueOn <= yellowDue || (t.WarnOn != null && t.WarnOn <= yellowWarn))),
+            Overdue = g.Count(t => t.DueOn != null && t.DueOn <= overdue),
+            NearDue = g.Count(t => (t.DueOn == null || t.DueOn > overdue) && t.WarnOn != null && t.WarnOn <= today),
+        }).ToListAsync(ct);
+        return counts.ToDictionary(c => c.Key,
+            c => new WorkCounts(c.Open, c.Open - c.Red - c.Yellow, c.Yellow, c.Red, c.Overdue, c.NearDue, c.YellowNotOverdue));
+    }
+
+    /// <summary>
+    /// Running projects (电子监察), soonest deadline first (then by id), of one definition and light when given, each
+    /// with its tasks and clock stops (what its view needs), at most a page of them.
+    /// </summary>
+    /// <remarks>
+    /// Red, and every light under the overdue-and-escalated convention, are conditions on the deadline. A project's
+    /// nearness under the near-deadline convention also counts its stopped days (and, when configured, the share of
+    /// time used), so the query narrows by the deadline and by "has a stop ahead", and the policy decides the few rows
+    /// where the stops could change it.
+    /// </remarks>
+    public async Task<Page<ProjectInstance>> RunningProjectsAsync(string? definitionId, Light? light, PageRequest page,
+        CancellationToken ct = default)
+    {
+        var b = Bounds();
+        var (red, yellowDue, today, nearBefore) = (b.RedThrough, b.YellowDueThrough, b.Today, b.ProjectYellowDueBefore);
+        var exactByDue = !b.ProjectNearNeedsRows;
+        await using var db = database.CreateContext();
+        var query = db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Running);
+        if (definitionId is not null) query = query.Where(i => i.DefinitionId == definitionId);
+        // A project may be near beyond the deadline rule when a stop is open or ends after today (its stopped days are
+        // not left), or when a share rule is configured: those rows are decided by the policy.
+        var refine = false;
+        switch (light)
+        {
+            case Light.Red:
+                query = query.Where(i => i.DueOn != null && i.DueOn <= red);
+                break;
+            case Light.Yellow:
+                query = query.Where(i => i.DueOn != null && i.DueOn > red);
+                query = exactByDue
+                    ? query.Where(i => i.DueOn <= yellowDue || i.DueOn < nearBefore
+                        || db.ClockStops.Any(s => s.InstanceId == i.Id && (s.ResumesOn == null || s.ResumesOn > today)))
+                    : query;
+                refine = true;
+                break;
+            case Light.Green:
+                query = query.Where(i => i.DueOn == null || (i.DueOn > red && i.DueOn > yellowDue));
+                query = exactByDue
+                    ? query.Where(i => i.DueOn == null || i.DueOn >= nearBefore
+                        || db.ClockStops.Any(s => s.InstanceId == i.Id && (s.ResumesOn == null || s.ResumesOn > today)))
+                    : query;
+                refine = true;
+                break;
+        }
+        if (page.After is { } after)
+        {
+            var keys = Cursor.Decode(ProjectList, after, 2);
+            var (due, id) = (Cursor.DateOf(keys[0]), Cursor.GuidOf(keys[1]));
+            query = due is null
+                ? query.Where(i => i.DueOn == null && i.Id.CompareTo(id) > 0)
+                : query.Where(i => i.DueOn == null || i.DueOn > due || (i.DueOn == due && i.Id.CompareTo(id) > 0));
+        }
+        var ordered = query.OrderBy(i => i.DueOn == null).ThenBy(i => i.DueOn).ThenBy(i => i.Id);
+        var now = clock.GetCurrentInstant();
+        var found = new List<ProjectInstance>();
+        // Without refinement one read is the page; with it, read on in batches until the page is full (rarely more than one).
+        for (var skip = 0; ; skip += page.Size + 1)
+        {
+            var ids = await ordered.Select(i => i.Id).Skip(skip).Take(page.Size + 1).ToListAsync(ct);
+            var batch = await WithChildren(db, ids, ct);
+            found.AddRange(refine ? batch.Where(p => lights.Of(now, p) == light) : batch);
+            if (found.Count > page.Size || ids.Count <= page.Size) break;
+        }
+        return Page<ProjectInstance>.From(found, page.Size, p => Cursor.Encode(ProjectList, Cursor.Of(p.DueOn), Cursor.Of(p.Id)));
+    }
+
+    /// <summary>Filings waiting for the window (待受理), oldest first (then by id), with how many there are.</summary>
+    public async Task<Page<ProjectInstance>> IntakeQueueAsync(PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var query = db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Filed);
+        var total = await query.CountAsync(ct);
+        if (page.After is { } after)
+        {
+            var keys = Cursor.Decode(QueueList, after, 2);
+            var (at, id) = (Cursor.InstantOf(keys[0]), Cursor.GuidOf(keys[1]));
+            query = query.Where(i => i.FiledAt > at || (i.FiledAt == at && i.Id.CompareTo(id) > 0));
+        }
+        var read = await query.OrderBy(i => i.FiledAt).ThenBy(i => i.Id).Take(page.Size + 1).ToListAsync(ct);
+        return Page<ProjectInstance>.From(read, page.Size, p => Cursor.Encode(QueueList, Cursor.Of(p.FiledAt), Cursor.Of(p.Id)), total);
+    }
+
+    /// <summary>
+    /// The projects an applicant follows (an investor's own; an agent's principals' whose authorisation is valid
+    /// today), newest filing first (then by id), with their tasks and clock stops, and how many there are.
+    /// </summary>
+    public async Task<Page<ProjectInstance>> ForApplicantAsync(Actor actor, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        IQueryable<ProjectInstance> query;
+        if (actor.Role == ActorRole.Investor) query = db.Instances.AsNoTracking().Where(i => i.InvestorId == actor.UserId);
+        else if (actor.Role == ActorRole.Agent)
+        {
+            var principals = await authorizations.InvestorsOfAsync(actor.UserId, calendars.National.LocalDateOf(clock.GetCurrentInstant()), ct);
+            query = db.Instances.AsNoTracking().Where(i => principals.Contains(i.InvestorId));
+        }
+        else return new Page<ProjectInstance>([], null, 0);
+        var total = await query.CountAsync(ct);
+        if (page.After is { } after)
+        {
+            var keys = Cursor.Decode(MineList, after, 2);
+            var (at, id) = (Cursor.InstantOf(keys[0]), Cursor.GuidOf(keys[1]));
+            query = query.Where(i => i.FiledAt < at || (i.FiledAt == at && i.Id.CompareTo(id) < 0));
+        }
+        var ids = await query.OrderByDescending(i => i.FiledAt).ThenByDescending(i => i.Id).Select(i => i.Id).Take(page.Size + 1).ToListAsync(ct);
+        return Page<ProjectInstance>.From(await WithChildren(db, ids, ct), page.Size,
+            p => Cursor.Encode(MineList, Cursor.Of(p.FiledAt), Cursor.Of(p.Id)), total);
+    }
+
+    private static IQueryable<WorkTask> OpenWork(ApprovalDbContext db) =>
+        db.Tasks.AsNoTracking().Where(t => (t.Status == TaskStatus.Open || t.Status == TaskStatus.Suspended)
+            && t.Kind != TaskKind.ApplicantCorrection && t.DepartmentId != null);
+
+    private static IQueryable<WorkTask> Filtered(IQueryable<WorkTask> tasks, TaskQuery query, LightBounds b)
+    {
+        var (red, yellowDue, yellowWarn, overdue, today) = (b.RedThrough, b.YellowDueThrough, b.YellowWarnThrough, b.LastOverdue, b.Today);
+        if (query.DepartmentId is { } department) tasks = tasks.Where(t => t.DepartmentId == department);
+        if (query.Kind is { } kind) tasks = tasks.Where(t => t.Kind == kind);
+        tasks = query.Light switch
+        {
+            Light.Red => tasks.Where(t => t.DueOn != null && t.DueOn <= red),
+            Light.Yellow => tasks.Where(t => t.DueOn != null && t.DueOn > red && (t.DueOn <= yellowDue || (t.WarnOn != null && t.WarnOn <= yellowWarn))),
+            Light.Green => tasks.Where(t => t.DueOn == null || (t.DueOn > red && t.DueOn > yellowDue && (t.WarnOn == null || t.WarnOn > yellowWarn))),
+            _ => tasks,
+        };
+        return query.Due switch
+        {
+            DueState.Overdue => tasks.Where(t => t.DueOn != null && t.DueOn <= overdue),
+            DueState.NotOverdue => tasks.Where(t => t.DueOn == null || t.DueOn > overdue),
+            DueState.NearDue => tasks.Where(t => (t.DueOn == null || t.DueOn > overdue) && t.WarnOn != null && t.WarnOn <= today),
+            _ => tasks,
+        };
+    }
+
+    // The page's projects with what their views need, in the order of the ids.
+    private static async Task<List<ProjectInstance>> WithChildren(ApprovalDbContext db, List<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var rows = await db.Instances.AsNoTracking().Include(i => i.Tasks).Include(i => i.ClockStops).AsSplitQuery()
+            .Where(i => ids.Contains(i.Id)).ToListAsync(ct);
+        var byId = rows.ToDictionary(i => i.Id);
+        return ids.Select(id => byId[id]).ToList();
+    }
+}
+
+/// <summary>An open task with its project's code and name (what a list shows of the project).</summary>
+public sealed record TaskRow(WorkTask Task, string? ProjectCode, string ProjectName);
+
+/// <summary>Which open department work to list; null means "any".</summary>
+public sealed record TaskQuery(string? DepartmentId = null, TaskKind? Kind = null, Light? Light = null, DueState? Due = null);
+
+/// <summary>Where an open task stands against its deadline day, whatever colour the convention gives it.</summary>
+public enum DueState
+{
+    /// <summary>Its deadline day is over (超期).</summary>
+    Overdue,
+    /// <summary>Not yet overdue.</summary>
+    NotOverdue,
+    /// <summary>Not yet overdue, and on or after its follow-up date (临期).</summary>
+    NearDue,
+}
+
+/// <summary>
+/// A department's open work counted: by light, overdue (超期), near due (临期), and yellow before its deadline (the
+/// to-do page's 即将超时, empty under the overdue-and-escalated convention where yellow means overdue).
+/// </summary>
+public sealed record WorkCounts(int Open, int Green, int Yellow, int Red, int Overdue, int NearDue, int YellowNotOverdue);
