@@ -22,6 +22,7 @@ public abstract class MigrationTests : IAsyncDisposable
     private const string OperationRequestFingerprints = "20261202100000_OperationRequestFingerprints";
     private const string DocumentNumbers = "20261203000000_DocumentNumbers";
     private const string ProjectContacts = "20261203000100_ProjectContacts";
+    private const string ReadIndexes = "20261204000000_ReadIndexes";
     private readonly Stack<IAsyncDisposable> _owned = new();
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -54,7 +55,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         SchemaAssert.Same(model: before, migrated: await DescribeAsync(database));
         await using var db = database.CreateContext();
-        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey, HandedInMaterials, OperationRequestFingerprints, DocumentNumbers, ProjectContacts], await db.Database.GetAppliedMigrationsAsync(Ct));
+        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey, HandedInMaterials, OperationRequestFingerprints, DocumentNumbers, ProjectContacts, ReadIndexes], await db.Database.GetAppliedMigrationsAsync(Ct));
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public abstract class MigrationTests : IAsyncDisposable
 
         await using var db = database.CreateContext();
         var migrations = db.GetService<IMigrationsAssembly>().Migrations;
-        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey, HandedInMaterials, OperationRequestFingerprints, DocumentNumbers, ProjectContacts], migrations.Keys);
+        Assert.Equal([Initial, OperationVersions, HotPathIndexes, JournalNaturalKey, HandedInMaterials, OperationRequestFingerprints, DocumentNumbers, ProjectContacts, ReadIndexes], migrations.Keys);
         Assert.Equal(MigrationTypes, migrations.Values.Select(t => t.AsType()));
     }
 
