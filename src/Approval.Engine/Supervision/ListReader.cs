@@ -58,28 +58,38 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
         return Page<TaskRow>.From(read, page.Size, r => Cursor.Encode(list, Cursor.Of(r.Task.DueOn), Cursor.Of(r.Task.Id)), total);
     }
 
-    /// <summary>One open task of a department, with its project's code and name, in one query; null when there is none.</summary>
-    public async Task<TaskRow?> OpenTaskAsync(string departmentId, Guid id, CancellationToken ct = default)
+    /// <summary>
+    /// One open task of a department with its project row and the project's clock stops (what the project's summary
+    /// needs), in one query; null when there is none (another department's, a decided one, an unknown id).
+    /// </summary>
+    public async Task<(WorkTask Task, ProjectInstance Project)?> OpenTaskWithProjectAsync(string departmentId, Guid id, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
-        return await (from t in OpenWork(db)
-                      where t.Id == id && t.DepartmentId == departmentId
-                      join i in db.Instances on t.InstanceId equals i.Id
-                      select new TaskRow(t, i.ProjectCode, i.ProjectName)).FirstOrDefaultAsync(ct);
+        var row = await (from t in OpenWork(db)
+                         where t.Id == id && t.DepartmentId == departmentId
+                         join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
+                         select new { Task = t, Project = i, Stops = db.ClockStops.AsNoTracking().Where(s => s.InstanceId == i.Id).ToList() })
+            .AsSingleQuery().FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        row.Project.ClockStops = row.Stops;
+        return (row.Task, row.Project);
     }
 
     /// <summary>
     /// Open department work of running projects counted per department by light, overdue (超期) and near due (临期),
     /// in one <c>GROUP BY</c>; only the departments that have any, or the one asked for.
     /// </summary>
-    public async Task<Dictionary<string, WorkCounts>> CountsByDepartmentAsync(string? departmentId, CancellationToken ct = default)
+    /// <param name="departmentId">One department, or null for all.</param>
+    /// <param name="runningOnly">Only tasks of running projects (supervision); a department's to-do counts all its open tasks.</param>
+    /// <param name="ct">Cancels the query.</param>
+    public async Task<Dictionary<string, WorkCounts>> CountsByDepartmentAsync(string? departmentId, bool runningOnly = true, CancellationToken ct = default)
     {
         var b = Bounds();
         var (red, yellowDue, yellowWarn, overdue, today) = (b.RedThrough, b.YellowDueThrough, b.YellowWarnThrough, b.LastOverdue, b.Today);
         await using var db = database.CreateContext();
         var tasks = from t in OpenWork(db)
                     join i in db.Instances on t.InstanceId equals i.Id
-                    where i.Status == InstanceStatus.Running && (departmentId == null || t.DepartmentId == departmentId)
+                    where (!runningOnly || i.Status == InstanceStatus.Running) && (departmentId == null || t.DepartmentId == departmentId)
                     select t;
         // The same conditions as LightBounds.OfTask and Statistics.IsOverdue / IsNearDue, written on the columns.
         var counts = await tasks.GroupBy(t => t.DepartmentId!).Select(g => new
