@@ -120,37 +120,10 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
     public async Task<Page<ProjectInstance>> RunningProjectsAsync(string? definitionId, Light? light, PageRequest page,
         CancellationToken ct = default)
     {
-        var b = Bounds();
-        var (red, yellowDue, today, nearBefore) = (b.RedThrough, b.YellowDueThrough, b.Today, b.ProjectYellowDueBefore);
-        var exactByDue = !b.ProjectNearNeedsRows;
         await using var db = database.CreateContext();
         var query = db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Running);
         if (definitionId is not null) query = query.Where(i => i.DefinitionId == definitionId);
-        // A project may be near beyond the deadline rule when a stop is open or ends after today (its stopped days are
-        // not left), or when a share rule is configured: those rows are decided by the policy.
-        var refine = false;
-        switch (light)
-        {
-            case Light.Red:
-                query = query.Where(i => i.DueOn != null && i.DueOn <= red);
-                break;
-            case Light.Yellow:
-                query = query.Where(i => i.DueOn != null && i.DueOn > red);
-                query = exactByDue
-                    ? query.Where(i => i.DueOn <= yellowDue || i.DueOn < nearBefore
-                        || db.ClockStops.Any(s => s.InstanceId == i.Id && (s.ResumesOn == null || s.ResumesOn > today)))
-                    : query;
-                refine = true;
-                break;
-            case Light.Green:
-                query = query.Where(i => i.DueOn == null || (i.DueOn > red && i.DueOn > yellowDue));
-                query = exactByDue
-                    ? query.Where(i => i.DueOn == null || i.DueOn >= nearBefore
-                        || db.ClockStops.Any(s => s.InstanceId == i.Id && (s.ResumesOn == null || s.ResumesOn > today)))
-                    : query;
-                refine = true;
-                break;
-        }
+        query = WhereLight(db, query, light, Bounds());
         if (page.After is { } after)
         {
             var keys = Cursor.Decode(ProjectList, after, 2);
@@ -159,18 +132,9 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
                 ? query.Where(i => i.DueOn == null && i.Id.CompareTo(id) > 0)
                 : query.Where(i => i.DueOn == null || i.DueOn > due || (i.DueOn == due && i.Id.CompareTo(id) > 0));
         }
-        var ordered = query.OrderBy(i => i.DueOn == null).ThenBy(i => i.DueOn).ThenBy(i => i.Id);
-        var now = clock.GetCurrentInstant();
-        var found = new List<ProjectInstance>();
-        // Without refinement one read is the page; with it, read on in batches until the page is full (rarely more than one).
-        for (var skip = 0; ; skip += page.Size + 1)
-        {
-            var ids = await ordered.Select(i => i.Id).Skip(skip).Take(page.Size + 1).ToListAsync(ct);
-            var batch = await WithChildren(db, ids, ct);
-            found.AddRange(refine ? batch.Where(p => lights.Of(now, p) == light) : batch);
-            if (found.Count > page.Size || ids.Count <= page.Size) break;
-        }
-        return Page<ProjectInstance>.From(found, page.Size, p => Cursor.Encode(ProjectList, Cursor.Of(p.DueOn), Cursor.Of(p.Id)));
+        var ids = query.OrderBy(i => i.DueOn == null).ThenBy(i => i.DueOn).ThenBy(i => i.Id).Select(i => i.Id);
+        return Page<ProjectInstance>.From(await ReadAsync(db, ids, light, page.Size, ct), page.Size,
+            p => Cursor.Encode(ProjectList, Cursor.Of(p.DueOn), Cursor.Of(p.Id)));
     }
 
     /// <summary>Filings waiting for the window (待受理), oldest first (then by id), with how many there are.</summary>
@@ -193,7 +157,13 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
     /// The projects an applicant follows (an investor's own; an agent's principals' whose authorisation is valid
     /// today), newest filing first (then by id), with their tasks and clock stops, and how many there are.
     /// </summary>
-    public async Task<Page<ProjectInstance>> ForApplicantAsync(Actor actor, PageRequest page, CancellationToken ct = default)
+    /// <param name="actor">The investor or agent.</param>
+    /// <param name="page">Which page.</param>
+    /// <param name="light">Only running projects of this light.</param>
+    /// <param name="activityIds">Only projects standing at one of these steps.</param>
+    /// <param name="ct">Cancels the query.</param>
+    public async Task<Page<ProjectInstance>> ForApplicantAsync(Actor actor, PageRequest page, CancellationToken ct = default,
+        Light? light = null, IReadOnlyCollection<string>? activityIds = null)
     {
         await using var db = database.CreateContext();
         IQueryable<ProjectInstance> query;
@@ -204,16 +174,56 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
             query = db.Instances.AsNoTracking().Where(i => principals.Contains(i.InvestorId));
         }
         else return new Page<ProjectInstance>([], null, 0);
-        var total = await query.CountAsync(ct);
+        if (activityIds is not null) query = query.Where(i => activityIds.Contains(i.CurrentActivityId));
+        if (light is not null) query = WhereLight(db, query.Where(i => i.Status == InstanceStatus.Running), light, Bounds());
+        // With a light the count would need every project's stops: the total is given without one.
+        var total = light is null ? await query.CountAsync(ct) : (int?)null;
         if (page.After is { } after)
         {
             var keys = Cursor.Decode(MineList, after, 2);
             var (at, id) = (Cursor.InstantOf(keys[0]), Cursor.GuidOf(keys[1]));
             query = query.Where(i => i.FiledAt < at || (i.FiledAt == at && i.Id.CompareTo(id) < 0));
         }
-        var ids = await query.OrderByDescending(i => i.FiledAt).ThenByDescending(i => i.Id).Select(i => i.Id).Take(page.Size + 1).ToListAsync(ct);
-        return Page<ProjectInstance>.From(await WithChildren(db, ids, ct), page.Size,
+        var ids = query.OrderByDescending(i => i.FiledAt).ThenByDescending(i => i.Id).Select(i => i.Id);
+        return Page<ProjectInstance>.From(await ReadAsync(db, ids, light, page.Size, ct), page.Size,
             p => Cursor.Encode(MineList, Cursor.Of(p.FiledAt), Cursor.Of(p.Id)), total);
+    }
+
+    /// <summary>
+    /// Running projects of a light, as far as the deadline decides it: red, and every light under the
+    /// overdue-and-escalated convention, exactly; under the near-deadline convention the rows whose stops (or a share
+    /// rule) could make them near are kept for <see cref="ReadAsync"/> to decide.
+    /// </summary>
+    private static IQueryable<ProjectInstance> WhereLight(ApprovalDbContext db, IQueryable<ProjectInstance> query, Light? light, LightBounds b)
+    {
+        var (red, yellowDue, today, nearBefore) = (b.RedThrough, b.YellowDueThrough, b.Today, b.ProjectYellowDueBefore);
+        var byDue = !b.ProjectNearNeedsRows;
+        return light switch
+        {
+            Light.Red => query.Where(i => i.DueOn != null && i.DueOn <= red),
+            Light.Yellow => query.Where(i => i.DueOn != null && i.DueOn > red && (!byDue || i.DueOn <= yellowDue || i.DueOn < nearBefore
+                || db.ClockStops.Any(s => s.InstanceId == i.Id && (s.ResumesOn == null || s.ResumesOn > today)))),
+            Light.Green => query.Where(i => i.DueOn == null || (i.DueOn > red && i.DueOn > yellowDue && (!byDue || i.DueOn >= nearBefore
+                || db.ClockStops.Any(s => s.InstanceId == i.Id && (s.ResumesOn == null || s.ResumesOn > today))))),
+            _ => query,
+        };
+    }
+
+    /// <summary>
+    /// One more than a page of projects from ordered ids, with their tasks and stops; with a light, only those the
+    /// policy gives it, reading on in batches until the page is full (rarely more than one batch).
+    /// </summary>
+    private async Task<List<ProjectInstance>> ReadAsync(ApprovalDbContext db, IQueryable<Guid> orderedIds, Light? light, int size, CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        var found = new List<ProjectInstance>();
+        for (var skip = 0; ; skip += size + 1)
+        {
+            var ids = await orderedIds.Skip(skip).Take(size + 1).ToListAsync(ct);
+            var batch = await WithChildren(db, ids, ct);
+            found.AddRange(light is null ? batch : batch.Where(p => lights.Of(now, p) == light));
+            if (found.Count > size || ids.Count <= size) return found;
+        }
     }
 
     private static IQueryable<WorkTask> OpenWork(ApprovalDbContext db) =>

@@ -70,25 +70,6 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
             .GroupBy(f => f.MaterialCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 
-    /// <summary>Filings waiting for the window (待受理), oldest first.</summary>
-    public async Task<List<ProjectInstance>> IntakeQueueAsync(CancellationToken ct = default)
-    {
-        await using var db = database.CreateContext();
-        return await db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Filed).OrderBy(i => i.FiledAt).ToListAsync(ct);
-    }
-
-    /// <summary>A department's open tasks (待办), soonest due first, with their projects.</summary>
-    public async Task<List<(WorkTask Task, ProjectInstance Project)>> DepartmentTasksAsync(string departmentId, CancellationToken ct = default)
-    {
-        await using var db = database.CreateContext();
-        var rows = await db.Tasks.AsNoTracking()
-            .Where(t => t.DepartmentId == departmentId && t.Kind != TaskKind.ApplicantCorrection
-                && (t.Status == Runtime.TaskStatus.Open || t.Status == Runtime.TaskStatus.Suspended))
-            .Join(db.Instances.AsNoTracking(), t => t.InstanceId, i => i.Id, (t, i) => new { t, i })
-            .ToListAsync(ct);
-        return rows.OrderBy(r => r.t.DueOn ?? LocalDate.MaxIsoValue).Select(r => (r.t, r.i)).ToList();
-    }
-
     /// <summary>The investor's view by project code and query key; wrong code and wrong key look the same.</summary>
     public async Task<ProjectInstance?> TrackAsync(string code, string key, CancellationToken ct = default)
     {
