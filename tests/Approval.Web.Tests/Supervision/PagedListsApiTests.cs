@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Approval.Testing;
 using Approval.Web.Tests.Infrastructure;
+using Approval.Web.Tests.Tasks;
 
 namespace Approval.Web.Tests.Supervision;
 
