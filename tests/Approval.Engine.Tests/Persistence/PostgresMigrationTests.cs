@@ -15,7 +15,7 @@ public sealed class PostgresMigrationTests : MigrationTests
 
             typeof(Engine.Persistence.Migrations.Postgres.OperationRequestFingerprints),
             typeof(Engine.Persistence.Migrations.Postgres.DocumentNumbers),
-            typeof(Engine.Persistence.Migrations.Postgres.ProjectContacts)];
+            typeof(Engine.Persistence.Migrations.Postgres.ProjectContacts), typeof(Engine.Persistence.Migrations.Postgres.ReadIndexes)];
 
     protected override async Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

@@ -15,7 +15,7 @@ public sealed class SqliteMigrationTests : MigrationTests
 
             typeof(Engine.Persistence.Migrations.Sqlite.OperationRequestFingerprints),
             typeof(Engine.Persistence.Migrations.Sqlite.DocumentNumbers),
-            typeof(Engine.Persistence.Migrations.Sqlite.ProjectContacts)];
+            typeof(Engine.Persistence.Migrations.Sqlite.ProjectContacts), typeof(Engine.Persistence.Migrations.Sqlite.ReadIndexes)];
 
     protected override Task<PersistenceOptions> CreateEmptyAsync(Action<IAsyncDisposable> own)
     {

@@ -82,7 +82,7 @@ public abstract class ListReaderTests(TestStore store) : MigratedStoreTests(stor
         var now = _clock.GetCurrentInstant();
         var open = await InMemoryOpenWorkAsync(database, runningOnly: true);
 
-        var counts = await Reader(database, options).CountsByDepartmentAsync(null, Ct);
+        var counts = await Reader(database, options).CountsByDepartmentAsync(null, ct: Ct);
 
         var expected = open.GroupBy(t => t.Task.DepartmentId!).ToDictionary(g => g.Key, g => new WorkCounts(g.Count(),
             g.Count(t => policy.Of(now, t.Task) == Light.Green), g.Count(t => policy.Of(now, t.Task) == Light.Yellow),
@@ -161,6 +161,32 @@ public abstract class ListReaderTests(TestStore store) : MigratedStoreTests(stor
         Assert.Equal(mine.Select(i => i.FiledAt).OrderDescending(), mine.Select(i => i.FiledAt));
         Assert.Equal(investors.Count, firstMine.Total);
         Assert.True(investors.Count > 5);
+    }
+
+    [Fact]
+    public async Task Authorisations_page_newest_grant_first_and_each_party_sees_its_own()
+    {
+        var database = await SeededAsync();
+        await using (var db = database.CreateContext())
+        {
+            for (var n = 0; n < 7; n++)
+                db.AgentAuthorizations.Add(new AgentAuthorization
+                {
+                    Id = Guid.NewGuid(), AgentId = n % 2 == 0 ? "agent-li" : "agent-wang", InvestorId = $"investor-{n % 3}", InvestorName = "某公司",
+                    ValidFrom = Today, ValidTo = Today.PlusDays(30), GrantedBy = "admin",
+                    GrantedAt = Instant.FromUtc(2024, 10, 1, 0, 0) + Duration.FromHours(n / 2),
+                });
+            await db.SaveChangesAsync(Ct);
+        }
+        var registry = new AgentAuthorizations(database, _clock);
+
+        var all = await AllPagesAsync(after => registry.PageAsync(new Actor("admin", ActorRole.Administrator), new PageRequest(3, after), Ct));
+        var li = await AllPagesAsync(after => registry.PageAsync(new Actor("agent-li", ActorRole.Agent), new PageRequest(2, after), Ct));
+
+        Assert.Equal(7, all.Select(a => a.Id).Distinct().Count());
+        Assert.Equal(all.Select(a => a.GrantedAt).OrderDescending(), all.Select(a => a.GrantedAt));
+        Assert.Equal(all.Where(a => a.AgentId == "agent-li").Select(a => a.Id), li.Select(a => a.Id));
+        Assert.Equal(4, li.Count);
     }
 
     [Theory]

@@ -23,6 +23,7 @@ public sealed class PagedListsApiTests(ApprovalWebFactory factory) : IClassFixtu
         { "supervisor", "/api/supervision/tasks?department=market-regulation&due=nearDue" },
         { "window", "/api/intake/queue" },
         { "investor", "/api/projects" },
+        { "anonymous", "/api/disclosure" },
     };
 
     [Theory]
@@ -30,7 +31,7 @@ public sealed class PagedListsApiTests(ApprovalWebFactory factory) : IClassFixtu
     public async Task Pages_of_two_followed_by_their_cursor_give_the_whole_list_once_in_order(string user, string url)
     {
         await SeedAsync();
-        var http = await factory.ClientForAsync(user);
+        var http = await factory.ClientForAsync(user == "anonymous" ? null : user);
 
         var whole = await GetAsync(http, With(url, "size=200"));
         var paged = new List<string>();
@@ -62,6 +63,8 @@ public sealed class PagedListsApiTests(ApprovalWebFactory factory) : IClassFixtu
     [InlineData("supervisor", "/api/supervision/projects?cursor=%25%25", "cursor")]
     [InlineData("supervisor", "/api/supervision/tasks?due=soon", "due")]
     [InlineData("investor", "/api/projects?size=-1", "size")]
+    [InlineData("investor", "/api/authorisations?size=0", "size")]
+    [InlineData("investor", "/api/authorisations?cursor=AAAA", "cursor")]
     public async Task Bad_paging_input_is_a_400_naming_the_parameter(string user, string url, string field)
     {
         var http = await factory.ClientForAsync(user);
@@ -98,7 +101,7 @@ public sealed class PagedListsApiTests(ApprovalWebFactory factory) : IClassFixtu
     {
         var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json", Ct)).RootElement;
 
-        foreach (var path in new[] { "/api/tasks", "/api/supervision/projects", "/api/supervision/tasks", "/api/intake/queue", "/api/projects" })
+        foreach (var path in new[] { "/api/tasks", "/api/supervision/projects", "/api/supervision/tasks", "/api/intake/queue", "/api/projects", "/api/authorisations", "/api/disclosure" })
         {
             var get = document.GetProperty("paths").GetProperty(path).GetProperty("get");
             var parameters = get.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
@@ -122,6 +125,7 @@ public sealed class PagedListsApiTests(ApprovalWebFactory factory) : IClassFixtu
             await TestProjects.FileAsync(factory, "enterprise-establishment");
             await Scenario.RunningAsync(factory);
         }
+        await Scenario.CompletedAsync(factory);
     }
 
     private static async Task<JsonElement> GetAsync(HttpClient http, string url) =>
