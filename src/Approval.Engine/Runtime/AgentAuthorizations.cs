@@ -66,15 +66,43 @@ public sealed class AgentAuthorizations(ApprovalDatabase database, IClock clock)
     public async Task<List<AgentAuthorization>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
+        return await Visible(db, actor).OrderBy(a => a.InvestorId).ToListAsync(ct);
+    }
+
+    /// <summary>A page of the authorisations an actor may see, newest grant first (then by id), paged by keyset in SQL.</summary>
+    public async Task<Supervision.Page<AgentAuthorization>> PageAsync(Actor actor, Supervision.PageRequest page, CancellationToken ct = default)
+    {
+        const string list = "grants";
+        await using var db = database.CreateContext();
+        var query = Visible(db, actor);
+        if (page.After is { } after)
+        {
+            var keys = Supervision.Cursor.Decode(list, after, 2);
+            var (at, id) = (Supervision.Cursor.InstantOf(keys[0]), Supervision.Cursor.GuidOf(keys[1]));
+            query = query.Where(a => a.GrantedAt < at || (a.GrantedAt == at && a.Id.CompareTo(id) < 0));
+        }
+        var read = await query.OrderByDescending(a => a.GrantedAt).ThenByDescending(a => a.Id).Take(page.Size + 1).ToListAsync(ct);
+        return Supervision.Page<AgentAuthorization>.From(read, page.Size,
+            a => Supervision.Cursor.Encode(list, Supervision.Cursor.Of(a.GrantedAt), Supervision.Cursor.Of(a.Id)));
+    }
+
+    /// <summary>One authorisation the actor may see, or null.</summary>
+    public async Task<AgentAuthorization?> FindAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        return await Visible(db, actor).FirstOrDefaultAsync(a => a.Id == id, ct);
+    }
+
+    private static IQueryable<AgentAuthorization> Visible(ApprovalDbContext db, Actor actor)
+    {
         var query = db.AgentAuthorizations.AsNoTracking();
-        query = actor.Role switch
+        return actor.Role switch
         {
             ActorRole.Agent => query.Where(a => a.AgentId == actor.UserId),
             ActorRole.Investor => query.Where(a => a.InvestorId == actor.UserId),
             ActorRole.Administrator => query,
             _ => query.Where(_ => false),
         };
-        return await query.OrderBy(a => a.InvestorId).ToListAsync(ct);
     }
 
     /// <summary>The investors whose authorisation of this agent is valid today.</summary>

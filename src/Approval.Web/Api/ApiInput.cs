@@ -25,7 +25,24 @@ public static class ApiInput
         return n < min || n > max ? throw new InvalidInputException(field, $"Must be from {min} to {max}; given {n}.") : n;
     }
 
+    /// <summary>What the <c>size</c> and <c>cursor</c> query parameters of a paged list ask for (see <see cref="Paging"/>).</summary>
+    public static Engine.Supervision.PageRequest Page(string? size, string? cursor) => new(
+        string.IsNullOrWhiteSpace(size) ? Engine.Supervision.PageRequest.DefaultSize : Int(size, "size", 1, Engine.Supervision.PageRequest.MaxSize),
+        cursor);
+
     public static ClockStops Stops(string? value) => string.IsNullOrWhiteSpace(value) ? ClockStops.None : ClockStops.Parse(value);
+}
+
+/// <summary>How the API's paged lists read, for their OpenAPI descriptions.</summary>
+public static class Paging
+{
+    public const string Size = "Rows per page, from 1 to 200 (50 when absent); more is a 400 naming `size`.";
+
+    public const string Cursor = "The `nextCursor` of the page before, as it was given; absent for the first page. A cursor this list did not give is a 400 naming `cursor`.";
+
+    /// <summary>Appended to a paged list's description.</summary>
+    public const string Description = " Paged by keyset: the answer is `{ items, nextCursor, total }`; pass `nextCursor` back as `cursor` " +
+        "for the next page (null on the last). Rows added meanwhile behind the cursor are not repeated. `total` is null where counting would not be cheap.";
 }
 
 /// <summary>Reads the operation id of a command from the <c>Idempotency-Key</c> header.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Approval.Engine.Runtime;
 using Approval.Web.Api.Authorisations;
+using Approval.Web.Api.Contracts;
 using Approval.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -29,7 +30,8 @@ public static class AuthorisationsApi
         var group = routes.MapGroup("/api/authorisations").WithTags("Authorisations")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("", List).RequireAuthorization(p => p.RequireRole(Roles.Agent, Roles.Investor, Roles.Administrator))
-            .WithSummary("Authorisations: an agent's own, an investor's own, every one for an administrator");
+            .WithSummary("Authorisations: an agent's own, an investor's own, every one for an administrator; newest first, a page at a time")
+            .WithDescription(Paging.Description.Trim()).ProducesValidationProblem();
         group.MapGet("/{id:guid}", Get).RequireAuthorization(p => p.RequireRole(Roles.Agent, Roles.Investor, Roles.Administrator))
             .WithSummary("One authorisation").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("", Grant).RequireAuthorization(p => p.RequireRole(Roles.Investor, Roles.Administrator))
@@ -39,15 +41,13 @@ public static class AuthorisationsApi
         return routes;
     }
 
-    private static async Task<Ok<List<AuthorisationResponse>>> List(ClaimsPrincipal user, AuthorisationGrants grants, CancellationToken ct) =>
-        TypedResults.Ok((await grants.ListAsync(CurrentActor.Of(user), ct)).Select(r => Response(r, grants.Today)).ToList());
+    private static async Task<Ok<PageDto<AuthorisationResponse>>> List([System.ComponentModel.Description(Paging.Size)] string? size,
+        [System.ComponentModel.Description(Paging.Cursor)] string? cursor, ClaimsPrincipal user, AuthorisationGrants grants, CancellationToken ct) =>
+        TypedResults.Ok(PageDto<AuthorisationResponse>.From(await grants.PageAsync(CurrentActor.Of(user), ApiInput.Page(size, cursor), ct),
+            r => Response(r, grants.Today)));
 
-    private static async Task<Ok<AuthorisationResponse>> Get(Guid id, ClaimsPrincipal user, AuthorisationGrants grants, CancellationToken ct)
-    {
-        var record = (await grants.ListAsync(CurrentActor.Of(user), ct)).FirstOrDefault(r => r.Grant.Id == id)
-            ?? throw new NotFoundException($"Authorisation {id}");
-        return TypedResults.Ok(Response(record, grants.Today));
-    }
+    private static async Task<Ok<AuthorisationResponse>> Get(Guid id, ClaimsPrincipal user, AuthorisationGrants grants, CancellationToken ct) =>
+        TypedResults.Ok(Response(await grants.GetAsync(CurrentActor.Of(user), id, ct), grants.Today));
 
     private static async Task<Created<AuthorisationResponse>> Grant(GrantRequest request, ClaimsPrincipal user, AuthorisationGrants grants,
         CancellationToken ct)

@@ -26,6 +26,8 @@ public static class CatalogueApi
         routes.MapGroup("/api/disclosure").WithTags("Catalogue").AllowAnonymous()
             .MapGet("/", Disclosure)
             .WithSummary("Decided matters of ended projects (审批结果公开), newest first: project code and name, matter, decision, day, department")
+            .WithDescription("`from`, `to` (days of the decision), `department` and `matter` filter; `limit` is an older name of `size`." +
+                Paging.Description)
             .ProducesValidationProblem();
         return routes;
     }
@@ -45,21 +47,22 @@ public static class CatalogueApi
         TypedResults.Ok(catalog.Departments.Select(d => new DepartmentDto(d.Id, d.Name, d.ShortName,
             catalog.Matters.Where(m => m.DepartmentId == d.Id).Select(m => m.Code).ToList())).ToList());
 
-    private static async Task<Ok<List<DisclosureDto>>> Disclosure(string? from, string? to, string? department, string? matter,
-        string? limit, ProjectReader reader, DefinitionCatalog catalog, CancellationToken ct)
+    private static async Task<Ok<PageDto<DisclosureDto>>> Disclosure(string? from, string? to, string? department, string? matter,
+        [System.ComponentModel.Description(Paging.Size)] string? size, [System.ComponentModel.Description(Paging.Cursor)] string? cursor,
+        [System.ComponentModel.Description("An older name of `size`.")] string? limit, ProjectReader reader, DefinitionCatalog catalog, CancellationToken ct)
     {
         var first = string.IsNullOrWhiteSpace(from) ? (NodaTime.LocalDate?)null : ApiInput.Date(from, "from");
         var last = string.IsNullOrWhiteSpace(to) ? (NodaTime.LocalDate?)null : ApiInput.Date(to, "to");
         if (first > last) throw new InvalidInputException("to", $"Must not be before from ({first:yyyy-MM-dd}); given {last:yyyy-MM-dd}.");
         var departmentId = CatalogueNames.DepartmentFilter(department, catalog);
         var matterCode = string.IsNullOrWhiteSpace(matter) ? null : matter.Trim();
-        var take = string.IsNullOrWhiteSpace(limit) ? 200 : ApiInput.Int(limit, "limit", 1, 1000);
-        var page = await reader.DisclosedAsync(new DisclosureFilter(first, last, departmentId, matterCode), 0, take, ct);
-        var rows = page.Rows.Select(r => new DisclosureDto(r.ProjectCode, r.ProjectName, r.MatterCode,
-                CatalogueNames.Matter(r.MatterCode, catalog) ?? r.TaskTitle, Outcomes.Code(r.Outcome),
-                r.DecidedOn, r.DepartmentId, CatalogueNames.Department(r.DepartmentId, catalog), Outcomes.Label(r.Outcome)))
-            .ToList();
-        return TypedResults.Ok(rows);
+        var request = string.IsNullOrWhiteSpace(size) && !string.IsNullOrWhiteSpace(limit)
+            ? new PageRequest(ApiInput.Int(limit, "limit", 1, PageRequest.MaxSize), cursor)
+            : ApiInput.Page(size, cursor);
+        var page = await reader.DisclosedAsync(new DisclosureFilter(first, last, departmentId, matterCode), request, ct);
+        return TypedResults.Ok(PageDto<DisclosureDto>.From(page, r => new DisclosureDto(r.ProjectCode, r.ProjectName, r.MatterCode,
+            CatalogueNames.Matter(r.MatterCode, catalog) ?? r.TaskTitle, Outcomes.Code(r.Outcome),
+            r.DecidedOn, r.DepartmentId, CatalogueNames.Department(r.DepartmentId, catalog), Outcomes.Label(r.Outcome))));
     }
 
     private static MatterGuideDto Guide(Matter m, DefinitionCatalog catalog) => new(m.Code, m.Name, m.DepartmentId,

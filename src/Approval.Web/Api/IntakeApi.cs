@@ -26,7 +26,8 @@ public static partial class IntakeApi
         var group = routes.MapGroup("/api/intake").WithTags("Intake").RequireAuthorization(Roles.WindowClerk)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/queue", Queue).WithSummary("Filings waiting for the window (待受理), oldest first");
+        group.MapGet("/queue", Queue).WithSummary("Filings waiting for the window (待受理), oldest first (then by id), a page at a time, with the total")
+            .WithDescription(Paging.Description.Trim()).ProducesValidationProblem();
         group.MapGet("/{id:guid}/checklist", Checklist).WithSummary("The filing against its materials checklist (材料清单)")
             .WithDescription(HandedInDescription)
             .ProducesProblem(StatusCodes.Status404NotFound);

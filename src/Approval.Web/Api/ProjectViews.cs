@@ -44,12 +44,17 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
         return dto;
     }
 
-    public TaskDto Task(WorkTask task, ProjectInstance? project = null)
+    public TaskDto Task(WorkTask task, ProjectInstance? project = null) => Task(task, project?.ProjectCode, project?.ProjectName);
+
+    /// <summary>A task in a list, with only its project's code and name (what a paged list reads of the project).</summary>
+    public TaskDto Task(TaskRow row) => Task(row.Task, row.ProjectCode, row.ProjectName);
+
+    private TaskDto Task(WorkTask task, string? projectCode, string? projectName)
     {
         var dto = mapper.Map<TaskDto>(task);
         dto.Light = lights.Of(clock.GetCurrentInstant(), task);
-        dto.ProjectCode = project?.ProjectCode;
-        dto.ProjectName = project?.ProjectName;
+        dto.ProjectCode = projectCode;
+        dto.ProjectName = projectName;
         var provisional = engine.Deadlines.TaskDueProvisional(task);
         (dto.Provisional, dto.ProvisionalCode, dto.ProvisionalReason) = (provisional is not null, provisional?.Code, provisional?.Reason);
         dto.CorrectionRequests = task.Asks.Select(a => new CorrectionRequestDto(a.DepartmentId, CatalogueNames.Department(a.DepartmentId, catalog),

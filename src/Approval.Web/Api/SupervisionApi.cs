@@ -15,9 +15,12 @@ public static partial class SupervisionApi
     {
         var group = routes.MapGroup("/api/supervision").WithTags("Supervision").RequireAuthorization(Roles.Supervisor)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("/projects", Projects).WithSummary("Running projects with their light, working days used and left, and open tasks");
-        group.MapGet("/tasks", Tasks).WithSummary("Open department tasks with their lights, soonest due first; filter by light and department");
-        group.MapGet("/departments", Departments).WithSummary("Per department: open tasks by light, overdue (超期) and near-due (临期) lists");
+        group.MapGet("/projects", Projects).WithSummary("Running projects with their light, working days used and left, and open tasks; soonest deadline first, a page at a time")
+            .WithDescription("`light` and `definition` filter." + Paging.Description).ProducesValidationProblem();
+        group.MapGet("/tasks", Tasks).WithSummary("Open department tasks with their lights, soonest due first; filter by light, department and due state; a page at a time")
+            .WithDescription("`light`, `department` and `due` filter." + Paging.Description).ProducesValidationProblem();
+        group.MapGet("/departments", Departments).WithSummary("Per department: open tasks by light, overdue (超期) and near-due (临期) counts and their first 20 tasks")
+            .ProducesValidationProblem();
         group.MapGet("/extensions", PendingExtensions).WithSummary("Extension requests (延期申请) waiting for a supervisor, oldest first");
         group.MapPost("/extensions/{id}/decision", DecideExtension)
             .WithSummary("Approve or refuse an extension request (needs an Idempotency-Key header)")

@@ -20,9 +20,10 @@ public static partial class TasksApi
         var group = routes.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Roles.Approver)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("", List).WithSummary("My department's open tasks (待办), soonest due first, with lights")
+        group.MapGet("", List).WithSummary("My department's open tasks (待办), soonest due first (then by id), with lights; a page at a time")
+            .WithDescription("`kind` keeps one kind of task." + Paging.Description)
             .ProducesValidationProblem();
-        group.MapGet("/{id:guid}", Get).WithSummary("One of my department's open tasks, with its project")
+        group.MapGet("/{id:guid}", Get).WithSummary("One of my department's open tasks, with its project (one query)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         Command(group.MapPost("/{id:guid}/opinion", GiveOpinion).WithSummary("Pre-review opinion (预审意见): pass, or correction items"));

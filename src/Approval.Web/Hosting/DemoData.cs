@@ -57,7 +57,10 @@ public static class DemoData
         var engine = services.GetRequiredService<WorkflowEngine>();
         var reader = services.GetRequiredService<Engine.Supervision.ProjectReader>();
         var window = new Actor("window", ActorRole.WindowClerk);
-        if ((await reader.IntakeQueueAsync()).Count > 0 || (await reader.RunningAsync()).Count > 0) return;
+        // One row of each list says whether there is anything; reading them whole would load every project at each start.
+        var lists = services.GetRequiredService<Engine.Supervision.ListReader>();
+        var one = new Engine.Supervision.PageRequest(1);
+        if ((await lists.IntakeQueueAsync(one)).Items.Count > 0 || (await lists.RunningProjectsAsync(null, null, one)).Items.Count > 0) return;
 
         await using var scope = services.CreateAsyncScope();
         var agentUser = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync("agent");

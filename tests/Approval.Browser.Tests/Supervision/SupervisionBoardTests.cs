@@ -52,7 +52,7 @@ public sealed class SupervisionBoardTests(ProductServer product) : BrowserTest(p
         Assert.Equal($"{department.Name}在办事项", await HeadingAsync(page));
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
         await Assertions.Expect(row).ToHaveCountAsync(1);
-        var light = (await Board(Product.Services).TasksAsync(null, department.Id)).Single(t => t.Id == task.Id).Light;
+        var light = (await Board(Product.Services).TasksAsync(null, department.Id, new PageRequest(PageRequest.MaxSize))).Items.Single(t => t.Id == task.Id).Light;
         await Assertions.Expect(row).ToContainTextAsync(Words[light]);
         // Every row is the department's: the service's list for it, soonest due first.
         var shown = await page.Locator("#tasks tbody tr td[data-label=审批部门]").AllInnerTextsAsync();

@@ -45,17 +45,17 @@ public sealed class ProvisionalPromiseTests : IAsyncDisposable
 
         var receipt = await GetAsync(window, $"/api/intake/{id}/receipt");
         var detail = await GetAsync(window, $"/api/projects/{id}");
-        var tasks = await GetAsync(await _factory.ClientForAsync("approver-natural-resources"), "/api/tasks");
-        var supervised = await GetAsync(await _factory.ClientForAsync("supervisor"), "/api/supervision/projects");
+        var tasks = await GetAsync(await _factory.ClientForAsync("approver-natural-resources"), "/api/tasks?size=200");
+        var supervised = await GetAsync(await _factory.ClientForAsync("supervisor"), "/api/supervision/projects?size=200");
         var tracking = await GetAsync(_factory.CreateClient(), $"/api/tracking?code={project.ProjectCode}&key={project.QueryKey}");
 
         AssertFlagged(calendarProject, receipt);
         Assert.Contains("重新计算", receipt.GetProperty("dueOnNotice").GetString());
         AssertFlagged(calendarProject, detail.GetProperty("project"));
         AssertFlagged(calendarProject, tracking);
-        var mine = supervised.EnumerateArray().Single(p => p.GetProperty("project").GetProperty("id").GetGuid() == id);
+        var mine = supervised.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("project").GetProperty("id").GetGuid() == id);
         AssertFlagged(calendarProject, mine.GetProperty("project"));
-        AssertFlagged(calendarStep, Assert.Single(tasks.EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == id));
+        AssertFlagged(calendarStep, Assert.Single(tasks.GetProperty("items").EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == id));
         Assert.All(mine.GetProperty("openTasks").EnumerateArray(), t => AssertFlagged(calendarStep, t));
         Assert.All(detail.GetProperty("tasks").EnumerateArray(), t => AssertFlagged(calendarStep, t));
         Assert.All(tracking.GetProperty("departments").EnumerateArray().SelectMany(d => d.GetProperty("tasks").EnumerateArray()),

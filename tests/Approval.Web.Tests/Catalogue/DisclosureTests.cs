@@ -17,7 +17,7 @@ public sealed class DisclosureTests(ApprovalWebFactory factory) : IClassFixture<
         await Scenario.DecideAsync(factory, running, "market-regulation");
         var (done, open) = (await Scenario.ProjectAsync(factory, completed), await Scenario.ProjectAsync(factory, running));
 
-        var rows = await _http.GetFromJsonAsync<JsonElement>("/api/disclosure", TestContext.Current.CancellationToken);
+        var rows = (await _http.GetFromJsonAsync<JsonElement>("/api/disclosure?size=200", TestContext.Current.CancellationToken)).GetProperty("items");
 
         var mine = rows.EnumerateArray().Where(r => r.GetProperty("projectCode").GetString() == done.ProjectCode).ToList();
         Assert.Equal(["GA-001", "RS-001", "SCJG-001", "SW-001"], mine.Select(r => r.GetProperty("matterCode").GetString()).Order());
@@ -44,10 +44,10 @@ public sealed class DisclosureTests(ApprovalWebFactory factory) : IClassFixture<
     {
         await Scenario.CompletedAsync(factory);
 
-        var seals = await _http.GetFromJsonAsync<JsonElement>("/api/disclosure?department=public-security&matter=GA-001&from=2024-09-27&to=2024-09-27",
-            TestContext.Current.CancellationToken);
-        var later = await _http.GetFromJsonAsync<JsonElement>("/api/disclosure?from=2024-09-28", TestContext.Current.CancellationToken);
-        var one = await _http.GetFromJsonAsync<JsonElement>("/api/disclosure?limit=1", TestContext.Current.CancellationToken);
+        var seals = (await _http.GetFromJsonAsync<JsonElement>("/api/disclosure?department=public-security&matter=GA-001&from=2024-09-27&to=2024-09-27",
+            TestContext.Current.CancellationToken)).GetProperty("items");
+        var later = (await _http.GetFromJsonAsync<JsonElement>("/api/disclosure?from=2024-09-28", TestContext.Current.CancellationToken)).GetProperty("items");
+        var one = (await _http.GetFromJsonAsync<JsonElement>("/api/disclosure?limit=1", TestContext.Current.CancellationToken)).GetProperty("items");
 
         Assert.NotEqual(0, seals.GetArrayLength());
         Assert.All(seals.EnumerateArray(), r => Assert.Equal("GA-001", r.GetProperty("matterCode").GetString()));
@@ -60,6 +60,8 @@ public sealed class DisclosureTests(ApprovalWebFactory factory) : IClassFixture<
     [InlineData("?to=yesterday", "to")]
     [InlineData("?from=2024-10-08&to=2024-10-01", "to")]
     [InlineData("?limit=0", "limit")]
+    [InlineData("?size=201", "size")]
+    [InlineData("?cursor=AAAA", "cursor")]
     [InlineData("?department=nowhere", "department")]
     public async Task Bad_filters_are_400s_naming_the_parameter(string query, string field)
     {

@@ -71,7 +71,7 @@ public sealed class ApiWalk(ApprovalWebFactory factory)
     public async Task<JsonElement> AcceptAsync(string? promisedBy = null)
     {
         var window = await As("window");
-        var queue = await Ok(await window.GetAsync("/api/intake/queue"));
+        var queue = (await Ok(await window.GetAsync("/api/intake/queue?size=200"))).GetProperty("items");
         Assert.Contains(queue.EnumerateArray(), p => p.GetProperty("id").GetString() == Id.ToString());
         await Ok(await window.PostDecisionAsync($"/api/intake/{Id}/acceptance", promisedBy is null ? new { } : new { promisedBy }));
         var receipt = await Ok(await window.GetAsync($"/api/intake/{Id}/receipt"));
@@ -92,7 +92,7 @@ public sealed class ApiWalk(ApprovalWebFactory factory)
     public async Task<List<JsonElement>> TasksOfAsync(string department)
     {
         var approver = await As($"approver-{department}");
-        var tasks = await Ok(await approver.GetAsync("/api/tasks"));
+        var tasks = (await Ok(await approver.GetAsync("/api/tasks?size=200"))).GetProperty("items");
         return tasks.EnumerateArray().Where(t => t.GetProperty("instanceId").GetString() == Id.ToString()).ToList();
     }
 

@@ -25,7 +25,7 @@ public sealed partial class IntakeApiTests(ApprovalWebFactory factory) : IClassF
         var accepted = await TestProjects.FileAndAcceptAsync(factory, "enterprise-establishment");
         var window = await WindowAsync();
 
-        var queue = await (await window.GetAsync("/api/intake/queue")).ReadOkAsync();
+        var queue = (await (await window.GetAsync("/api/intake/queue?size=200")).ReadOkAsync()).GetProperty("items");
 
         var entry = queue.EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == waiting);
         Assert.Equal("filed", entry.GetProperty("status").GetString());

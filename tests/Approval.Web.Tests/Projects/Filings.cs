@@ -47,7 +47,7 @@ internal static class Filings
 
     /// <summary>The projects the client follows, as the list endpoint shows them.</summary>
     public static async Task<List<JsonElement>> MineAsync(this HttpClient client) =>
-        (await client.GetFromJsonAsync<List<JsonElement>>("/api/projects"))!;
+        (await client.GetFromJsonAsync<JsonElement>("/api/projects?size=200")).GetProperty("items").EnumerateArray().ToList();
 
     /// <summary>A second proxy agent account (password as the demo accounts), authorised by nobody.</summary>
     public static async Task<(HttpClient Client, Actor Actor)> NewAgentAsync(ApprovalWebFactory factory, string userName)

@@ -22,9 +22,9 @@ public sealed class SupervisionListTests(ApprovalWebFactory factory) : IClassFix
         factory.Clock.Reset(At(9, 27));
         var id = await Scenario.RunningAsync(factory);
 
-        var projects = await GetAsync("/api/supervision/projects?definition=enterprise-establishment");
+        var projects = await GetAsync("/api/supervision/projects?definition=enterprise-establishment&size=200");
 
-        var mine = projects.EnumerateArray().Single(p => p.GetProperty("project").GetProperty("id").GetGuid() == id);
+        var mine = projects.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("project").GetProperty("id").GetGuid() == id);
         Assert.Equal("green", mine.GetProperty("project").GetProperty("light").GetString());
         Assert.Equal(0, mine.GetProperty("project").GetProperty("workingDaysUsed").GetInt32());
         Assert.Equal(3, mine.GetProperty("project").GetProperty("workingDaysLeft").GetInt32());
@@ -42,11 +42,11 @@ public sealed class SupervisionListTests(ApprovalWebFactory factory) : IClassFix
         // SCJG-001 has one working day: the adjusted Sunday 09-29. On Monday it is overdue.
         factory.Clock.Reset(At(9, 30));
 
-        var red = await GetAsync("/api/supervision/tasks?light=red&department=market-regulation");
+        var red = await GetAsync("/api/supervision/tasks?light=red&department=market-regulation&size=200");
         var board = Assert.Single((await GetAsync("/api/supervision/departments?department=market-regulation")).EnumerateArray());
 
-        Assert.Contains(red.EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == id);
-        Assert.All(red.EnumerateArray(), t => Assert.Equal(("red", "market-regulation"),
+        Assert.Contains(red.GetProperty("items").EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == id);
+        Assert.All(red.GetProperty("items").EnumerateArray(), t => Assert.Equal(("red", "market-regulation"),
             (t.GetProperty("light").GetString(), t.GetProperty("departmentId").GetString())));
         Assert.Contains(board.GetProperty("overdue").EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == id);
         Assert.DoesNotContain(board.GetProperty("nearDue").EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == id);
@@ -59,10 +59,10 @@ public sealed class SupervisionListTests(ApprovalWebFactory factory) : IClassFix
         factory.Clock.Reset(At(9, 27));
         var id = await Scenario.RunningAsync(factory);
 
-        var yellow = await GetAsync("/api/supervision/tasks?light=yellow");
+        var yellow = await GetAsync("/api/supervision/tasks?light=yellow&size=200");
         var board = Assert.Single((await GetAsync("/api/supervision/departments?department=market-regulation")).EnumerateArray());
 
-        Assert.Contains(yellow.EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == id);
+        Assert.Contains(yellow.GetProperty("items").EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == id);
         Assert.Contains(board.GetProperty("nearDue").EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == id);
         Assert.Equal("市市场监督管理局", board.GetProperty("departmentName").GetString());
     }

@@ -27,7 +27,7 @@ public sealed partial class TasksApiTests(ApprovalWebFactory factory) : IClassFi
         var estate = await TestProjects.FileAndAcceptAsync(factory, "real-estate-registration");
         var approver = await _clients.ApproverAsync("housing-construction");
 
-        var tasks = (await (await approver.GetAsync("/api/tasks")).ReadOkAsync()).EnumerateArray().ToList();
+        var tasks = (await (await approver.GetAsync("/api/tasks?size=200")).ReadOkAsync()).GetProperty("items").EnumerateArray().ToList();
 
         var dueDates = tasks.Select(t => t.GetProperty("dueOn").GetString()).ToList();
         Assert.Equal(dueDates.Order(StringComparer.Ordinal), dueDates);
@@ -47,7 +47,7 @@ public sealed partial class TasksApiTests(ApprovalWebFactory factory) : IClassFi
         var estate = await TestProjects.FileAndAcceptAsync(factory, "real-estate-registration");
         var approver = await _clients.ApproverAsync("housing-construction");
 
-        var matters = await (await approver.GetAsync("/api/tasks?kind=matterDecision")).ReadOkAsync();
+        var matters = (await (await approver.GetAsync("/api/tasks?kind=matterDecision&size=200")).ReadOkAsync()).GetProperty("items");
 
         Assert.All(matters.EnumerateArray(), t => Assert.Equal("matterDecision", t.GetProperty("kind").GetString()));
         Assert.Contains(matters.EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == estate);
@@ -124,7 +124,7 @@ public sealed partial class TasksApiTests(ApprovalWebFactory factory) : IClassFi
 
         await (await approver.PostDecisionAsync($"/api/tasks/{task.Id}/decision",
             new { decision = "approve", reasons = "准予设立登记" })).ReadOkAsync();
-        var list = await (await approver.GetAsync("/api/tasks")).ReadOkAsync();
+        var list = (await (await approver.GetAsync("/api/tasks?size=200")).ReadOkAsync()).GetProperty("items");
 
         Assert.Equal(1, await Steps.SignOffsAsync(factory, project, task.Id));
         Assert.DoesNotContain(list.EnumerateArray(), t => t.GetProperty("id").GetGuid() == task.Id);

@@ -78,7 +78,7 @@ public sealed class LabelTests(ApprovalWebFactory factory) : IClassFixture<Appro
     {
         var project = await Scenario.ProjectAsync(factory, await Scenario.CompletedAsync(factory));
 
-        var rows = await _http.GetFromJsonAsync<JsonElement>("/api/disclosure", TestContext.Current.CancellationToken);
+        var rows = (await _http.GetFromJsonAsync<JsonElement>("/api/disclosure?size=200", TestContext.Current.CancellationToken)).GetProperty("items");
 
         var mine = rows.EnumerateArray().Where(r => r.GetProperty("projectCode").GetString() == project.ProjectCode).ToList();
         Assert.NotEmpty(mine);

@@ -38,6 +38,9 @@ public sealed class InstanceConfiguration : IEntityTypeConfiguration<ProjectInst
         b.HasIndex(i => new { i.Status, i.DueOn }).HasDatabaseName("ix_instances_status_due");
         b.HasIndex(i => i.InvestorId).HasDatabaseName("ix_instances_investor");
         b.HasIndex(i => i.AgentId).HasDatabaseName("ix_instances_agent");
+        // The read lists (ListReader): the window's queue oldest filing first, an applicant's projects newest first.
+        b.HasIndex(i => new { i.Status, i.FiledAt, i.Id }).HasDatabaseName("ix_instances_status_filed");
+        b.HasIndex(i => new { i.InvestorId, i.FiledAt, i.Id }).HasDatabaseName("ix_instances_investor_filed");
 
         b.HasMany(i => i.Tasks).WithOne().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(i => i.Timers).WithOne().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);

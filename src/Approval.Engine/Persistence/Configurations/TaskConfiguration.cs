@@ -7,6 +7,9 @@ namespace Approval.Engine.Persistence.Configurations;
 /// <summary>Maps <see cref="WorkTask"/>, indexed for a department's open tasks by due date and for overdue lists.</summary>
 public sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
 {
+    /// <summary>The rows of open work (open or stopped tasks), as an index filter on both providers.</summary>
+    internal const string OpenWork = "\"Status\" IN ('Open', 'Suspended')";
+
     public void Configure(EntityTypeBuilder<WorkTask> b)
     {
         b.ToTable("tasks");
@@ -24,5 +27,10 @@ public sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
         b.HasIndex(t => new { t.Status, t.DueOn }).HasDatabaseName("ix_tasks_status_due");
         // A project's tasks, and its open ones: with the status here, never the (Status, DueOn) index (see TimerConfiguration).
         b.HasIndex(t => new { t.InstanceId, t.Status }).HasDatabaseName("ix_tasks_instance_status");
+        // The read lists (ListReader): open work by department or overall, soonest due first with the id as tiebreak,
+        // and decided matters newest first for disclosure (政务公开); partial, so they stay as small as the open work.
+        b.HasIndex(t => new { t.DepartmentId, t.DueOn, t.Id }).HasFilter(OpenWork).HasDatabaseName("ix_tasks_open_department_due");
+        b.HasIndex(t => new { t.DueOn, t.Id }).HasFilter(OpenWork).HasDatabaseName("ix_tasks_open_due");
+        b.HasIndex(t => new { t.DecidedAt, t.Id }).HasFilter("\"DecidedAt\" IS NOT NULL").HasDatabaseName("ix_tasks_decided");
     }
 }

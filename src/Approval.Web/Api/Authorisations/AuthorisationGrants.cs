@@ -32,6 +32,22 @@ public sealed class AuthorisationGrants(AgentAuthorizations registry, UserManage
         return grants.OrderByDescending(g => g.GrantedAt).Select(g => new AuthorisationRecord(g, agents[g.AgentId])).ToList();
     }
 
+    /// <summary>A page of the authorisations the actor may see (an administrator: all), newest first, with the agents' accounts.</summary>
+    public async Task<Page<AuthorisationRecord>> PageAsync(Actor actor, PageRequest page, CancellationToken ct = default)
+    {
+        var grants = await registry.PageAsync(actor, page, ct);
+        var agents = new Dictionary<string, ApplicationUser?>();
+        foreach (var agentId in grants.Items.Select(g => g.AgentId).Distinct()) agents[agentId] = await users.FindByIdAsync(agentId);
+        return grants.Map(g => new AuthorisationRecord(g, agents[g.AgentId]));
+    }
+
+    /// <summary>One authorisation the actor may see, with the agent's account; <see cref="NotFoundException"/> otherwise.</summary>
+    public async Task<AuthorisationRecord> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var grant = await registry.FindAsync(actor, id, ct) ?? throw new NotFoundException($"Authorisation {id}");
+        return new AuthorisationRecord(grant, await users.FindByIdAsync(grant.AgentId));
+    }
+
     /// <summary>
     /// Authorises the agent named by user name from <paramref name="validFrom"/> to <paramref name="validTo"/> (yyyy-MM-dd,
     /// both included). An investor grants for itself; an administrator names the investor (id and name). Every refused

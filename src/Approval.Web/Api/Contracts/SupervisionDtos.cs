@@ -10,10 +10,18 @@ public sealed record SupervisedProjectDto(ProjectSummaryDto Project, IReadOnlyLi
 /// <summary>
 /// One department's board (部门红黄灯): open tasks by light; <c>overdue</c> lists open tasks past their deadline day
 /// (超期) and <c>nearDue</c> those on or after their follow-up date but not yet overdue (临期), whatever colour the
-/// configured convention gives them.
+/// configured convention gives them: the first 20 of each, soonest due first, with <c>overdueCount</c> and
+/// <c>nearDueCount</c> counting all (the rest: <c>GET /api/supervision/tasks?department=…&amp;due=overdue|nearDue</c>, paged).
 /// </summary>
 public sealed record DepartmentBoardDto(string DepartmentId, string DepartmentName, int Open, int Green, int Yellow, int Red,
-    IReadOnlyList<TaskDto> Overdue, IReadOnlyList<TaskDto> NearDue);
+    IReadOnlyList<TaskDto> Overdue, IReadOnlyList<TaskDto> NearDue)
+{
+    /// <summary>How many open tasks are overdue (超期), all of them.</summary>
+    public int OverdueCount { get; init; }
+
+    /// <summary>How many open tasks are near due (临期), all of them.</summary>
+    public int NearDueCount { get; init; }
+}
 
 /// <summary>
 /// An extension request (延期申请) waiting for a supervisor, with the matter it is for; <c>decidable</c> is false when

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Approval.Engine.Activities;
 using Approval.Engine.Calendar;
 using Approval.Engine.Definitions;
@@ -11,8 +12,9 @@ namespace Approval.Web.Api;
 
 public static partial class IntakeApi
 {
-    private static async Task<Ok<List<ProjectSummaryDto>>> Queue(ProjectReader reader, ProjectViews views, CancellationToken ct) =>
-        TypedResults.Ok((await reader.IntakeQueueAsync(ct)).Select(views.Summary).ToList());
+    private static async Task<Ok<PageDto<ProjectSummaryDto>>> Queue([Description(Paging.Size)] string? size,
+        [Description(Paging.Cursor)] string? cursor, ListReader lists, ProjectViews views, CancellationToken ct) =>
+        TypedResults.Ok(PageDto<ProjectSummaryDto>.From(await lists.IntakeQueueAsync(ApiInput.Page(size, cursor), ct), views.Summary));
 
     private static async Task<Ok<ChecklistResponse>> Checklist(Guid id, HttpContext http, IntakeDocuments documents,
         ProjectViews views, CancellationToken ct)

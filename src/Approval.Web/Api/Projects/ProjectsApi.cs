@@ -55,7 +55,8 @@ public static partial class ProjectsApi
             .WithSummary("File an application (申报) for an investor; an agent needs the investor's valid authorisation (委托)")
             .WithDescription("`materials` lists the checklist codes the applicant means to hand in. " + IntakeApi.HandedInDescription));
         projects.MapGet("", Mine).RequireAuthorization(Policies.Applicant)
-            .WithSummary("My projects with their lights: an investor's own, an agent's principals'");
+            .WithSummary("My projects with their lights: an investor's own, an agent's principals'; newest filing first, a page at a time")
+            .WithDescription(Paging.Description.Trim()).ProducesValidationProblem();
         projects.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Anyone)
             .WithSummary("One project with its steps, tasks, deadlines, clock stops, extensions and journal")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -81,11 +82,12 @@ public static partial class ProjectsApi
         return TypedResults.Created($"/api/projects/{filed.Id}", views.Summary(filed));
     }
 
-    private static async Task<Ok<List<ProjectSummaryDto>>> Mine(ClaimsPrincipal user, ProjectReader reader, ProjectViews views, CancellationToken ct)
+    private static async Task<Ok<PageDto<ProjectSummaryDto>>> Mine([System.ComponentModel.Description(Paging.Size)] string? size,
+        [System.ComponentModel.Description(Paging.Cursor)] string? cursor, ClaimsPrincipal user, ListReader lists, ProjectViews views, CancellationToken ct)
     {
         var actor = CurrentActor.Of(user);
-        var projects = await reader.ForApplicantAsync(actor, ct);
-        return TypedResults.Ok(projects.Select(p => views.Summary(p, actor)).ToList());
+        var projects = await lists.ForApplicantAsync(actor, ApiInput.Page(size, cursor), ct);
+        return TypedResults.Ok(PageDto<ProjectSummaryDto>.From(projects, p => views.Summary(p, actor)));
     }
 
     private static async Task<Ok<ProjectDetailDto>> Get(Guid id, ClaimsPrincipal user, ProjectReader reader, ProjectViews views, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Approval.Engine.Definitions;
 using Approval.Engine.Supervision;
 using Approval.Web.Api.Contracts;
@@ -7,7 +8,8 @@ namespace Approval.Web.Api;
 
 public static partial class SupervisionApi
 {
-    private static async Task<Ok<List<SupervisedProjectDto>>> Projects(string? light, string? definition,
+    private static async Task<Ok<PageDto<SupervisedProjectDto>>> Projects(string? light, string? definition,
+        [Description(Paging.Size)] string? size, [Description(Paging.Cursor)] string? cursor,
         SupervisionBoard board, DefinitionCatalog catalog, CancellationToken ct)
     {
         var wanted = LightOf(light);
@@ -15,14 +17,28 @@ public static partial class SupervisionApi
         if (definitionId is not null && !catalog.TryGetLatest(definitionId, out _))
             throw new Engine.InvalidInputException("definition",
                 $"No workflow definition '{definitionId}'; known: {string.Join(", ", catalog.Definitions.Select(d => d.Id).Distinct())}.");
-        return TypedResults.Ok(await board.ProjectsAsync(wanted, definitionId, ct));
+        var page = await board.ProjectsAsync(wanted, definitionId, ApiInput.Page(size, cursor), ct);
+        return TypedResults.Ok(PageDto<SupervisedProjectDto>.From(page, p => p));
     }
 
-    private static async Task<Ok<List<TaskDto>>> Tasks(string? light, string? department,
-        SupervisionBoard board, DefinitionCatalog catalog, CancellationToken ct) =>
-        TypedResults.Ok(await board.TasksAsync(LightOf(light), CatalogueNames.DepartmentFilter(department, catalog), ct));
+    private static async Task<Ok<PageDto<TaskDto>>> Tasks(string? light, string? department,
+        [Description("overdue: past the deadline day (超期); nearDue: on or after the follow-up date, not yet overdue (临期); absent: any.")] string? due,
+        [Description(Paging.Size)] string? size, [Description(Paging.Cursor)] string? cursor,
+        SupervisionBoard board, DefinitionCatalog catalog, CancellationToken ct)
+    {
+        var page = await board.TasksAsync(LightOf(light), CatalogueNames.DepartmentFilter(department, catalog), ApiInput.Page(size, cursor), ct, DueOf(due));
+        return TypedResults.Ok(PageDto<TaskDto>.From(page, t => t));
+    }
 
     private static async Task<Ok<List<DepartmentBoardDto>>> Departments(string? department, SupervisionBoard board,
         DefinitionCatalog catalog, CancellationToken ct) =>
         TypedResults.Ok(await board.DepartmentsAsync(CatalogueNames.DepartmentFilter(department, catalog), ct));
+
+    private static DueState? DueOf(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => null,
+        "overdue" => DueState.Overdue,
+        "neardue" => DueState.NearDue,
+        _ => throw new Engine.InvalidInputException("due", $"'{value}' is not a due state; expected overdue or nearDue."),
+    };
 }

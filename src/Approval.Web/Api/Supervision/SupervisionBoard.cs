@@ -13,9 +13,12 @@ namespace Approval.Web.Api;
 /// lights, each department's board, the extension requests with what approving them would do to the deadlines, and
 /// the statistics over a period. The one place these are built, so that a later move into SQL lands once.
 /// </summary>
-public sealed class SupervisionBoard(ProjectReader reader, ProjectViews views, IMapper mapper, DefinitionCatalog catalog,
+public sealed class SupervisionBoard(ProjectReader reader, ListReader lists, ProjectViews views, IMapper mapper, DefinitionCatalog catalog,
     IWorkingDayCalendars calendars, IClock clock, WorkflowEngine engine)
 {
+    /// <summary>How many overdue and near-due tasks a department's board lists (the counts are whole; the rest page on the task list).</summary>
+    public const int BoardListSize = 20;
+
     /// <summary>Department work that supervision follows: open or stopped, not the applicant's own correction tasks.</summary>
     public static bool IsDepartmentWork(WorkTask task) =>
         task.IsOpen && task.Kind != TaskKind.ApplicantCorrection && task.DepartmentId is not null;
@@ -34,37 +37,43 @@ public sealed class SupervisionBoard(ProjectReader reader, ProjectViews views, I
         return false;
     }
 
-    /// <summary>Running projects with their light and their departments' open tasks (soonest due first); null filters mean "any".</summary>
-    public async Task<List<SupervisedProjectDto>> ProjectsAsync(Light? light, string? definitionId, CancellationToken ct = default) =>
-        (await reader.RunningAsync(ct))
-            .Where(p => definitionId is null || p.DefinitionId == definitionId)
-            .Select(p => new SupervisedProjectDto(views.Summary(p),
-                p.Tasks.Where(IsDepartmentWork).OrderBy(t => t.DueOn ?? LocalDate.MaxIsoValue).Select(t => views.Task(t, p)).ToList()))
-            .Where(p => light is null || p.Project.Light == light)
-            .ToList();
+    /// <summary>
+    /// A page of running projects, soonest deadline first, with their light and their departments' open tasks (soonest
+    /// due first); null filters mean "any". Filtered and paged in SQL (<see cref="ListReader.RunningProjectsAsync"/>).
+    /// </summary>
+    public async Task<Page<SupervisedProjectDto>> ProjectsAsync(Light? light, string? definitionId, PageRequest page, CancellationToken ct = default) =>
+        (await lists.RunningProjectsAsync(definitionId, light, page, ct)).Map(p => new SupervisedProjectDto(views.Summary(p),
+            p.Tasks.Where(IsDepartmentWork).OrderBy(t => t.DueOn ?? LocalDate.MaxIsoValue).Select(t => views.Task(t, p)).ToList()));
 
-    /// <summary>Open department tasks with their lights, soonest due first; null filters mean "any".</summary>
-    public async Task<List<TaskDto>> TasksAsync(Light? light, string? departmentId, CancellationToken ct = default) =>
-        (await OpenWorkAsync(ct))
-            .Where(t => departmentId is null || t.Task.DepartmentId == departmentId)
-            .Where(t => light is null || t.Dto.Light == light)
-            .Select(t => t.Dto)
-            .ToList();
+    /// <summary>
+    /// A page of open department tasks of running projects with their lights, soonest due first, with how many there
+    /// are; null filters mean "any". Filtered and paged in SQL.
+    /// </summary>
+    public async Task<Page<TaskDto>> TasksAsync(Light? light, string? departmentId, PageRequest page, CancellationToken ct = default,
+        DueState? due = null) =>
+        (await lists.OpenTasksAsync(new TaskQuery(departmentId, null, light, due), page, runningOnly: true, counted: true, ct: ct)).Map(views.Task);
 
-    /// <summary>Per department of the catalogue (or the one asked for): open tasks by light, overdue (超期) and near-due (临期).</summary>
+    /// <summary>
+    /// Per department of the catalogue (or the one asked for): open tasks counted by light, overdue (超期) and near due
+    /// (临期) in one <c>GROUP BY</c>, with the first <see cref="BoardListSize"/> overdue and near-due tasks, soonest due first.
+    /// </summary>
     public async Task<List<DepartmentBoardDto>> DepartmentsAsync(string? departmentId, CancellationToken ct = default)
     {
-        var calendar = calendars.National;
-        var now = clock.GetCurrentInstant();
-        var open = await OpenWorkAsync(ct);
-        return catalog.Departments.Where(d => departmentId is null || d.Id == departmentId).Select(d =>
+        var counts = await lists.CountsByDepartmentAsync(departmentId, ct: ct);
+        var boards = new List<DepartmentBoardDto>();
+        foreach (var d in catalog.Departments.Where(d => departmentId is null || d.Id == departmentId))
         {
-            var mine = open.Where(t => t.Task.DepartmentId == d.Id).ToList();
-            return new DepartmentBoardDto(d.Id, d.Name, mine.Count,
-                mine.Count(t => t.Dto.Light == Light.Green), mine.Count(t => t.Dto.Light == Light.Yellow), mine.Count(t => t.Dto.Light == Light.Red),
-                mine.Where(t => Statistics.IsOverdue(t.Task, calendar, now)).Select(t => t.Dto).ToList(),
-                mine.Where(t => Statistics.IsNearDue(t.Task, calendar, now)).Select(t => t.Dto).ToList());
-        }).ToList();
+            var c = counts.GetValueOrDefault(d.Id) ?? new WorkCounts(0, 0, 0, 0, 0, 0, 0);
+            var first = new PageRequest(BoardListSize);
+            var overdue = c.Overdue == 0 ? [] : (await TasksAsync(null, d.Id, first, ct, DueState.Overdue)).Items;
+            var nearDue = c.NearDue == 0 ? [] : (await TasksAsync(null, d.Id, first, ct, DueState.NearDue)).Items;
+            boards.Add(new DepartmentBoardDto(d.Id, d.Name, c.Open, c.Green, c.Yellow, c.Red, overdue, nearDue)
+            {
+                OverdueCount = c.Overdue,
+                NearDueCount = c.NearDue,
+            });
+        }
+        return boards;
     }
 
     /// <summary>Extension requests waiting for a supervisor, oldest first, each with the deadlines before and after approval.</summary>
@@ -114,10 +123,4 @@ public sealed class SupervisionBoard(ProjectReader reader, ProjectViews views, I
         p.DefinitionId is not null && catalog.TryGetLatest(p.DefinitionId, out var definition) ? definition!.TargetWorkingDays : null);
 
     private string? DefinitionName(string? id) => id is not null && catalog.TryGetLatest(id, out var definition) ? definition!.Name : null;
-
-    private async Task<List<(WorkTask Task, TaskDto Dto)>> OpenWorkAsync(CancellationToken ct) =>
-        (await reader.RunningAsync(ct))
-            .SelectMany(p => p.Tasks.Where(IsDepartmentWork).Select(t => (Task: t, Dto: views.Task(t, p))))
-            .OrderBy(t => t.Task.DueOn ?? LocalDate.MaxIsoValue)
-            .ToList();
 }

@@ -15,7 +15,7 @@ namespace Approval.Web.Api;
 /// The department is the signed-in approver's claim. A task of another department looks exactly like one that does
 /// not exist (<see cref="NotFoundException"/>), reading and acting alike.
 /// </remarks>
-public sealed class DepartmentTasks(WorkflowEngine engine, ProjectReader reader)
+public sealed class DepartmentTasks(WorkflowEngine engine, ProjectReader reader, ListReader lists)
 {
     // The applicant's correction is never a department's work, so it is not a kind an approver can ask for.
     private static readonly TaskKind[] DepartmentKinds =
@@ -25,20 +25,23 @@ public sealed class DepartmentTasks(WorkflowEngine engine, ProjectReader reader)
     public static string DepartmentOf(Actor actor) =>
         actor.DepartmentId ?? throw new ForbiddenException("An approver's account must name a department.");
 
-    /// <summary>The department's open tasks (待办) with their projects, soonest due first, of one kind when given.</summary>
-    public async Task<List<(WorkTask Task, ProjectInstance Project)>> OpenAsync(Actor actor, TaskKind? kind, CancellationToken ct)
+    /// <summary>
+    /// A page of the department's open tasks (待办), soonest due first, of one kind, light and due state when given, each
+    /// with its project's code and name; with how many there are.
+    /// </summary>
+    public Task<Page<TaskRow>> OpenAsync(Actor actor, TaskKind? kind, PageRequest page, CancellationToken ct, Light? light = null, DueState? due = null) =>
+        lists.OpenTasksAsync(new TaskQuery(DepartmentOf(actor), kind, light, due), page, counted: true, ct: ct);
+
+    /// <summary>The department's open tasks counted by light and due state (the to-do page's tabs).</summary>
+    public async Task<WorkCounts> CountsAsync(Actor actor, CancellationToken ct)
     {
-        var tasks = await reader.DepartmentTasksAsync(DepartmentOf(actor), ct);
-        return tasks.Where(r => kind is null || r.Task.Kind == kind).ToList();
+        var department = DepartmentOf(actor);
+        return (await lists.CountsByDepartmentAsync(department, runningOnly: false, ct)).GetValueOrDefault(department) ?? new WorkCounts(0, 0, 0, 0, 0, 0, 0);
     }
 
-    /// <summary>One open task of the department with its project; a decided task, another department's and an unknown one are not found.</summary>
-    public async Task<(WorkTask Task, ProjectInstance Project)> OpenTaskAsync(Actor actor, Guid id, CancellationToken ct)
-    {
-        var tasks = await reader.DepartmentTasksAsync(DepartmentOf(actor), ct);
-        var (task, project) = tasks.FirstOrDefault(r => r.Task.Id == id);
-        return task is null ? throw new NotFoundException($"Task {id}") : (task, project);
-    }
+    /// <summary>One open task of the department with its project, in one query; a decided task, another department's and an unknown one are not found.</summary>
+    public async Task<(WorkTask Task, ProjectInstance Project)> OpenTaskAsync(Actor actor, Guid id, CancellationToken ct) =>
+        await lists.OpenTaskWithProjectAsync(DepartmentOf(actor), id, ct) ?? throw new NotFoundException($"Task {id}");
 
     /// <summary>
     /// One task of the department in any state, with its whole project (the other departments' tasks, clock stops,

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Approval.Web.Api.Contracts;
 using Approval.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,12 +7,12 @@ namespace Approval.Web.Api;
 
 public static partial class TasksApi
 {
-    private static async Task<Ok<List<TaskDto>>> List(string? kind, HttpContext http, DepartmentTasks tasks, ProjectViews views,
-        CancellationToken ct)
+    private static async Task<Ok<PageDto<TaskDto>>> List(string? kind, [Description(Paging.Size)] string? size,
+        [Description(Paging.Cursor)] string? cursor, HttpContext http, DepartmentTasks tasks, ProjectViews views, CancellationToken ct)
     {
         var filter = DepartmentTasks.KindOf(kind);
-        var open = await tasks.OpenAsync(CurrentActor.Of(http.User), filter, ct);
-        return TypedResults.Ok(open.Select(r => views.Task(r.Task, r.Project)).ToList());
+        var page = await tasks.OpenAsync(CurrentActor.Of(http.User), filter, ApiInput.Page(size, cursor), ct);
+        return TypedResults.Ok(PageDto<TaskDto>.From(page, r => views.Task(r)));
     }
 
     /// <summary>Another department's task, a decided one and one that does not exist all look the same: not found.</summary>

@@ -548,6 +548,12 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "DueOn")
                         .HasDatabaseName("ix_instances_status_due");
 
+                    b.HasIndex("InvestorId", "FiledAt", "Id")
+                        .HasDatabaseName("ix_instances_investor_filed");
+
+                    b.HasIndex("Status", "FiledAt", "Id")
+                        .HasDatabaseName("ix_instances_status_filed");
+
                     b.ToTable("instances", (string)null);
                 });
 
@@ -632,11 +638,23 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DecidedAt", "Id")
+                        .HasDatabaseName("ix_tasks_decided")
+                        .HasFilter("\"DecidedAt\" IS NOT NULL");
+
+                    b.HasIndex("DueOn", "Id")
+                        .HasDatabaseName("ix_tasks_open_due")
+                        .HasFilter("\"Status\" IN ('Open', 'Suspended')");
+
                     b.HasIndex("InstanceId", "Status")
                         .HasDatabaseName("ix_tasks_instance_status");
 
                     b.HasIndex("Status", "DueOn")
                         .HasDatabaseName("ix_tasks_status_due");
+
+                    b.HasIndex("DepartmentId", "DueOn", "Id")
+                        .HasDatabaseName("ix_tasks_open_department_due")
+                        .HasFilter("\"Status\" IN ('Open', 'Suspended')");
 
                     b.HasIndex("DepartmentId", "Status", "DueOn")
                         .HasDatabaseName("ix_tasks_department_open_due");

@@ -1,0 +1,286 @@
+using Approval.Engine.Persistence;
+using Approval.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using TaskStatus = Approval.Engine.Runtime.TaskStatus;
+
+namespace Approval.Engine.Supervision;
+
+/// <summary>
+/// The lists that grow with the data — a department's to-do (待办), supervision's open work and running projects
+/// (电子监察), the window's queue (待受理), an applicant's projects — filtered, sorted and paged (keyset) in SQL, and
+/// the department boards counted by light with one <c>GROUP BY</c>.
+/// </summary>
+/// <remarks>
+/// Lights are conditions on stored dates: the days that decide them are computed once from today with the calendar
+/// (<see cref="LightPolicy.BoundsAt"/>), so "red only" is a <c>WHERE</c>. Task rows come with only their project's code
+/// and name, never the whole project. Visibility is the same as <see cref="ProjectReader"/>'s.
+/// </remarks>
+public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations authorizations, LightPolicy lights, IClock clock,
+    Calendar.IWorkingDayCalendars calendars)
+{
+    private const string DepartmentList = "dept";
+    private const string WorkList = "work";
+    private const string ProjectList = "running";
+    private const string QueueList = "queue";
+    private const string MineList = "mine";
+
+    /// <summary>The light bounds of this instant (today, the last overdue day …).</summary>
+    public LightBounds Bounds() => lights.BoundsAt(clock.GetCurrentInstant());
+
+    /// <summary>
+    /// Department work: open or stopped tasks of a department (not the applicant's own corrections), soonest due first
+    /// (then by id), of one department, kind, light and due state when given; with the total when asked for.
+    /// A department's to-do lists all its open tasks; supervision (<c>runningOnly</c>) those of running projects.
+    /// </summary>
+    public async Task<Page<TaskRow>> OpenTasksAsync(TaskQuery query, PageRequest page, bool runningOnly = false, bool counted = false,
+        CancellationToken ct = default)
+    {
+        var bounds = Bounds();
+        await using var db = database.CreateContext();
+        var tasks = Filtered(OpenWork(db), query, bounds);
+        var rows = from t in tasks
+                   join i in db.Instances on t.InstanceId equals i.Id
+                   where !runningOnly || i.Status == InstanceStatus.Running
+                   select new { Task = t, i.ProjectCode, i.ProjectName };
+        var list = query.DepartmentId is null ? WorkList : DepartmentList + query.DepartmentId;
+        var total = counted ? await rows.CountAsync(ct) : (int?)null;
+        if (page.After is { } after)
+        {
+            var keys = Cursor.Decode(list, after, 2);
+            var (due, id) = (Cursor.DateOf(keys[0]), Cursor.GuidOf(keys[1]));
+            rows = due is null
+                ? rows.Where(r => r.Task.DueOn == null && r.Task.Id.CompareTo(id) > 0)
+                : rows.Where(r => r.Task.DueOn == null || r.Task.DueOn > due || (r.Task.DueOn == due && r.Task.Id.CompareTo(id) > 0));
+        }
+        var read = await rows.OrderBy(r => r.Task.DueOn == null).ThenBy(r => r.Task.DueOn).ThenBy(r => r.Task.Id)
+            .Take(page.Size + 1).Select(r => new TaskRow(r.Task, r.ProjectCode, r.ProjectName)).ToListAsync(ct);
+        return Page<TaskRow>.From(read, page.Size, r => Cursor.Encode(list, Cursor.Of(r.Task.DueOn), Cursor.Of(r.Task.Id)), total);
+    }
+
+    /// <summary>
+    /// One open task of a department with its project row and the project's clock stops (what the project's summary
+    /// needs), in one query; null when there is none (another department's, a decided one, an unknown id).
+    /// </summary>
+    public async Task<(WorkTask Task, ProjectInstance Project)?> OpenTaskWithProjectAsync(string departmentId, Guid id, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var row = await (from t in OpenWork(db)
+                         where t.Id == id && t.DepartmentId == departmentId
+                         join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
+                         select new { Task = t, Project = i, Stops = db.ClockStops.AsNoTracking().Where(s => s.InstanceId == i.Id).ToList() })
+            .AsSingleQuery().FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        row.Project.ClockStops = row.Stops;
+        return (row.Task, row.Project);
+    }
+
+    /// <summary>
+    /// Open department work of running projects counted per department by light, overdue (超期) and near due (临期),
+    /// in one <c>GROUP BY</c>; only the departments that have any, or the one asked for.
+    /// </summary>
+    /// <param name="departmentId">One department, or null for all.</param>
+    /// <param name="runningOnly">Only tasks of running projects (supervision); a department's to-do counts all its open tasks.</param>
+    /// <param name="ct">Cancels the query.</param>
+    public async Task<Dictionary<string, WorkCounts>> CountsByDepartmentAsync(string? departmentId, bool runningOnly = true, CancellationToken ct = default)
+    {
+        var b = Bounds();
+        var (red, yellowDue, yellowWarn, overdue, today) = (b.RedThrough, b.YellowDueThrough, b.YellowWarnThrough, b.LastOverdue, b.Today);
+        await using var db = database.CreateContext();
+        var tasks = from t in OpenWork(db)
+                    join i in db.Instances on t.InstanceId equals i.Id
+                    where (!runningOnly || i.Status == InstanceStatus.Running) && (departmentId == null || t.DepartmentId == departmentId)
+                    select t;
+        // The same conditions as LightBounds.OfTask and Statistics.IsOverdue / IsNearDue, written on the columns.
+        var counts = await tasks.GroupBy(t => t.DepartmentId!).Select(g => new
+        {
+            g.Key,
+            Open = g.Count(),
+            Red = g.Count(t => t.DueOn != null && t.DueOn <= red),
+            Yellow = g.Count(t => t.DueOn != null && t.DueOn > red && (t.DueOn <= yellowDue || (t.WarnOn != null && t.WarnOn <= yellowWarn))),
+            YellowNotOverdue = g.Count(t => t.DueOn != null && t.DueOn > overdue
+                && (t.DueOn <= yellowDue || (t.WarnOn != null && t.WarnOn <= yellowWarn))),
+            Overdue = g.Count(t => t.DueOn != null && t.DueOn <= overdue),
+            NearDue = g.Count(t => (t.DueOn == null || t.DueOn > overdue) && t.WarnOn != null && t.WarnOn <= today),
+        }).ToListAsync(ct);
+        return counts.ToDictionary(c => c.Key,
+            c => new WorkCounts(c.Open, c.Open - c.Red - c.Yellow, c.Yellow, c.Red, c.Overdue, c.NearDue, c.YellowNotOverdue));
+    }
+
+    /// <summary>
+    /// Running projects (电子监察), soonest deadline first (then by id), of one definition and light when given, each
+    /// with its tasks and clock stops (what its view needs), at most a page of them.
+    /// </summary>
+    /// <remarks>
+    /// Red, and every light under the overdue-and-escalated convention, are conditions on the deadline. A project's
+    /// nearness under the near-deadline convention also counts its stopped days (and, when configured, the share of
+    /// time used), so the query narrows by the deadline and by "has a stop ahead", and the policy decides the few rows
+    /// where the stops could change it.
+    /// </remarks>
+    public async Task<Page<ProjectInstance>> RunningProjectsAsync(string? definitionId, Light? light, PageRequest page,
+        CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var query = db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Running);
+        if (definitionId is not null) query = query.Where(i => i.DefinitionId == definitionId);
+        query = WhereLight(db, query, light, Bounds());
+        if (page.After is { } after)
+        {
+            var keys = Cursor.Decode(ProjectList, after, 2);
+            var (due, id) = (Cursor.DateOf(keys[0]), Cursor.GuidOf(keys[1]));
+            query = due is null
+                ? query.Where(i => i.DueOn == null && i.Id.CompareTo(id) > 0)
+                : query.Where(i => i.DueOn == null || i.DueOn > due || (i.DueOn == due && i.Id.CompareTo(id) > 0));
+        }
+        var ids = query.OrderBy(i => i.DueOn == null).ThenBy(i => i.DueOn).ThenBy(i => i.Id).Select(i => i.Id);
+        return Page<ProjectInstance>.From(await ReadAsync(db, ids, light, page.Size, ct), page.Size,
+            p => Cursor.Encode(ProjectList, Cursor.Of(p.DueOn), Cursor.Of(p.Id)));
+    }
+
+    /// <summary>Filings waiting for the window (待受理), oldest first (then by id), with how many there are.</summary>
+    public async Task<Page<ProjectInstance>> IntakeQueueAsync(PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var query = db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Filed);
+        var total = await query.CountAsync(ct);
+        if (page.After is { } after)
+        {
+            var keys = Cursor.Decode(QueueList, after, 2);
+            var (at, id) = (Cursor.InstantOf(keys[0]), Cursor.GuidOf(keys[1]));
+            query = query.Where(i => i.FiledAt > at || (i.FiledAt == at && i.Id.CompareTo(id) > 0));
+        }
+        var read = await query.OrderBy(i => i.FiledAt).ThenBy(i => i.Id).Take(page.Size + 1).ToListAsync(ct);
+        return Page<ProjectInstance>.From(read, page.Size, p => Cursor.Encode(QueueList, Cursor.Of(p.FiledAt), Cursor.Of(p.Id)), total);
+    }
+
+    /// <summary>
+    /// The projects an applicant follows (an investor's own; an agent's principals' whose authorisation is valid
+    /// today), newest filing first (then by id), with their tasks and clock stops, and how many there are.
+    /// </summary>
+    /// <param name="actor">The investor or agent.</param>
+    /// <param name="page">Which page.</param>
+    /// <param name="light">Only running projects of this light.</param>
+    /// <param name="activityIds">Only projects standing at one of these steps.</param>
+    /// <param name="ct">Cancels the query.</param>
+    public async Task<Page<ProjectInstance>> ForApplicantAsync(Actor actor, PageRequest page, CancellationToken ct = default,
+        Light? light = null, IReadOnlyCollection<string>? activityIds = null)
+    {
+        await using var db = database.CreateContext();
+        IQueryable<ProjectInstance> query;
+        if (actor.Role == ActorRole.Investor) query = db.Instances.AsNoTracking().Where(i => i.InvestorId == actor.UserId);
+        else if (actor.Role == ActorRole.Agent)
+        {
+            var principals = await authorizations.InvestorsOfAsync(actor.UserId, calendars.National.LocalDateOf(clock.GetCurrentInstant()), ct);
+            query = db.Instances.AsNoTracking().Where(i => principals.Contains(i.InvestorId));
+        }
+        else return new Page<ProjectInstance>([], null, 0);
+        if (activityIds is not null) query = query.Where(i => activityIds.Contains(i.CurrentActivityId));
+        if (light is not null) query = WhereLight(db, query.Where(i => i.Status == InstanceStatus.Running), light, Bounds());
+        // With a light the count would need every project's stops: the total is given without one.
+        var total = light is null ? await query.CountAsync(ct) : (int?)null;
+        if (page.After is { } after)
+        {
+            var keys = Cursor.Decode(MineList, after, 2);
+            var (at, id) = (Cursor.InstantOf(keys[0]), Cursor.GuidOf(keys[1]));
+            query = query.Where(i => i.FiledAt < at || (i.FiledAt == at && i.Id.CompareTo(id) < 0));
+        }
+        var ids = query.OrderByDescending(i => i.FiledAt).ThenByDescending(i => i.Id).Select(i => i.Id);
+        return Page<ProjectInstance>.From(await ReadAsync(db, ids, light, page.Size, ct), page.Size,
+            p => Cursor.Encode(MineList, Cursor.Of(p.FiledAt), Cursor.Of(p.Id)), total);
+    }
+
+    /// <summary>
+    /// Running projects of a light, as far as the deadline decides it: red, and every light under the
+    /// overdue-and-escalated convention, exactly; under the near-deadline convention the rows whose stops (or a share
+    /// rule) could make them near are kept for <see cref="ReadAsync"/> to decide.
+    /// </summary>
+    private static IQueryable<ProjectInstance> WhereLight(ApprovalDbContext db, IQueryable<ProjectInstance> query, Light? light, LightBounds b)
+    {
+        var (red, yellowDue, today, nearBefore) = (b.RedThrough, b.YellowDueThrough, b.Today, b.ProjectYellowDueBefore);
+        var byDue = !b.ProjectNearNeedsRows;
+        return light switch
+        {
+            Light.Red => query.Where(i => i.DueOn != null && i.DueOn <= red),
+            Light.Yellow => query.Where(i => i.DueOn != null && i.DueOn > red && (!byDue || i.DueOn <= yellowDue || i.DueOn < nearBefore
+                || db.ClockStops.Any(s => s.InstanceId == i.Id && (s.ResumesOn == null || s.ResumesOn > today)))),
+            Light.Green => query.Where(i => i.DueOn == null || (i.DueOn > red && i.DueOn > yellowDue && (!byDue || i.DueOn >= nearBefore
+                || db.ClockStops.Any(s => s.InstanceId == i.Id && (s.ResumesOn == null || s.ResumesOn > today))))),
+            _ => query,
+        };
+    }
+
+    /// <summary>
+    /// One more than a page of projects from ordered ids, with their tasks and stops; with a light, only those the
+    /// policy gives it, reading on in batches until the page is full (rarely more than one batch).
+    /// </summary>
+    private async Task<List<ProjectInstance>> ReadAsync(ApprovalDbContext db, IQueryable<Guid> orderedIds, Light? light, int size, CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        var found = new List<ProjectInstance>();
+        for (var skip = 0; ; skip += size + 1)
+        {
+            var ids = await orderedIds.Skip(skip).Take(size + 1).ToListAsync(ct);
+            var batch = await WithChildren(db, ids, ct);
+            found.AddRange(light is null ? batch : batch.Where(p => lights.Of(now, p) == light));
+            if (found.Count > size || ids.Count <= size) return found;
+        }
+    }
+
+    private static IQueryable<WorkTask> OpenWork(ApprovalDbContext db) =>
+        db.Tasks.AsNoTracking().Where(t => (t.Status == TaskStatus.Open || t.Status == TaskStatus.Suspended)
+            && t.Kind != TaskKind.ApplicantCorrection && t.DepartmentId != null);
+
+    private static IQueryable<WorkTask> Filtered(IQueryable<WorkTask> tasks, TaskQuery query, LightBounds b)
+    {
+        var (red, yellowDue, yellowWarn, overdue, today) = (b.RedThrough, b.YellowDueThrough, b.YellowWarnThrough, b.LastOverdue, b.Today);
+        if (query.DepartmentId is { } department) tasks = tasks.Where(t => t.DepartmentId == department);
+        if (query.Kind is { } kind) tasks = tasks.Where(t => t.Kind == kind);
+        tasks = query.Light switch
+        {
+            Light.Red => tasks.Where(t => t.DueOn != null && t.DueOn <= red),
+            Light.Yellow => tasks.Where(t => t.DueOn != null && t.DueOn > red && (t.DueOn <= yellowDue || (t.WarnOn != null && t.WarnOn <= yellowWarn))),
+            Light.Green => tasks.Where(t => t.DueOn == null || (t.DueOn > red && t.DueOn > yellowDue && (t.WarnOn == null || t.WarnOn > yellowWarn))),
+            _ => tasks,
+        };
+        return query.Due switch
+        {
+            DueState.Overdue => tasks.Where(t => t.DueOn != null && t.DueOn <= overdue),
+            DueState.NotOverdue => tasks.Where(t => t.DueOn == null || t.DueOn > overdue),
+            DueState.NearDue => tasks.Where(t => (t.DueOn == null || t.DueOn > overdue) && t.WarnOn != null && t.WarnOn <= today),
+            _ => tasks,
+        };
+    }
+
+    // The page's projects with what their views need, in the order of the ids.
+    private static async Task<List<ProjectInstance>> WithChildren(ApprovalDbContext db, List<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var rows = await db.Instances.AsNoTracking().Include(i => i.Tasks).Include(i => i.ClockStops).AsSplitQuery()
+            .Where(i => ids.Contains(i.Id)).ToListAsync(ct);
+        var byId = rows.ToDictionary(i => i.Id);
+        return ids.Select(id => byId[id]).ToList();
+    }
+}
+
+/// <summary>An open task with its project's code and name (what a list shows of the project).</summary>
+public sealed record TaskRow(WorkTask Task, string? ProjectCode, string ProjectName);
+
+/// <summary>Which open department work to list; null means "any".</summary>
+public sealed record TaskQuery(string? DepartmentId = null, TaskKind? Kind = null, Light? Light = null, DueState? Due = null);
+
+/// <summary>Where an open task stands against its deadline day, whatever colour the convention gives it.</summary>
+public enum DueState
+{
+    /// <summary>Its deadline day is over (超期).</summary>
+    Overdue,
+    /// <summary>Not yet overdue.</summary>
+    NotOverdue,
+    /// <summary>Not yet overdue, and on or after its follow-up date (临期).</summary>
+    NearDue,
+}
+
+/// <summary>
+/// A department's open work counted: by light, overdue (超期), near due (临期), and yellow before its deadline (the
+/// to-do page's 即将超时, empty under the overdue-and-escalated convention where yellow means overdue).
+/// </summary>
+public sealed record WorkCounts(int Open, int Green, int Yellow, int Red, int Overdue, int NearDue, int YellowNotOverdue);
