@@ -56,6 +56,11 @@ public sealed class ObservabilityTests
         var commands = metrics.Snapshot().Where(m => m.Name == "approval.engine.commands").SelectMany(Points).ToList();
         Assert.Contains(commands, p => p.Tags.Contains(new("approval.command", "DecideMatter")) && p.Tags.Contains(new("approval.outcome", "ok")) && p.Sum >= 1);
         Assert.Contains(metrics.Snapshot(), m => m.Name == "approval.engine.command.duration");
+        // After the licence, the project's parallel matters are open; the gauge reads the board's counts by light.
+        var open = metrics.Snapshot().Where(m => m.Name == "approval.engine.open_tasks").SelectMany(Points).ToList();
+        Assert.NotEmpty(open);
+        Assert.All(open, p => Assert.Contains(p.Tags["approval.light"], new object?[] { "green", "yellow", "red" }));
+        Assert.True(open.Where(p => !Equals(p.Tags["approval.department"], "market-regulation")).Sum(p => p.Sum) >= 1);
     }
 
     [Fact]
@@ -107,7 +112,7 @@ public sealed class ObservabilityTests
         {
             var tags = new Dictionary<string, object?>();
             foreach (var tag in point.Tags) tags[tag.Key] = tag.Value;
-            yield return (tags, point.GetSumLong());
+            yield return (tags, metric.MetricType == MetricType.LongGauge ? point.GetGaugeLastValueLong() : point.GetSumLong());
         }
     }
 }
