@@ -47,24 +47,13 @@ public static class Observability
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(EngineTelemetry.Name, "Npgsql").AddAspNetCoreInstrumentation();
+                // The gauge is created when the meter provider is built, as OpenTelemetry's own instrumentations are.
+                metrics.AddMeter(EngineTelemetry.Name, "Npgsql").AddAspNetCoreInstrumentation()
+                    .AddInstrumentation(sp => sp.GetRequiredService<OpenWorkGauge>());
                 if (exporter == TelemetryExporter.Console) metrics.AddConsoleExporter();
             });
         if (exporter == TelemetryExporter.Otlp) telemetry.UseOtlpExporter();
         builder.Services.AddSingleton<OpenWorkGauge>();
-        builder.Services.AddHostedService<OpenWorkGaugeRegistration>();
         return builder;
     }
-}
-
-/// <summary>Creates the <see cref="OpenWorkGauge"/> at start, so its instrument exists before the first collection.</summary>
-internal sealed class OpenWorkGaugeRegistration(OpenWorkGauge gauge) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        GC.KeepAlive(gauge);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
