@@ -43,25 +43,34 @@ public sealed class ApiWalk(ApprovalWebFactory factory)
         IReadOnlyList<string>? commitmentMatters = null)
     {
         var agent = await As("agent");
-        var investor = await As("investor");
-        var me = await Ok(await investor.GetAsync("/api/auth/me"));
-        // The investor authorises the agent (委托) through the API first, once per walk.
-        if (!_authorised)
-            await Ok(await investor.PostAsJsonAsync("/api/authorisations",
-                new { agentUserName = "agent", validFrom = "2024-01-01", validTo = "2026-12-31" }));
-        _authorised = true;
+        var investorId = await AuthoriseAgentAsync();
         var checklist = (await Ok(await agent.GetAsync($"/api/definitions/{definitionId}"))).GetProperty("activities")[0].GetProperty("materials")
             .EnumerateArray().Select(m => m.GetProperty("code").GetString()!).Where(c => !missing.Contains(c)).ToList();
         var filed = await Ok(await agent.PostDecisionAsync("/api/projects", new
         {
             definitionId,
-            project = new { projectName = "年产10万吨新材料项目", investorId = me.GetProperty("userId").GetString(), division = "320193", industry = "C2651", investmentAmount = 52000,
+            project = new { projectName = "年产10万吨新材料项目", investorId, division = "320193", industry = "C2651", investmentAmount = 52000,
                 contactName = "张伟", contactPhone = "025-83123456", projectCode },
             materials = checklist,
             commitmentMatters,
         }));
         Id = Guid.Parse(filed.GetProperty("id").GetString()!);
         await HandInAsync([.. checklist]);
+    }
+
+    /// <summary>
+    /// The demo investor authorises the agent (委托) through the API, once per walk; returns the investor's user id,
+    /// for the filings the agent makes in its name.
+    /// </summary>
+    public async Task<string> AuthoriseAgentAsync()
+    {
+        var investor = await As("investor");
+        var me = await Ok(await investor.GetAsync("/api/auth/me"));
+        if (!_authorised)
+            await Ok(await investor.PostAsJsonAsync("/api/authorisations",
+                new { agentUserName = "agent", validFrom = "2024-01-01", validTo = "2026-12-31" }));
+        _authorised = true;
+        return me.GetProperty("userId").GetString()!;
     }
 
     /// <summary>The window records the paper originals of these materials (纸质原件).</summary>

@@ -65,15 +65,12 @@ public sealed class CommitmentApiTests
         await using var factory = new ApprovalWebFactory();
         var walk = new ApiWalk(factory);
         var agent = await walk.As("agent");
-        var investor = await walk.As("investor");
-        var me = await ApiWalk.Ok(await investor.GetAsync("/api/auth/me"));
-        await ApiWalk.Ok(await investor.PostAsJsonAsync("/api/authorisations",
-            new { agentUserName = "agent", validFrom = "2024-01-01", validTo = "2026-12-31" }));
+        var investorId = await walk.AuthoriseAgentAsync();
 
         var response = await agent.PostDecisionAsync("/api/projects", new
         {
             definitionId = "enterprise-establishment",
-            project = new { projectName = "某贸易公司设立", investorId = me.GetProperty("userId").GetString(), division = "320193", industry = "F51",
+            project = new { projectName = "某贸易公司设立", investorId, division = "320193", industry = "F51",
                 investmentAmount = 100, contactName = "张伟", contactPhone = "025-83123456" },
             materials = new[] { "registration-application" },
             commitmentMatters = new[] { "GA-001" },

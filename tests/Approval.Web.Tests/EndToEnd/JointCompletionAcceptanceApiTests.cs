@@ -111,15 +111,12 @@ public sealed class JointCompletionAcceptanceApiTests
         await using var factory = new ApprovalWebFactory();
         var walk = new ApiWalk(factory);
         var agent = await walk.As("agent");
-        var investor = await walk.As("investor");
-        var me = await ApiWalk.Ok(await investor.GetAsync("/api/auth/me"));
-        await ApiWalk.Ok(await investor.PostAsJsonAsync("/api/authorisations",
-            new { agentUserName = "agent", validFrom = "2024-01-01", validTo = "2026-12-31" }));
+        var investorId = await walk.AuthoriseAgentAsync();
 
         var response = await agent.PostDecisionAsync("/api/projects", new
         {
             definitionId = "joint-completion-acceptance",
-            project = new { projectName = "厂房竣工", investorId = me.GetProperty("userId").GetString(), division = "320193", industry = "C2651",
+            project = new { projectName = "厂房竣工", investorId, division = "320193", industry = "C2651",
                 investmentAmount = 52000, contactName = "张伟", contactPhone = "025-83123456" },
             materials = new[] { "application-form" },
         });
