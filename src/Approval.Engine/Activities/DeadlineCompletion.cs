@@ -29,6 +29,7 @@ public sealed class DeadlineCompletion : IActivity
         instance.Status = InstanceStatus.Completed;
         instance.EndedAt = step.Now;
         instance.EndedOn = step.Today;
+        instance.UsedWorkingDays = Supervision.TimeUsed.OfProject(instance, step.Calendar);
         // The verifications of commitments (事后核查) run on after the results are issued, with their timers.
         step.CancelTimers(t => !Commitments.Watches(instance, t));
         var used = step.Calendar.WorkingDaysBetween(instance.AcceptedOn!.Value, step.Today,

@@ -172,6 +172,8 @@ public sealed class StepContext
         if (items is not null) task.Items = items.ToList();
         task.DecidedAt = Now;
         task.DecidedBy = Actor.UserId;
+        // The decision's days and lateness are stored with it, in the same save, for the statistics' GROUP BY.
+        Supervision.TimeUsed.Store(task, Deadlines.Calendar);
         CancelTimers(t => t.TaskId == task.Id);
         Record(JournalEvents.TaskDecided, outcome, comment ?? (task.Items.Count > 0 ? string.Join("；", task.Items) : null), task);
     }

@@ -78,6 +78,12 @@ public sealed class ProjectInstance
     public Instant? EndedAt { get; set; }
     public LocalDate? EndedOn { get; set; }
     public bool? OnTime { get; set; }
+    /// <summary>
+    /// For a completed project: the working days from acceptance to completion (办结用时), stopped time left out, stored
+    /// at completion so that statistics sum a column (see <see cref="Supervision.TimeUsed"/>); null otherwise and on
+    /// projects completed before the column existed.
+    /// </summary>
+    public int? UsedWorkingDays { get; set; }
     public string? OutcomeReason { get; set; }
 
     public int JournalCount { get; set; }

@@ -42,6 +42,15 @@ public sealed class WorkTask
     public Instant? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
 
+    /// <summary>
+    /// For a decided <see cref="TaskKind.MatterDecision"/>: the working days its department held the matter (办理用时),
+    /// stopped time left out, stored when it is decided so that statistics sum a column (see <see cref="Supervision.TimeUsed"/>);
+    /// null while open and on rows decided before the column existed.
+    /// </summary>
+    public int? UsedWorkingDays { get; set; }
+    /// <summary>For a decided <see cref="TaskKind.MatterDecision"/>: decided after its deadline day (超期办结); null as <see cref="UsedWorkingDays"/>.</summary>
+    public bool? DecidedLate { get; set; }
+
     public bool IsOpen => Status is TaskStatus.Open or TaskStatus.Suspended;
 }
 

@@ -14,11 +14,9 @@ namespace Approval.Engine.Supervision;
 /// <remarks>
 /// <para>Departments are counted over their matter decisions (事项审批), the work that 电子监察 ranks; pre-review
 /// opinions and survey findings are not in these numbers.</para>
-/// <para>A decision's working days are those its department held the matter: from the day after it opened to the
-/// decision day, without stopped time (art. 45 stops, the applicant's 补正). The readers do not load clock stops, so
-/// the days are derived from the task's own deadline, which already leaves the stops out and adds approved
-/// extensions: <c>used = (limit + extensions) − working days in (decision day, due]</c>. A deemed approval
-/// (超时默许) took the whole limit and counts as late, since the department let its time run out.</para>
+/// <para>A decision's working days and a project's are computed from the rows by <see cref="TimeUsed"/>, the rule the
+/// engine stores them by. The product reads the statistics from the database (<see cref="StatisticsReader"/>); this
+/// in-memory computation over whole projects is the oracle its tests compare it with.</para>
 /// </remarks>
 public static class Statistics
 {
@@ -90,16 +88,11 @@ public static class Statistics
             return project.Status == InstanceStatus.Running
                 ? new TaskFact(task.DepartmentId!, task.MatterCode!, null, IsOverdue(task, calendar, now), null, null)
                 : null;
-        if (task.Status != Runtime.TaskStatus.Done || task.DecidedAt is not { } at || task.OpenedOn is not { } opened
+        if (task.Status != Runtime.TaskStatus.Done || task.DecidedAt is not { } at || task.OpenedOn is null
             || task.Outcome is not (Outcomes.Approved or Outcomes.Rejected or Outcomes.DeemedApproved or Outcomes.ApprovedOnCommitment))
             return null;
-        var allowed = task.LimitWorkingDays + task.ExtensionWorkingDays;
         var day = calendar.LocalDateOf(at);
-        var used = task.Outcome == Outcomes.DeemedApproved ? allowed
-            : task.DueOn is { } due ? allowed - calendar.WorkingDaysBetween(day, due).Days
-            : calendar.WorkingDaysBetween(opened, day).Days;
-        var late = task.DueOn is { } dueOn && calendar.IsPastDeadline(at, dueOn);
-        return new TaskFact(task.DepartmentId!, task.MatterCode!, task.Outcome, late, Math.Max(0, used), day);
+        return new TaskFact(task.DepartmentId!, task.MatterCode!, task.Outcome, TimeUsed.DecidedLate(task, calendar), TimeUsed.OfDecision(task, calendar), day);
     }
 
     /// <summary>A verification (事后核查) as the statistics see it: open (in any project that has not otherwise ended) or done.</summary>
@@ -132,9 +125,7 @@ public static class Statistics
         var running = list.Where(p => p.Status == InstanceStatus.Running).ToList();
         var completed = list.Where(p => p.Status == InstanceStatus.Completed).ToList();
         // Completion re-derives the project's deadline with every stop and extension, so the same identity as for tasks holds.
-        var days = completed.Where(p => p.AcceptedOn is not null && p.EndedOn is not null && p.DueOn is not null)
-            .Select(p => Math.Max(0, p.TargetWorkingDays + p.ExtensionWorkingDays - calendar.WorkingDaysBetween(p.EndedOn!.Value, p.DueOn!.Value).Days))
-            .ToList();
+        var days = completed.Select(p => TimeUsed.OfProject(p, calendar)).OfType<int>().ToList();
         return new ProjectStatistics(definitionId,
             running.Count, running.Count(p => p.DueOn is { } due && calendar.IsPastDeadline(now, due)),
             completed.Count, completed.Count(p => p.OnTime == true),

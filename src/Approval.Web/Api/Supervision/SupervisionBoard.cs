@@ -11,10 +11,10 @@ namespace Approval.Web.Api;
 /// <summary>
 /// The reads of e-supervision (电子监察) that the API and the supervisor's pages share: open department work with its
 /// lights, each department's board, the extension requests with what approving them would do to the deadlines, and
-/// the statistics over a period. The one place these are built, so that a later move into SQL lands once.
+/// the statistics over a period, all read in SQL. The one place these are built for the API and the pages.
 /// </summary>
-public sealed class SupervisionBoard(ProjectReader reader, ListReader lists, ProjectViews views, IMapper mapper, DefinitionCatalog catalog,
-    IWorkingDayCalendars calendars, IClock clock, WorkflowEngine engine)
+public sealed class SupervisionBoard(ProjectReader reader, ListReader lists, StatisticsReader statisticsReader, ProjectViews views, IMapper mapper,
+    DefinitionCatalog catalog, WorkflowEngine engine)
 {
     /// <summary>How many overdue and near-due tasks a department's board lists (the counts are whole; the rest page on the task list).</summary>
     public const int BoardListSize = 20;
@@ -97,11 +97,10 @@ public sealed class SupervisionBoard(ProjectReader reader, ListReader lists, Pro
         }).ToList();
     }
 
-    /// <summary>The statistics of every running and ended project over <paramref name="period"/> (see <see cref="Statistics.Compute"/>).</summary>
+    /// <summary>The statistics of every running and ended project over <paramref name="period"/>, counted in the database (<see cref="StatisticsReader"/>).</summary>
     public async Task<StatisticsDto> StatisticsAsync(StatisticsPeriod period, CancellationToken ct = default)
     {
-        var projects = (await reader.RunningAsync(ct)).Concat(await reader.EndedAsync(ct));
-        var statistics = Statistics.Compute(projects, catalog, calendars.National, clock.GetCurrentInstant(), period);
+        var statistics = await statisticsReader.ReadAsync(period, ct);
         return new StatisticsDto(
             statistics.AsOf,
             statistics.Departments.Select(d => new DepartmentStatisticsDto(d.DepartmentId,

@@ -530,6 +530,9 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasDefaultValueSql("'[]'");
 
+                    b.Property<int?>("UsedWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -589,6 +592,9 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<bool?>("DecidedLate")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("DepartmentId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -637,6 +643,9 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<int?>("UsedWorkingDays")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("WarnOn")
                         .HasColumnType("date");

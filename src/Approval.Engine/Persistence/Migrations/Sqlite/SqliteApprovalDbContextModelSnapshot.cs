@@ -525,6 +525,9 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("text")
                         .HasDefaultValueSql("'[]'");
 
+                    b.Property<int?>("UsedWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -584,6 +587,9 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("DecidedLate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DepartmentId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -632,6 +638,9 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("UsedWorkingDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("WarnOn")
                         .HasColumnType("TEXT");

@@ -1,0 +1,48 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Approval.Engine.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class StatisticsTimeUsed : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "DecidedLate",
+                table: "tasks",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "UsedWorkingDays",
+                table: "tasks",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "UsedWorkingDays",
+                table: "instances",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DecidedLate",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "UsedWorkingDays",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "UsedWorkingDays",
+                table: "instances");
+        }
+    }
+}
