@@ -1,7 +1,10 @@
 using System.Text;
 using Approval.Browser.Tests.Infrastructure;
+using Approval.Engine.Runtime;
+using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Supervision;
 using Approval.Web.Api;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Approval.Browser.Tests.Supervision.SupervisedProjects;
 
@@ -46,6 +49,39 @@ public sealed class StatisticsPageTests(ProductServer product) : BrowserTest(pro
         await Assertions.Expect(page.Locator("#monthly-statistics")).ToContainTextAsync("年");
         await Accessibility.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "supervision-statistics");
+    }
+
+    [Fact]
+    public async Task Commitment_approvals_and_verifications_are_counted_per_department_as_the_service_counts_them()
+    {
+        // A matter approved on its commitment (告知承诺): its verification (事后核查) opens.
+        var id = await RunningEnterpriseAsync(Product.Services, UniqueName("承诺统计"), ["SCJG-001"]);
+        var licence = (await OpenMattersAsync(Product.Services, id)).Single(t => t.MatterCode == "SCJG-001");
+        await Product.Services.GetRequiredService<WorkflowEngine>().ExecuteAsync(
+            new DecideMatter(Op(), ApproverOf(licence), licence.Id, MatterDecision.ApproveOnCommitment, null, []));
+        var page = await (await NewContextAsync()).NewPageAsync();
+        await SignInAsync(page, "supervisor", "/supervision/statistics");
+        var board = Board(Product.Services);
+
+        await AssertAgreesAsync(page, "/supervision/statistics",
+            async () => string.Join("\n", (await board.StatisticsAsync(StatisticsPeriod.AllTime)).Departments
+                .Where(d => d.Decisions.ApprovedOnCommitment + d.Decisions.VerificationsOpen + d.Decisions.CommitmentsConfirmed + d.Decisions.Revoked > 0)
+                .Select(d => $"{d.DepartmentName}|{d.Decisions.ApprovedOnCommitment}|{d.Decisions.VerificationsOpen}|{d.Decisions.VerificationsOverdue}|{d.Decisions.CommitmentsConfirmed}|{d.Decisions.Revoked}")),
+            async p =>
+            {
+                var lines = new List<string>();
+                foreach (var row in await p.Locator("#commitment-statistics tbody tr:not([data-department=all])").AllAsync())
+                    lines.Add(string.Join("|", (await row.Locator("th, td").AllInnerTextsAsync()).Select(t => t.Trim())));
+                return string.Join("\n", lines);
+            });
+
+        var market = page.Locator("#commitment-statistics tr[data-department=market-regulation]");
+        Assert.True(int.Parse(await market.Locator("td[data-label=告知承诺准予许可]").InnerTextAsync()) >= 1);
+        Assert.True(int.Parse(await market.Locator("td[data-label=核查中]").InnerTextAsync()) >= 1);
+        await Assertions.Expect(page.Locator("#commitment-statistics caption")).ToHaveTextAsync("各部门告知承诺审批和事后核查统计");
+        await Assertions.Expect(page.Locator("#commitment-statistics tr[data-department=all] th")).ToHaveTextAsync("合计");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "supervision-statistics-commitments");
     }
 
     [Fact]

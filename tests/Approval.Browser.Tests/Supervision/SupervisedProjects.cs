@@ -18,14 +18,14 @@ internal static class SupervisedProjects
 
     public static string Op() => Guid.NewGuid().ToString("N");
 
-    /// <summary>An enterprise establishment filed by the demo investor and accepted: its four matters are open in parallel.</summary>
-    public static async Task<Guid> RunningEnterpriseAsync(IServiceProvider services, string name)
+    /// <summary>An enterprise establishment filed by the demo investor (with matters on commitment, 告知承诺, if given) and accepted: its four matters are open in parallel.</summary>
+    public static async Task<Guid> RunningEnterpriseAsync(IServiceProvider services, string name, IReadOnlyList<string>? commitmentMatters = null)
     {
         var engine = services.GetRequiredService<WorkflowEngine>();
         var investor = new Actor(DemoData.InvestorId, ActorRole.Investor);
         var materials = engine.Catalog.Latest(Enterprise).Intake.Materials.Select(m => m.Code).ToList();
         var project = new ProjectDetails(name, DemoData.InvestorId, DemoData.InvestorName, "320193", "C2651", 52000m, null, "张伟", "13812345678");
-        var id = (await engine.ExecuteAsync(new FileApplication(Op(), investor, Enterprise, project, materials))).InstanceId;
+        var id = (await engine.ExecuteAsync(new FileApplication(Op(), investor, Enterprise, project, materials, commitmentMatters))).InstanceId;
         await engine.ExecuteAsync(new RecordPaperOriginals(Op(), Window, id, materials));
         await engine.ExecuteAsync(new AcceptApplication(Op(), Window, id));
         return id;
