@@ -140,27 +140,6 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
         return await db.Extensions.AsNoTracking().Where(e => e.Status == ExtensionStatus.Pending).OrderBy(e => e.RequestedAt).ToListAsync(ct);
     }
 
-    /// <summary>Ended projects with their decided matters, for statistics and disclosure (政务公开).</summary>
-    public async Task<List<ProjectInstance>> EndedAsync(CancellationToken ct = default)
-    {
-        await using var db = database.CreateContext();
-        return await db.Instances.AsNoTracking().Include(i => i.Tasks).AsSplitQuery()
-            .Where(i => i.EndedAt != null).OrderByDescending(i => i.EndedAt).ToListAsync(ct);
-    }
-
-    /// <summary>
-    /// The published decisions (审批结果公开): decided matters (approved, rejected, deemed approved) of ended projects,
-    /// newest first, filtered, counted and paged in SQL. Days are local working-calendar days of the decision.
-    /// </summary>
-    public async Task<DisclosurePage> DisclosedAsync(DisclosureFilter filter, int skip, int take, CancellationToken ct = default)
-    {
-        await using var db = database.CreateContext();
-        var rows = Disclosed(db, filter);
-        var total = await rows.CountAsync(ct);
-        var page = await rows.OrderByDescending(r => r.Task.DecidedAt).ThenByDescending(r => r.Task.Id).Skip(skip).Take(take).ToListAsync(ct);
-        return new DisclosurePage(page.Select(r => Decision(r.Task, r.ProjectCode, r.ProjectName)).ToList(), total);
-    }
-
     /// <summary>
     /// The published decisions, newest decision first (then by task id), a page at a time by keyset: read from the
     /// tasks by their decision time (index <c>ix_tasks_decided</c>), without counting the whole history.
@@ -241,9 +220,6 @@ public sealed record RunningDeadline(Guid ProjectId, string ProjectName, string?
 /// <param name="ProjectCode">Part of the project code.</param>
 public sealed record DisclosureFilter(LocalDate? From = null, LocalDate? To = null, string? DepartmentId = null,
     string? MatterCode = null, string? ProjectCode = null);
-
-/// <summary>One page of published decisions and how many there are in all.</summary>
-public sealed record DisclosurePage(IReadOnlyList<DisclosedDecision> Rows, int Total);
 
 /// <summary>A published decision (审批结果): no person, only the project, the matter, the decision and its day.</summary>
 public sealed record DisclosedDecision(string? ProjectCode, string ProjectName, string MatterCode, string TaskTitle,
