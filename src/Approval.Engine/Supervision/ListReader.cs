@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Approval.Engine.Persistence;
 using Approval.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,7 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
                 ? rows.Where(r => r.Task.DueOn == null && r.Task.Id.CompareTo(id) > 0)
                 : rows.Where(r => r.Task.DueOn == null || r.Task.DueOn > due || (r.Task.DueOn == due && r.Task.Id.CompareTo(id) > 0));
         }
-        var read = await rows.OrderBy(r => r.Task.DueOn == null).ThenBy(r => r.Task.DueOn).ThenBy(r => r.Task.Id)
+        var read = await SoonestDueFirst(rows, r => r.Task.DueOn, r => r.Task.Id)
             .Take(page.Size + 1).Select(r => new TaskRow(r.Task, r.ProjectCode, r.ProjectName)).ToListAsync(ct);
         return Page<TaskRow>.From(read, page.Size, r => Cursor.Encode(list, Cursor.Of(r.Task.DueOn), Cursor.Of(r.Task.Id)), total);
     }
@@ -132,7 +133,7 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
                 ? query.Where(i => i.DueOn == null && i.Id.CompareTo(id) > 0)
                 : query.Where(i => i.DueOn == null || i.DueOn > due || (i.DueOn == due && i.Id.CompareTo(id) > 0));
         }
-        var ids = query.OrderBy(i => i.DueOn == null).ThenBy(i => i.DueOn).ThenBy(i => i.Id).Select(i => i.Id);
+        var ids = SoonestDueFirst(query, i => i.DueOn, i => i.Id).Select(i => i.Id);
         return Page<ProjectInstance>.From(await ReadAsync(db, ids, light, page.Size, ct), page.Size,
             p => Cursor.Encode(ProjectList, Cursor.Of(p.DueOn), Cursor.Of(p.Id)));
     }
@@ -224,6 +225,20 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
             found.AddRange(light is null ? batch : batch.Where(p => lights.Of(now, p) == light));
             if (found.Count > size || ids.Count <= size) return found;
         }
+    }
+
+    /// <summary>Soonest due first, rows without a deadline last, then by id: the order of the lists' keyset.</summary>
+    /// <remarks>
+    /// PostgreSQL already sorts NULL last in ascending order, as its indexes on (…, DueOn, Id) hold the rows, so there
+    /// the order is the plain columns and a page is read in index order (with <c>(DueOn IS NULL)</c> first, the planner
+    /// sorted a department's whole open work for every page: 350 ms instead of 1 ms at 30,000 open tasks).
+    /// SQLite sorts NULL first, so there the undated rows are put last by the expression.
+    /// </remarks>
+    private IOrderedQueryable<T> SoonestDueFirst<T>(IQueryable<T> rows, Expression<Func<T, LocalDate?>> due, Expression<Func<T, Guid>> id)
+    {
+        if (database.Provider == DatabaseProvider.Postgres) return rows.OrderBy(due).ThenBy(id);
+        var undated = Expression.Lambda<Func<T, bool>>(Expression.Equal(due.Body, Expression.Constant(null, typeof(LocalDate?))), due.Parameters);
+        return rows.OrderBy(undated).ThenBy(due).ThenBy(id);
     }
 
     private static IQueryable<WorkTask> OpenWork(ApprovalDbContext db) =>

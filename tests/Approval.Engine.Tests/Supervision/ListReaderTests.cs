@@ -139,6 +139,25 @@ public abstract class ListReaderTests(TestStore store) : MigratedStoreTests(stor
     }
 
     [Fact]
+    public async Task Work_and_projects_without_a_deadline_come_last_on_every_page_of_both_providers()
+    {
+        var database = await SeededAsync();
+        var reader = Reader(database);
+        var undated = new[] { Task(Guid.Empty, "market-regulation", TaskStatus.Open, null, null), Task(Guid.Empty, "market-regulation", TaskStatus.Open, null, null) };
+        var project = Project(InstanceStatus.Running, null, undated);
+        await SaveAsync(database, project);
+
+        var tasks = await AllPagesAsync(after => reader.OpenTasksAsync(new TaskQuery("market-regulation"), new PageRequest(3, after), ct: Ct));
+        var projects = await AllPagesAsync(after => reader.RunningProjectsAsync(null, null, new PageRequest(4, after), Ct));
+
+        Assert.Equal(undated.Select(t => t.Id).Order(), tasks.TakeLast(2).Select(r => r.Task.Id).Order());
+        Assert.All(tasks.SkipLast(2), r => Assert.NotNull(r.Task.DueOn));
+        Assert.Equal(tasks.Select(r => r.Task.Id).Distinct().Count(), tasks.Count);
+        Assert.Equal(project.Id, projects[^1].Id);
+        Assert.All(projects.SkipLast(1), p => Assert.NotNull(p.DueOn));
+    }
+
+    [Fact]
     public async Task The_window_queue_and_an_applicants_projects_page_in_filing_order_with_their_totals()
     {
         var database = await SeededAsync();
