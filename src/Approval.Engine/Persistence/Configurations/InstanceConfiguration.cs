@@ -35,7 +35,8 @@ public sealed class InstanceConfiguration : IEntityTypeConfiguration<ProjectInst
             .HasFilter("\"ProjectCode\" IS NOT NULL AND \"EndedAt\" IS NULL")
             .HasDatabaseName("ux_instances_running_code");
         b.HasIndex(i => i.ProjectCode).HasDatabaseName("ix_instances_code");
-        b.HasIndex(i => new { i.Status, i.DueOn }).HasDatabaseName("ix_instances_status_due");
+        // Running projects soonest deadline first, the id as the keyset's tiebreak: a page is read in index order (ListReader).
+        b.HasIndex(i => new { i.Status, i.DueOn, i.Id }).HasDatabaseName("ix_instances_status_due");
         b.HasIndex(i => i.InvestorId).HasDatabaseName("ix_instances_investor");
         b.HasIndex(i => i.AgentId).HasDatabaseName("ix_instances_agent");
         // The read lists (ListReader): the window's queue oldest filing first, an applicant's projects newest first.

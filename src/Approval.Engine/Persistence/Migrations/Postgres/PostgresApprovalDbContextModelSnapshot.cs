@@ -553,11 +553,11 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .HasDatabaseName("ux_instances_running_code")
                         .HasFilter("\"ProjectCode\" IS NOT NULL AND \"EndedAt\" IS NULL");
 
-                    b.HasIndex("Status", "DueOn")
-                        .HasDatabaseName("ix_instances_status_due");
-
                     b.HasIndex("InvestorId", "FiledAt", "Id")
                         .HasDatabaseName("ix_instances_investor_filed");
+
+                    b.HasIndex("Status", "DueOn", "Id")
+                        .HasDatabaseName("ix_instances_status_due");
 
                     b.HasIndex("Status", "FiledAt", "Id")
                         .HasDatabaseName("ix_instances_status_filed");

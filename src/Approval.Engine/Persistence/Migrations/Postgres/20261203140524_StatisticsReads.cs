@@ -5,11 +5,15 @@
 namespace Approval.Engine.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class StatisticsTimeUsed : Migration
+    public partial class StatisticsReads : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_instances_status_due",
+                table: "instances");
+
             migrationBuilder.AddColumn<bool>(
                 name: "DecidedLate",
                 table: "tasks",
@@ -27,11 +31,20 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                 table: "instances",
                 type: "integer",
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_instances_status_due",
+                table: "instances",
+                columns: new[] { "Status", "DueOn", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_instances_status_due",
+                table: "instances");
+
             migrationBuilder.DropColumn(
                 name: "DecidedLate",
                 table: "tasks");
@@ -43,6 +56,11 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "UsedWorkingDays",
                 table: "instances");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_instances_status_due",
+                table: "instances",
+                columns: new[] { "Status", "DueOn" });
         }
     }
 }
