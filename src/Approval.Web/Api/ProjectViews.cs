@@ -35,7 +35,7 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
         var dto = mapper.Map<ProjectDetailDto>(instance);
         Complete(dto.Project, instance, viewer);
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
-        dto.MissingMaterials = OneWindowIntake.Missing(definition.Intake, instance).Select(m => m.Code).ToList();
+        dto.MissingMaterials = OneWindowIntake.Missing(definition, instance).Select(m => m.Code).ToList();
         dto.Steps = Steps(definition, instance);
         dto.Tasks = instance.Tasks.OrderBy(t => t.OpenedOn).ThenBy(t => t.Title).Select(t => Task(t, instance)).ToList();
         dto.Journal = journal.Select(mapper.Map<JournalEntryDto>).ToList();
