@@ -179,6 +179,15 @@ public static class Simulations
         return [.. stage.Matters.Select(m => m.MatterCode).Where(codes.Contains)];
     }
 
+    /// <summary>The Chinese label a person reads for a project's simulation state; null for a formal project.</summary>
+    public static string? Label(SimulationState state) => state switch
+    {
+        SimulationState.Simulating => "模拟审批",
+        SimulationState.Converted => "模拟审批已转为正式审批",
+        SimulationState.Expired => "模拟审批已失效",
+        _ => null,
+    };
+
     private static string MaterialName(WorkflowDefinition definition, SimulationRule rule) =>
         definition.Intake.Materials.FirstOrDefault(m => m.Code == rule.ConvertingMaterial)?.Name ?? rule.ConvertingMaterial;
 

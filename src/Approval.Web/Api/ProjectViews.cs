@@ -44,14 +44,17 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
         return dto;
     }
 
-    public TaskDto Task(WorkTask task, ProjectInstance? project = null) => Task(task, project?.ProjectCode, project?.ProjectName);
+    public TaskDto Task(WorkTask task, ProjectInstance? project = null) =>
+        Task(task, project?.ProjectCode, project?.ProjectName, project?.Simulation ?? SimulationState.None);
 
     /// <summary>A task in a list, with only its project's code and name (what a paged list reads of the project).</summary>
-    public TaskDto Task(TaskRow row) => Task(row.Task, row.ProjectCode, row.ProjectName);
+    public TaskDto Task(TaskRow row) => Task(row.Task, row.ProjectCode, row.ProjectName, row.Simulation);
 
-    private TaskDto Task(WorkTask task, string? projectCode, string? projectName)
+    private TaskDto Task(WorkTask task, string? projectCode, string? projectName, SimulationState simulation)
     {
         var dto = mapper.Map<TaskDto>(task);
+        // Open work of a project in simulation, or a decision recorded as a simulated one.
+        dto.Simulated = (simulation == SimulationState.Simulating && task.Kind == TaskKind.MatterDecision) || Outcomes.IsSimulated(task.Outcome);
         dto.Light = lights.Of(clock.GetCurrentInstant(), task);
         dto.ProjectCode = projectCode;
         dto.ProjectName = projectName;
