@@ -53,8 +53,8 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
     private TaskDto Task(WorkTask task, string? projectCode, string? projectName, SimulationState simulation)
     {
         var dto = mapper.Map<TaskDto>(task);
-        // Open work of a project in simulation, or a decision recorded as a simulated one.
-        dto.Simulated = (simulation == SimulationState.Simulating && task.Kind == TaskKind.MatterDecision) || Outcomes.IsSimulated(task.Outcome);
+        // Work of a project in simulation, or a decision recorded as a simulated one.
+        dto.Simulated = simulation == SimulationState.Simulating || Outcomes.IsSimulated(task.Outcome);
         dto.Light = lights.Of(clock.GetCurrentInstant(), task);
         dto.ProjectCode = projectCode;
         dto.ProjectName = projectName;

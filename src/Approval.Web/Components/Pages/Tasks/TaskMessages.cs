@@ -59,6 +59,8 @@ public static partial class TaskMessages
         ConflictException c when c.Message.Contains("is not stopped", StringComparison.Ordinal) => "本事项没有中止计时。",
         ConflictException c when c.Message.Contains("already waiting for a supervisor", StringComparison.Ordinal) =>
             "本事项已有一份延期申请等待电子监察审核。",
+        ConflictException c when c.Message.StartsWith("A confirmation (转正确认) only confirms", StringComparison.Ordinal) =>
+            "转正确认只能确认模拟审批意见；建设条件发生变化的事项，由综合窗口在转为正式审批时重新审查。",
         ConflictException => "办件的状态已经变化，这项操作现在不能办理。请刷新页面查看最新情况。",
         ForbiddenException => "您没有办理这项操作的权限。",
         _ => "操作未能完成，请稍后再试。",
