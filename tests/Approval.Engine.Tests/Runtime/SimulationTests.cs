@@ -5,6 +5,7 @@ using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Supervision;
 using Approval.Engine.Timers;
 using Approval.Testing;
+using Approval.Testing.Persistence;
 using NodaTime;
 using TaskStatus = Approval.Engine.Runtime.TaskStatus;
 
@@ -296,5 +297,29 @@ public sealed class SimulationTests
 
         var formal = Statistics.Compute([await h.LoadAsync(id)], h.Engine.Catalog, calendar, h.Clock.GetCurrentInstant());
         Assert.Equal((7, 7), (formal.Departments.Sum(d => d.Decisions.Decided), formal.Departments.Sum(d => d.Decisions.Approved)));
+    }
+
+    [Fact]
+    public async Task On_postgres_a_simulation_is_converted_and_confirmed_and_another_expires_by_its_timer()
+    {
+        await using var pg = await PostgresDatabase.CreateAsync(TestContext.Current.CancellationToken);
+        await using var h = await EngineHarness.StartAsync(FakeClock.AtShanghai(2026, 9, 24, 9), pg.ConnectionString);
+        var converted = await SimulateAsync(h);
+        var lapsing = await SimulateAsync(h);
+        await ReviewInSimulationAsync(h, converted);
+        await h.HandInAsync(converted, [LandContract]);
+        await h.RunAsync(op => new ConvertSimulation(op, EngineHarness.Window, converted, ["HB-001"]));
+        foreach (var task in (await h.LoadAsync(converted)).Tasks.Where(t => t.IsOpen))
+            await h.RunAsync(op => new DecideMatter(op, EngineHarness.Approver(task.DepartmentId!), task.Id, MatterDecision.Approve, null, []));
+        await h.RunAsync(op => new IssueResults(op, EngineHarness.Window, converted));
+
+        h.SetDate(new LocalDate(2027, 3, 25));
+        await h.Scheduler.RunDueAsync();
+
+        var done = await h.LoadAsync(converted);
+        Assert.Equal((InstanceStatus.Completed, SimulationState.Converted, Acceptance), (done.Status, done.Simulation, done.ConvertedOn));
+        Assert.Equal(6, done.Tasks.Count(t => t.Kind == TaskKind.SimulationConfirmation && t.Outcome == Outcomes.Approved));
+        var expired = await h.LoadAsync(lapsing);
+        Assert.Equal((InstanceStatus.Terminated, SimulationState.Expired), (expired.Status, expired.Simulation));
     }
 }
