@@ -75,7 +75,7 @@ public static class Commitments
             ?? throw new NotFoundException($"Task {command.TaskId}");
         if (step.Actor.Role == ActorRole.Approver && step.Actor.DepartmentId != task.DepartmentId) throw new NotFoundException($"Task {command.TaskId}");
         step.RequireDepartment(task);
-        if (!task.IsOpen) throw new ConflictException($"Task {command.TaskId} ({task.Title}) is no longer open: it is {task.Status}.");
+        if (!task.IsOpen) throw new ConflictException(Closed(step, task));
         var findings = command.Findings?.Trim();
         if (command.Confirmed)
         {
@@ -90,6 +90,11 @@ public static class Commitments
         step.Record(JournalEvents.ApprovalRevoked, Outcomes.CommitmentFalse,
             $"撤销{matter.Name}（告知承诺）：{findings}；项目单位 {step.Instance.InvestorName} 记入信用记录", task);
     }
+
+    /// <summary>Why a closed verification takes no second finding: recorded already (when, with what outcome), or cancelled.</summary>
+    private static string Closed(StepContext step, WorkTask task) => task is { Status: Runtime.TaskStatus.Done, DecidedAt: { } at, Outcome: { } outcome }
+        ? $"The verification (事后核查) of {task.MatterCode} was already recorded on {step.Calendar.LocalDateOf(at):yyyy-MM-dd} ({Outcomes.Code(outcome)}); it cannot be recorded again."
+        : $"The verification (事后核查) of {task.MatterCode} was cancelled when the project ended; there is nothing left to verify.";
 
     /// <summary>Whether a timer watches an open verification (事后核查), which runs on after the project's completion.</summary>
     public static bool Watches(ProjectInstance instance, DurableTimer timer) =>

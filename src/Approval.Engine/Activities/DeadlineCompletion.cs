@@ -32,7 +32,7 @@ public sealed class DeadlineCompletion : IActivity
         instance.UsedWorkingDays = Supervision.TimeUsed.OfProject(instance, step.Calendar);
         // The verifications of commitments (事后核查) run on after the results are issued, with their timers.
         step.CancelTimers(t => !Commitments.Watches(instance, t));
-        var used = step.Calendar.WorkingDaysBetween(instance.AcceptedOn!.Value, step.Today,
+        var used = step.Calendar.WorkingDaysBetween(Deadlines.FormalStart(instance)!.Value, step.Today,
             step.Deadlines.StopsOf(instance, _ => true)).Days;
         var document = ((DeadlineCompletionDefinition)step.Activity).Document is { } name ? $"出具{name}；" : "";
         step.Record(JournalEvents.Completed, instance.OnTime == true ? "按时办结" : "超期办结",

@@ -28,7 +28,7 @@ public sealed class OneWindowIntake : IActivity
         {
             case AcceptApplication accept:
                 RequireWaitingForWindow(step);
-                var missing = Missing(intake, step.Instance);
+                var missing = Missing(step.Definition, step.Instance);
                 if (missing.Count > 0)
                     throw new ConflictException("Cannot accept: required materials are missing: " + Names(missing)
                         + ". Return the filing with a one-time notice, or accept with deficiencies where 容缺 is allowed.");
@@ -63,13 +63,16 @@ public sealed class OneWindowIntake : IActivity
 
     public void OnTimer(StepContext step, DurableTimer timer) { }
 
-    /// <summary>The required materials of the checklist that have not been handed in (<see cref="HandedInMaterials"/>).</summary>
-    public static List<MaterialRequirement> Missing(OneWindowIntakeDefinition intake, ProjectInstance instance) =>
-        HandedInMaterials.Missing(intake, instance);
+    /// <summary>
+    /// The required materials of the checklist that have not been handed in (<see cref="HandedInMaterials"/>); in a
+    /// simulation (模拟审批) the land contract that will convert it is not required yet.
+    /// </summary>
+    public static List<MaterialRequirement> Missing(WorkflowDefinition definition, ProjectInstance instance) =>
+        HandedInMaterials.Missing(definition.Intake, instance).Where(m => !Simulations.Exempts(definition, instance, m.Code)).ToList();
 
     private static void AcceptWithDeficiencies(StepContext step, OneWindowIntakeDefinition intake, AcceptWithDeficiencies command)
     {
-        var missing = Missing(intake, step.Instance);
+        var missing = Missing(step.Definition, step.Instance);
         if (missing.Count == 0)
             throw new ConflictException("Nothing is missing: accept the filing normally.");
         var notAllowed = missing.Where(m => !m.DeficiencyAllowed).ToList();
@@ -96,13 +99,14 @@ public sealed class OneWindowIntake : IActivity
         instance.AcceptedOn = step.Today;
         instance.Status = InstanceStatus.Running;
         instance.DueOn = step.Deadlines.ProjectDue(instance);
-        step.Record(JournalEvents.Accepted, "受理", $"项目代码 {instance.ProjectCode}；办结时限 {instance.DueOn:yyyy-MM-dd}");
+        var simulation = Simulations.Start(step);
+        step.Record(JournalEvents.Accepted, "受理", $"项目代码 {instance.ProjectCode}；办结时限 {instance.DueOn:yyyy-MM-dd}{simulation}");
         step.CompleteStep();
     }
 
     private static void Return(StepContext step, OneWindowIntakeDefinition intake, string? note, IReadOnlyList<string>? ticked)
     {
-        var missing = ticked is null ? Missing(intake, step.Instance) : Ticked(intake, step.Instance, ticked);
+        var missing = ticked is null ? Missing(step.Definition, step.Instance) : Ticked(step.Definition, step.Instance, ticked);
         if (missing.Count == 0 && string.IsNullOrWhiteSpace(note))
             throw new ConflictException("Nothing on the checklist is missing: give a note saying what must change, or accept.");
         step.Instance.Status = InstanceStatus.Returned;
@@ -115,15 +119,16 @@ public sealed class OneWindowIntake : IActivity
     /// The items the window ticked, in checklist order: checklist codes not handed in, including every required one
     /// not handed in, because a one-time notice that leaves one out would make the applicant come twice.
     /// </summary>
-    private static List<MaterialRequirement> Ticked(OneWindowIntakeDefinition intake, ProjectInstance instance, IReadOnlyList<string> ticked)
+    private static List<MaterialRequirement> Ticked(WorkflowDefinition definition, ProjectInstance instance, IReadOnlyList<string> ticked)
     {
+        var intake = definition.Intake;
         var unknown = ticked.Where(code => intake.Materials.All(m => m.Code != code)).ToList();
         if (unknown.Count > 0)
             throw new InvalidInputException("materials", $"Not on the checklist: {string.Join(", ", unknown)}.");
         var handedIn = intake.Materials.Where(m => ticked.Contains(m.Code) && HandedInMaterials.Has(instance, m.Code)).ToList();
         if (handedIn.Count > 0)
             throw new InvalidInputException("materials", "Already handed in, so not missing: " + Names(handedIn) + ".");
-        var left = Missing(intake, instance).Where(m => !ticked.Contains(m.Code)).ToList();
+        var left = Missing(definition, instance).Where(m => !ticked.Contains(m.Code)).ToList();
         if (left.Count > 0)
             throw new InvalidInputException("materials",
                 "A one-time notice lists every missing required item; not ticked: " + Names(left) + ".");

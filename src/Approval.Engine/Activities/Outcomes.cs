@@ -20,6 +20,10 @@ public static class Outcomes
     public const string CommitmentConfirmed = "CommitmentConfirmed";
     /// <summary>事后核查: the commitment was found false; the approval is revoked (撤销).</summary>
     public const string CommitmentFalse = "CommitmentFalse";
+    /// <summary>模拟审批意见：同意 — a simulated approval; nothing is issued until the conversion.</summary>
+    public const string SimulatedApproved = "SimulatedApproved";
+    /// <summary>模拟审批意见：不同意 — a simulated rejection; the simulation ends without a formal decision.</summary>
+    public const string SimulatedRejected = "SimulatedRejected";
 
     // Case-insensitive: the engine's PascalCase names and the API's camelCase codes name the same outcome.
     private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
@@ -37,6 +41,8 @@ public static class Outcomes
         [ApprovedOnCommitment] = "准予许可（告知承诺）",
         [CommitmentConfirmed] = "核查属实",
         [CommitmentFalse] = "承诺不实，撤销许可",
+        [SimulatedApproved] = "模拟审批意见：同意",
+        [SimulatedRejected] = "模拟审批意见：不同意",
     };
 
     /// <summary>The stable code of an outcome as every answer shows it, e.g. <c>deemedApproved</c>.</summary>
@@ -46,5 +52,8 @@ public static class Outcomes
     public static string Label(string outcome) => Labels.TryGetValue(outcome, out var label) ? label : Code(outcome);
 
     public static bool IsApproval(string? outcome) => outcome is Approved or DeemedApproved or ApprovedOnCommitment;
+    /// <summary>A simulated decision (模拟审批意见): never a formal decision, never issued, never counted as one.</summary>
+    public static bool IsSimulated(string? outcome) => outcome is SimulatedApproved or SimulatedRejected;
+
     public static bool AsksCorrection(string? outcome) => outcome is CorrectionRequired or Disagreed;
 }

@@ -25,6 +25,9 @@ public static class ProjectTimers
                 step.EndProject(InstanceStatus.Terminated,
                     $"容缺材料未在承诺期限 {step.Instance.DeficienciesDueOn:yyyy-MM-dd} 内补齐：{MaterialCodes.Names(step.Definition, step.Instance.Deficiencies)}");
                 break;
+            case TimerKind.SimulationExpiry:
+                Simulations.Expire(step);
+                break;
             case TimerKind.ProjectDeadline:
                 step.Record(JournalEvents.ProjectOverdue, reasons: $"办结期限 {step.Instance.DueOn:yyyy-MM-dd} 已过");
                 break;

@@ -43,6 +43,16 @@ public static class JournalEvents
     public const string CommitmentSigned = "CommitmentSigned";
     /// <summary>A commitment was found false at verification: the approval is revoked and the unit marked for the credit record.</summary>
     public const string ApprovalRevoked = "ApprovalRevoked";
+    /// <summary>The applicant filed in simulation (模拟审批) because the land is not yet obtained (土地未摘牌).</summary>
+    public const string SimulationChosen = "SimulationChosen";
+    /// <summary>Every department has recorded its simulated decision: the project waits for the land contract.</summary>
+    public const string SimulationAwaitingConversion = "SimulationAwaitingConversion";
+    /// <summary>The window converted the simulation on the land contract (转为正式审批); the formal clock starts.</summary>
+    public const string SimulationConverted = "SimulationConverted";
+    /// <summary>At the conversion the window sent a matter whose conditions changed back to a full review (重新审查).</summary>
+    public const string MatterReopened = "MatterReopened";
+    /// <summary>A simulation never converted lapsed at the end of its period (模拟审批失效).</summary>
+    public const string SimulationExpired = "SimulationExpired";
 
     // Case-insensitive: the engine's PascalCase names and the API's camelCase codes name the same event.
     private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
@@ -78,6 +88,11 @@ public static class JournalEvents
         [ProjectCorrected] = "更正项目信息",
         [CommitmentSigned] = "签署告知承诺书",
         [ApprovalRevoked] = "撤销许可（承诺不实）",
+        [SimulationChosen] = "申请模拟审批（土地未摘牌）",
+        [SimulationAwaitingConversion] = "模拟审批意见已全部作出，待转为正式审批",
+        [SimulationConverted] = "模拟审批转为正式审批",
+        [MatterReopened] = "事项重新审查",
+        [SimulationExpired] = "模拟审批逾期失效",
     };
 
     /// <summary>The stable code of an event as every answer shows it, e.g. <c>correctionRequested</c>.</summary>

@@ -30,7 +30,13 @@ public sealed class Deadlines
     /// <summary>The project's deadline: target plus extensions after acceptance, every clock stop left out.</summary>
     public LocalDate? ProjectDue(ProjectInstance instance) => ProjectDue(instance, 0);
 
-    private LocalDate? ProjectDue(ProjectInstance instance, int moreWorkingDays) => instance.AcceptedOn is { } accepted
+    /// <summary>
+    /// The day the project's formal clock counts from: acceptance, or for a converted simulation (模拟审批) the day of
+    /// its conversion; null before acceptance.
+    /// </summary>
+    public static LocalDate? FormalStart(ProjectInstance instance) => instance.ConvertedOn ?? instance.AcceptedOn;
+
+    private LocalDate? ProjectDue(ProjectInstance instance, int moreWorkingDays) => FormalStart(instance) is { } accepted
         ? Calendar.Deadline(accepted, instance.TargetWorkingDays + instance.ExtensionWorkingDays + moreWorkingDays,
             StopsOf(instance, _ => true)).Date
         : null;
@@ -89,7 +95,7 @@ public sealed class Deadlines
     }
 
     /// <summary>Working days a project has used from acceptance up to a day, its clock stops left out.</summary>
-    public int WorkingDaysUsed(ProjectInstance instance, LocalDate until) => instance.AcceptedOn is { } accepted
+    public int WorkingDaysUsed(ProjectInstance instance, LocalDate until) => FormalStart(instance) is { } accepted
         ? Math.Max(0, Calendar.WorkingDaysBetween(accepted, until, StopsOf(instance, _ => true)).Days)
         : 0;
 

@@ -59,6 +59,16 @@ public sealed class ProjectInstance
     /// </summary>
     public bool InvestorCreditMarked { get; set; }
 
+    /// <summary>Whether the project runs as a simulated approval (模拟审批), chosen at filing when the land is not yet obtained.</summary>
+    public SimulationState Simulation { get; set; }
+    /// <summary>The day a simulation not converted expires (失效), fixed at acceptance; null for a formal project.</summary>
+    public LocalDate? SimulationExpiresOn { get; set; }
+    /// <summary>
+    /// The day the window converted the simulation into a formal approval (转为正式审批): the project's formal clock
+    /// counts from here instead of from acceptance.
+    /// </summary>
+    public LocalDate? ConvertedOn { get; set; }
+
     /// <summary>The query key printed on the receipt (受理通知书); with the project code it lets the investor track the project. Kept so the receipt can be reprinted; guessing is prevented by identical answers and rate limiting.</summary>
     public string? QueryKey { get; set; }
 
@@ -96,6 +106,19 @@ public sealed class ProjectInstance
 
     public bool IsEnded => Status is InstanceStatus.Completed or InstanceStatus.Rejected
         or InstanceStatus.Refused or InstanceStatus.Terminated;
+}
+
+/// <summary>模拟审批: whether a project runs in simulation, and how its simulation ended.</summary>
+public enum SimulationState
+{
+    /// <summary>A formal approval from the start (the usual case).</summary>
+    None,
+    /// <summary>Filed in simulation (土地未摘牌): departments record simulated decisions, nothing is issued.</summary>
+    Simulating,
+    /// <summary>Converted on the land contract (转为正式审批): simulated approvals become formal.</summary>
+    Converted,
+    /// <summary>Never converted within the definition's period: the simulation lapsed (模拟审批失效) and the project ended.</summary>
+    Expired,
 }
 
 /// <summary>Where a project stands as a whole.</summary>

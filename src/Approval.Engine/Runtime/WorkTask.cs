@@ -70,6 +70,11 @@ public enum TaskKind
     /// after the project's completion, until confirmed or found false.
     /// </summary>
     CommitmentVerification,
+    /// <summary>
+    /// 模拟审批转正确认: after the conversion, a department confirms its simulated approval as the formal decision, without
+    /// a second review, within the definition's working days.
+    /// </summary>
+    SimulationConfirmation,
 }
 
 /// <summary>The life of a task.</summary>

@@ -36,6 +36,7 @@ public sealed partial class WorkflowEngine
             throw new ConflictException($"Project {code} already has a running {definition.Name} application.");
         var followed = await FollowedAsync(session, definition, project, ct);
         var commitments = Commitments.Validate(definition, catalog, command.CommitmentMatters);
+        Simulations.Validate(definition, command.Simulation, commitments);
 
         var now = Now();
         var instance = new ProjectInstance
@@ -47,12 +48,14 @@ public sealed partial class WorkflowEngine
             ContactName = project.ContactName, ContactPhone = project.ContactPhone,
             CurrentActivityId = intake.Id, SubmittedMaterials = command.Materials.Distinct().ToList(), CommitmentMatters = commitments,
             FiledAt = now, TargetWorkingDays = definition.TargetWorkingDays,
+            Simulation = command.Simulation ? SimulationState.Simulating : SimulationState.None,
         };
         var step = new StepContext(instance, definition, catalog, Deadlines, now, command.Actor, command.OperationId, journal);
         instance.StepStartedOn = step.Today;
         instance.StepDueOn = Deadlines.Calendar.Deadline(step.Today, intake.BudgetWorkingDays).Date;
         Activities[intake.Type].Enter(step);
         Commitments.Sign(step);
+        Simulations.Choose(step);
         if (followed is not null)
         {
             var earlier = catalog.Get(followed.DefinitionId, followed.DefinitionVersion);

@@ -201,6 +201,8 @@ public sealed partial class WorkflowEngine(
         // A timer of an ended project never gets here: ProjectTimers.Applies has turned it away. A correction of what
         // was recorded is the one change an ended project still takes.
         // A completed project still takes its commitments' verifications (事后核查) and their timers.
+        if (instance.Simulation == SimulationState.Expired && command is ConvertSimulation)
+            throw new ConflictException(Simulations.ExpiredMessage(instance));
         if (instance.IsEnded && command is not CorrectProject &&
             !(instance.Status == InstanceStatus.Completed && command is VerifyCommitment or FireTimer))
             throw new ConflictException($"The project has ended ({instance.Status}).");
@@ -247,6 +249,9 @@ public sealed partial class WorkflowEngine(
             case VerifyCommitment verify:
                 Commitments.Verify(step, verify);
                 break;
+            case ConvertSimulation convert:
+                Simulations.Convert(step, convert);
+                break;
             default:
                 Activities[step.Activity.Type].Handle(step, command);
                 break;
@@ -277,6 +282,12 @@ public sealed partial class WorkflowEngine(
         instance.DueOn = Deadlines.ProjectDue(instance);
         if (instance.StepStartedOn is { } started)
             instance.StepDueOn = Deadlines.StepDue(instance, started, step.Activity.BudgetWorkingDays, step.Activity.Id);
+        // A simulation (模拟审批) has no formal deadline to watch yet: its expiry timer watches it; the conversion starts the clock.
+        if (Simulations.IsSimulating(instance))
+        {
+            step.CancelTimers(t => t.Kind == Timers.TimerKind.ProjectDeadline);
+            return;
+        }
         var pending = instance.Timers.Any(t => t.Kind == Timers.TimerKind.ProjectDeadline && t.Status == Timers.TimerStatus.Pending);
         if (pending && dueBefore == instance.DueOn) return;
         step.CancelTimers(t => t.Kind == Timers.TimerKind.ProjectDeadline);

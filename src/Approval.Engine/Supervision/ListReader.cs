@@ -43,7 +43,7 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
         var rows = from t in tasks
                    join i in db.Instances on t.InstanceId equals i.Id
                    where !runningOnly || i.Status == InstanceStatus.Running
-                   select new { Task = t, i.ProjectCode, i.ProjectName };
+                   select new { Task = t, i.ProjectCode, i.ProjectName, i.Simulation };
         var list = query.DepartmentId is null ? WorkList : DepartmentList + query.DepartmentId;
         var total = counted ? await rows.CountAsync(ct) : (int?)null;
         if (page.After is { } after)
@@ -55,7 +55,7 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
                 : rows.Where(r => r.Task.DueOn == null || r.Task.DueOn > due || (r.Task.DueOn == due && r.Task.Id.CompareTo(id) > 0));
         }
         var read = await SoonestDueFirst(rows, r => r.Task.DueOn, r => r.Task.Id)
-            .Take(page.Size + 1).Select(r => new TaskRow(r.Task, r.ProjectCode, r.ProjectName)).ToListAsync(ct);
+            .Take(page.Size + 1).Select(r => new TaskRow(r.Task, r.ProjectCode, r.ProjectName, r.Simulation)).ToListAsync(ct);
         return Page<TaskRow>.From(read, page.Size, r => Cursor.Encode(list, Cursor.Of(r.Task.DueOn), Cursor.Of(r.Task.Id)), total);
     }
 
@@ -118,12 +118,18 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
     /// time used), so the query narrows by the deadline and by "has a stop ahead", and the policy decides the few rows
     /// where the stops could change it.
     /// </remarks>
+    /// <param name="definitionId">One definition, or null for all.</param>
+    /// <param name="light">One light, or null for all.</param>
+    /// <param name="page">The page asked for.</param>
+    /// <param name="ct">Cancels the query.</param>
+    /// <param name="simulation">Only projects in this simulation state (模拟审批), or null for all.</param>
     public async Task<Page<ProjectInstance>> RunningProjectsAsync(string? definitionId, Light? light, PageRequest page,
-        CancellationToken ct = default)
+        CancellationToken ct = default, SimulationState? simulation = null)
     {
         await using var db = database.CreateContext();
         var query = db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Running);
         if (definitionId is not null) query = query.Where(i => i.DefinitionId == definitionId);
+        if (simulation is { } state) query = query.Where(i => i.Simulation == state);
         query = WhereLight(db, query, light, Bounds());
         if (page.After is { } after)
         {
@@ -278,7 +284,11 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
 }
 
 /// <summary>An open task with its project's code and name (what a list shows of the project).</summary>
-public sealed record TaskRow(WorkTask Task, string? ProjectCode, string ProjectName);
+/// <param name="Task">The open task.</param>
+/// <param name="ProjectCode">Its project's code.</param>
+/// <param name="ProjectName">Its project's name.</param>
+/// <param name="Simulation">Whether its project runs as a simulated approval (模拟审批).</param>
+public sealed record TaskRow(WorkTask Task, string? ProjectCode, string ProjectName, SimulationState Simulation = SimulationState.None);
 
 /// <summary>Which open department work to list; null means "any".</summary>
 public sealed record TaskQuery(string? DepartmentId = null, TaskKind? Kind = null, Light? Light = null, DueState? Due = null);

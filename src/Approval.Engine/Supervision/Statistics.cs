@@ -31,7 +31,7 @@ public static class Statistics
         period ??= StatisticsPeriod.AllTime;
         var all = projects.ToList();
         var facts = all.SelectMany(p => p.Tasks
-                .Where(t => t.Kind == TaskKind.MatterDecision && t.MatterCode is not null && t.DepartmentId is not null)
+                .Where(t => t.Kind is TaskKind.MatterDecision or TaskKind.SimulationConfirmation && t.MatterCode is not null && t.DepartmentId is not null)
                 .Select(t => Fact(p, t, calendar, now)))
             .Where(f => f is not null && (f.DecidedOn is not { } day || period.Contains(day))).Select(f => f!).ToList();
         var verifications = all.SelectMany(p => p.Tasks
@@ -84,8 +84,9 @@ public static class Statistics
 
     private static TaskFact? Fact(ProjectInstance project, WorkTask task, WorkingDayCalendar calendar, Instant now)
     {
+        // 模拟审批: work in simulation is no formal decision, open or decided (the outcome filter below leaves out the simulated ones).
         if (task.IsOpen)
-            return project.Status == InstanceStatus.Running
+            return project.Status == InstanceStatus.Running && project.Simulation != SimulationState.Simulating
                 ? new TaskFact(task.DepartmentId!, task.MatterCode!, null, IsOverdue(task, calendar, now), null, null)
                 : null;
         if (task.Status != Runtime.TaskStatus.Done || task.DecidedAt is not { } at || task.OpenedOn is null

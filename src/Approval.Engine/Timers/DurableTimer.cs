@@ -32,6 +32,8 @@ public enum TimerKind
     TaskDeadline,
     /// <summary>The whole project's deadline passes.</summary>
     ProjectDeadline,
+    /// <summary>A simulated approval (模拟审批) not converted by its expiry day lapses.</summary>
+    SimulationExpiry,
 }
 
 /// <summary>The life of a timer.</summary>

@@ -58,6 +58,12 @@ public static partial class IntakeApi
         Command(group.MapPost("/{id:guid}/refusal", Refuse).WithSummary("Refuse (不予受理) with a reason"));
         Command(group.MapPost("/{id:guid}/survey", ScheduleSurvey)
             .WithSummary("Fix the one date, a working day, of the combined site survey (集中踏勘)"));
+        Command(group.MapPost("/{id:guid}/conversion", Convert)
+            .WithSummary("Convert a simulated approval (模拟审批) into a formal one once the land contract is handed in")
+            .WithDescription("Every simulated approval becomes a confirmation task (转正确认) of its department with the definition's " +
+                "working days; `reopenMatters` names matters whose conditions changed, which go to a full review with the matter's limit. " +
+                "The project's formal clock starts today. 409 when the land contract has not been handed in, when the project is not " +
+                "in simulation, or when the simulation has expired."));
         Command(group.MapPost("/{id:guid}/results", IssueResults)
             .WithSummary("Issue the results together at the window (统一出件); the project completes"));
         return routes;

@@ -35,7 +35,7 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
         var dto = mapper.Map<ProjectDetailDto>(instance);
         Complete(dto.Project, instance, viewer);
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
-        dto.MissingMaterials = OneWindowIntake.Missing(definition.Intake, instance).Select(m => m.Code).ToList();
+        dto.MissingMaterials = OneWindowIntake.Missing(definition, instance).Select(m => m.Code).ToList();
         dto.Steps = Steps(definition, instance);
         dto.Tasks = instance.Tasks.OrderBy(t => t.OpenedOn).ThenBy(t => t.Title).Select(t => Task(t, instance)).ToList();
         dto.Journal = journal.Select(mapper.Map<JournalEntryDto>).ToList();
@@ -44,14 +44,17 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
         return dto;
     }
 
-    public TaskDto Task(WorkTask task, ProjectInstance? project = null) => Task(task, project?.ProjectCode, project?.ProjectName);
+    public TaskDto Task(WorkTask task, ProjectInstance? project = null) =>
+        Task(task, project?.ProjectCode, project?.ProjectName, project?.Simulation ?? SimulationState.None);
 
     /// <summary>A task in a list, with only its project's code and name (what a paged list reads of the project).</summary>
-    public TaskDto Task(TaskRow row) => Task(row.Task, row.ProjectCode, row.ProjectName);
+    public TaskDto Task(TaskRow row) => Task(row.Task, row.ProjectCode, row.ProjectName, row.Simulation);
 
-    private TaskDto Task(WorkTask task, string? projectCode, string? projectName)
+    private TaskDto Task(WorkTask task, string? projectCode, string? projectName, SimulationState simulation)
     {
         var dto = mapper.Map<TaskDto>(task);
+        // Work of a project in simulation, or a decision recorded as a simulated one.
+        dto.Simulated = simulation == SimulationState.Simulating || Outcomes.IsSimulated(task.Outcome);
         dto.Light = lights.Of(clock.GetCurrentInstant(), task);
         dto.ProjectCode = projectCode;
         dto.ProjectName = projectName;

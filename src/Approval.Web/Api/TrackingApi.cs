@@ -76,7 +76,8 @@ public static class TrackingApi
             found.AcceptedOn, found.TargetWorkingDays, found.ExtensionWorkingDays, summary.WorkingDaysUsed, summary.WorkingDaysLeft,
             found.DueOn, found.EndedOn, found.OnTime, found.OutcomeReason, summary.Light, detail.Steps,
             Departments(found, catalog, calendar, views, engine.Deadlines), Extensions(found, catalog, calendar), History(journal, definition, catalog),
-            summary.Provisional, summary.ProvisionalCode, summary.ProvisionalReason), null);
+            summary.Provisional, summary.ProvisionalCode, summary.ProvisionalReason,
+            found.Simulation, summary.SimulationLabel, found.SimulationExpiresOn, found.ConvertedOn), null);
     }
 
     private static List<TrackedDepartmentDto> Departments(ProjectInstance project, DefinitionCatalog catalog, WorkingDayCalendar calendar,

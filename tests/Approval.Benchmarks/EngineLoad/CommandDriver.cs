@@ -57,11 +57,14 @@ public sealed class CommandDriver(WorkflowEngine engine, LocalDate today, SqlPro
     /// <param name="ct">Cancels the run.</param>
     /// <param name="projectCode">The project code the filing gives (that of the permit a 竣工联合验收 follows); by default
     /// none, and the acceptance issues a local one.</param>
-    public async Task<CommandResult> FileAndAcceptAsync(string definitionId, CancellationToken ct, string? projectCode = null)
+    /// <param name="simulation">File in simulation (模拟审批), without the material that converts it (the land contract).</param>
+    public async Task<CommandResult> FileAndAcceptAsync(string definitionId, CancellationToken ct, string? projectCode = null, bool simulation = false)
     {
-        var intake = engine.Catalog.Latest(definitionId).Intake;
-        List<string> materials = [.. intake.Materials.Select(m => m.Code)];
-        var filed = await RunAsync(new FileApplication(NextOperation(), Investor, definitionId, Project with { ProjectCode = projectCode }, materials), ct);
+        var definition = engine.Catalog.Latest(definitionId);
+        var converting = simulation ? Approval.Engine.Activities.Simulations.Of(definition)!.Value.Rule.ConvertingMaterial : null;
+        List<string> materials = [.. definition.Intake.Materials.Select(m => m.Code).Where(c => c != converting)];
+        var filed = await RunAsync(new FileApplication(NextOperation(), Investor, definitionId, Project with { ProjectCode = projectCode }, materials,
+            Simulation: simulation), ct);
         await RunAsync(new RecordPaperOriginals(NextOperation(), Window, filed.InstanceId, materials), ct);
         return Expect(await RunAsync(new AcceptApplication(NextOperation(), Window, filed.InstanceId), ct), InstanceStatus.Running);
     }

@@ -39,8 +39,9 @@ public sealed class ApiWalk(ApprovalWebFactory factory)
     /// <param name="projectCode">The project code the filing gives, if any.</param>
     /// <param name="missing">Checklist codes left out.</param>
     /// <param name="commitmentMatters">Matters chosen on commitment (告知承诺), if any.</param>
+    /// <param name="simulation">File in simulation (模拟审批).</param>
     public async Task FileAsync(string definitionId, string? projectCode, IReadOnlyCollection<string> missing,
-        IReadOnlyList<string>? commitmentMatters = null)
+        IReadOnlyList<string>? commitmentMatters = null, bool simulation = false)
     {
         var agent = await As("agent");
         var investorId = await AuthoriseAgentAsync();
@@ -53,6 +54,7 @@ public sealed class ApiWalk(ApprovalWebFactory factory)
                 contactName = "张伟", contactPhone = "025-83123456", projectCode },
             materials = checklist,
             commitmentMatters,
+            simulation = simulation ? true : (bool?)null,
         }));
         Id = Guid.Parse(filed.GetProperty("id").GetString()!);
         await HandInAsync([.. checklist]);

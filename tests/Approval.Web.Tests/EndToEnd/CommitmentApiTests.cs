@@ -80,4 +80,28 @@ public sealed class CommitmentApiTests
         var matter = await ApiWalk.Ok(await (await walk.As("anonymous")).GetAsync("/api/catalogue/matters/SCJG-001"));
         Assert.Equal(10, matter.GetProperty("commitment").GetProperty("verificationWorkingDays").GetInt32());
     }
+
+    [Fact]
+    public async Task A_second_finding_on_a_recorded_verification_is_a_409_saying_when_and_how_it_was_recorded()
+    {
+        await using var factory = new ApprovalWebFactory();
+        var walk = new ApiWalk(factory);
+        await walk.FileAsync("enterprise-establishment", null, [], ["SCJG-001"]);
+        await walk.AcceptAsync();
+        var regulation = await walk.As("approver-market-regulation");
+        var licence = Assert.Single(await walk.TasksOfAsync("market-regulation"));
+        await ApiWalk.Ok(await regulation.PostDecisionAsync($"/api/tasks/{Id(licence)}/decision", new { decision = "approveOnCommitment" }));
+        var verification = Assert.Single(await walk.TasksOfAsync("market-regulation"));
+        await ApiWalk.Ok(await regulation.PostDecisionAsync($"/api/tasks/{Id(verification)}/verification", new { confirmed = true }));
+
+        // Another request (another Idempotency-Key), e.g. from a second browser tab.
+        var again = await regulation.PostDecisionAsync($"/api/tasks/{Id(verification)}/verification",
+            new { confirmed = false, findings = "住所为虚假地址" });
+
+        var problem = await again.ReadProblemAsync(System.Net.HttpStatusCode.Conflict);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Equal("The verification (事后核查) of SCJG-001 was already recorded on 2024-09-27 (commitmentConfirmed); it cannot be recorded again.", detail);
+        Assert.Equal("这项事后核查已于 2024年9月27日 办结（核查属实），不能再次核查。",
+            Approval.Web.Components.Pages.Tasks.TaskMessages.OfRefusal(new Approval.Engine.Runtime.ConflictException(detail)));
+    }
 }

@@ -46,7 +46,8 @@ internal static class ModelReader
             ActivityType.CombinedSiteSurvey => new CombinedSiteSurveyDefinition(
                 id, name, budget, Texts(json, "departments"), Enum.Parse<AbsenceRule>(Text(json, "absence"))),
             ActivityType.ParallelApprovals => new ParallelApprovalsDefinition(
-                id, name, budget, [.. Array(json, "matters").Select(MatterStep)], Enum.Parse<RejectionRule>(Text(json, "onRejection"))),
+                id, name, budget, [.. Array(json, "matters").Select(MatterStep)], Enum.Parse<RejectionRule>(Text(json, "onRejection")),
+                json["simulation"] is JsonObject s && s["allowed"]!.GetValue<bool>() ? Simulation(s) : null),
             ActivityType.DeadlineCompletion => new DeadlineCompletionDefinition(id, name, budget, OptionalText(json, "document")),
             var other => throw new InvalidOperationException($"activity type {other} has no reader"),
         };
@@ -57,6 +58,12 @@ internal static class ModelReader
         json.ContainsKey("after") ? Texts(json, "after") : [],
         json["deemedApprovalOnTimeout"]?.GetValue<bool>() ?? false,
         json.ContainsKey("workingDays") ? Int(json, "workingDays") : null);
+
+    private static SimulationRule Simulation(JsonObject json) => new(
+        Text(json, "convertingMaterial"),
+        Int(json, "confirmationWorkingDays"),
+        json.ContainsKey("expiresAfterWorkingDays") ? Int(json, "expiresAfterWorkingDays") : null,
+        json.ContainsKey("expiresAfterMonths") ? Int(json, "expiresAfterMonths") : null);
 
     private static IReadOnlyList<MaterialRequirement> Materials(JsonObject json) =>
     [

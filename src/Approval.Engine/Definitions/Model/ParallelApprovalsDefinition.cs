@@ -23,10 +23,24 @@ public enum RejectionRule
 /// <param name="BudgetWorkingDays">The step's limit; every chain of matters linked by <c>After</c> must fit in it.</param>
 /// <param name="Matters">The matters, each at most once.</param>
 /// <param name="OnRejection">What a rejected matter does to the project.</param>
+/// <param name="Simulation">How the step may run as a simulated approval (模拟审批) before the land is obtained; null when it may not.</param>
 public sealed record ParallelApprovalsDefinition(
-    string Id, string Name, int BudgetWorkingDays, IReadOnlyList<MatterStep> Matters, RejectionRule OnRejection)
+    string Id, string Name, int BudgetWorkingDays, IReadOnlyList<MatterStep> Matters, RejectionRule OnRejection,
+    SimulationRule? Simulation = null)
     : ActivityDefinition(Id, Name, BudgetWorkingDays)
 {
     /// <inheritdoc />
     public override ActivityType Type => ActivityType.ParallelApprovals;
 }
+
+/// <summary>
+/// 模拟审批: a project whose land use right is not yet granted (土地未摘牌) may be filed in simulation; pre-review, survey
+/// and the departments' review run as usual, each department records a simulated decision (模拟审批意见), and nothing
+/// is issued until the window converts the project on the land contract.
+/// </summary>
+/// <param name="ConvertingMaterial">The intake material whose handing in allows the conversion (土地出让合同).</param>
+/// <param name="ConfirmationWorkingDays">Working days a department has to confirm its simulated approval as formal (转正确认).</param>
+/// <param name="ExpiresAfterWorkingDays">The simulation expires this many working days after acceptance, unless converted; or null.</param>
+/// <param name="ExpiresAfterMonths">The simulation expires this many calendar months after acceptance, unless converted; or null.</param>
+/// <remarks>Exactly one of <paramref name="ExpiresAfterWorkingDays"/> and <paramref name="ExpiresAfterMonths"/> is given (the schema says so).</remarks>
+public sealed record SimulationRule(string ConvertingMaterial, int ConfirmationWorkingDays, int? ExpiresAfterWorkingDays, int? ExpiresAfterMonths);

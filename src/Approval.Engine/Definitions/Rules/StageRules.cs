@@ -34,9 +34,27 @@ internal static class StageRules
                     break;
                 case ParallelApprovalsDefinition approvals:
                     MatterStepRules.Check(approvals, at, catalogue.Matters, report);
+                    if (approvals.Simulation is { } simulation) CheckSimulation(definition, approvals, simulation, $"{at}.simulation", report);
                     break;
             }
         }
+    }
+
+    /// <summary>模拟审批: the converting material is on the intake's checklist, the expiry is given once, one step simulates.</summary>
+    private static void CheckSimulation(WorkflowDefinition definition, ParallelApprovalsDefinition approvals, SimulationRule simulation,
+        string at, FileProblems report)
+    {
+        var intake = definition.Activities.OfType<OneWindowIntakeDefinition>().FirstOrDefault();
+        if (intake is not null && intake.Materials.All(m => m.Code != simulation.ConvertingMaterial))
+            report.Add($"{at}.convertingMaterial",
+                $"'{simulation.ConvertingMaterial}' is not a material of the intake's checklist; it has: {string.Join(", ", intake.Materials.Select(m => m.Code))}");
+        if ((simulation.ExpiresAfterWorkingDays is null) == (simulation.ExpiresAfterMonths is null))
+            report.Add(at, "give exactly one of expiresAfterWorkingDays and expiresAfterMonths: how long a simulation not converted lasts");
+        if (simulation.ConfirmationWorkingDays > approvals.BudgetWorkingDays)
+            report.Add($"{at}.confirmationWorkingDays",
+                $"{simulation.ConfirmationWorkingDays} working days to confirm exceed the step's budget of {approvals.BudgetWorkingDays}");
+        if (definition.Activities.OfType<ParallelApprovalsDefinition>().Count(a => a.Simulation is not null) > 1)
+            report.Add(at, "only one parallel-approvals step of a definition may allow simulation");
     }
 
     private static void CheckDepartments(IReadOnlyList<string> ids, string at, CatalogueIndex catalogue, FileProblems report)

@@ -26,6 +26,8 @@ public sealed class InstanceConfiguration : IEntityTypeConfiguration<ProjectInst
         b.Property(i => i.CommitmentMatters).HasColumnType("text").HasDefaultValueSql("'[]'");
         // The default is for rows from before; the engine always writes the value (SaveWriter writes nothing the database generates).
         b.Property(i => i.InvestorCreditMarked).HasDefaultValue(false).ValueGeneratedNever();
+        // Projects filed before 模拟审批 were formal ones; the engine always writes the value.
+        b.Property(i => i.Simulation).HasDefaultValue(SimulationState.None).ValueGeneratedNever();
         b.Property(i => i.OutcomeReason).HasColumnType("text");
         b.Property(i => i.Version).IsConcurrencyToken();
         b.Ignore(i => i.IsEnded);

@@ -24,8 +24,11 @@ public sealed record ProjectDetails(
 /// Matters of the procedure to be approved on commitment (告知承诺); each must be commitment-eligible in the catalogue.
 /// Filing with them is signing their commitment texts.
 /// </param>
+/// <param name="Simulation">
+/// File in simulation (模拟审批) because the land is not yet obtained (土地未摘牌); only where the definition allows it.
+/// </param>
 public sealed record FileApplication(string OperationId, Actor Actor, string DefinitionId, ProjectDetails Project,
-    IReadOnlyList<string> Materials, IReadOnlyList<string>? CommitmentMatters = null) : Command(OperationId, Actor);
+    IReadOnlyList<string> Materials, IReadOnlyList<string>? CommitmentMatters = null, bool Simulation = false) : Command(OperationId, Actor);
 
 /// <summary>Resubmit after a one-time notice, with the complete set of materials now handed in.</summary>
 public sealed record ResubmitApplication(string OperationId, Actor Actor, Guid InstanceId, IReadOnlyList<string> Materials)

@@ -20,7 +20,8 @@ public sealed class ApiProfile : Profile
             .ForMember(d => d.ProvisionalCode, o => o.Ignore())
             .ForMember(d => d.ProvisionalReason, o => o.Ignore())
             // Only the applicant's own answers carry it (ProjectViews).
-            .ForMember(d => d.QueryKey, o => o.Ignore());
+            .ForMember(d => d.QueryKey, o => o.Ignore())
+            .ForMember(d => d.SimulationLabel, o => o.MapFrom(s => Simulations.Label(s.Simulation)));
         CreateMap<ProjectInstance, ProjectDetailDto>()
             .ForMember(d => d.Project, o => o.MapFrom(s => s))
             .ForMember(d => d.MissingMaterials, o => o.Ignore())
@@ -37,7 +38,8 @@ public sealed class ApiProfile : Profile
             .ForMember(d => d.Light, o => o.Ignore())
             .ForMember(d => d.Provisional, o => o.Ignore())
             .ForMember(d => d.ProvisionalCode, o => o.Ignore())
-            .ForMember(d => d.ProvisionalReason, o => o.Ignore());
+            .ForMember(d => d.ProvisionalReason, o => o.Ignore())
+            .ForMember(d => d.Simulated, o => o.Ignore());
         CreateMap<ClockStop, ClockStopDto>()
             .ForMember(d => d.StoppedDays, o => o.MapFrom(s => s.StoppedDays == null ? null : ClockStops.Format(s.StoppedDays)));
         CreateMap<Extension, ExtensionDto>();

@@ -42,6 +42,17 @@ public sealed class ProjectSummaryDto
     /// (its investor's and its authorised agents'), never in staff or public ones.
     /// </summary>
     public string? QueryKey { get; set; }
+    /// <summary>
+    /// 模拟审批: <c>none</c> for a formal project; <c>simulating</c> while departments record simulated decisions and nothing
+    /// is issued; <c>converted</c> once the window converted it on the land contract; <c>expired</c> when it lapsed unconverted.
+    /// </summary>
+    public SimulationState Simulation { get; set; }
+    /// <summary>The simulation state in Chinese (模拟审批, 模拟审批已转为正式审批, 模拟审批已失效); null for a formal project.</summary>
+    public string? SimulationLabel { get; set; }
+    /// <summary>The day a simulation not converted expires; null for a formal project.</summary>
+    public LocalDate? SimulationExpiresOn { get; set; }
+    /// <summary>The day the simulation was converted; the project's formal clock (<c>dueOn</c>, working days used) counts from it.</summary>
+    public LocalDate? ConvertedOn { get; set; }
 }
 
 /// <summary>One project with its steps, tasks, clock stops, extensions and journal.</summary>

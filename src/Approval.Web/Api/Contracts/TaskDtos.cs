@@ -42,6 +42,11 @@ public sealed class TaskDto
     public string? ProvisionalCode { get; set; }
     /// <summary>Why, in Chinese (as the calendar API's <c>provisionalReason</c>); null when not provisional.</summary>
     public string? ProvisionalReason { get; set; }
+    /// <summary>
+    /// True for work of a project in simulation (模拟审批): the decision recorded is a simulated one (模拟审批意见) and
+    /// nothing is issued. Decided simulated tasks say so by their outcome (<c>simulatedApproved</c>, <c>simulatedRejected</c>).
+    /// </summary>
+    public bool Simulated { get; set; }
 }
 
 /// <summary>

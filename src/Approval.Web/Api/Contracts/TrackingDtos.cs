@@ -33,13 +33,19 @@ namespace Approval.Web.Api.Contracts;
 /// or verified: the date moves when the notice is added.</param>
 /// <param name="ProvisionalCode">Why, as a stable code (as the calendar API's); null when not provisional.</param>
 /// <param name="ProvisionalReason">Why, in Chinese (as the calendar API's); null when not provisional.</param>
+/// <param name="Simulation">模拟审批: none, simulating, converted or expired (as the project's <c>simulation</c>).</param>
+/// <param name="SimulationLabel">Its Chinese label (模拟审批 …); null for a formal project.</param>
+/// <param name="SimulationExpiresOn">The day a simulation not converted expires; null for a formal project.</param>
+/// <param name="ConvertedOn">The day the simulation was converted; the formal clock counts from it.</param>
 public sealed record TrackingDto(
     string? ProjectCode, string ProjectName, string DefinitionName, InstanceStatus Status, string CurrentStepName,
     LocalDate? AcceptedOn, int TargetWorkingDays, int ExtensionWorkingDays, int? WorkingDaysUsed, int? WorkingDaysLeft,
     LocalDate? ExpectedCompletionOn, LocalDate? EndedOn, bool? OnTime, string? OutcomeReason, Light Light,
     IReadOnlyList<StepDto> Steps, IReadOnlyList<TrackedDepartmentDto> Departments,
     IReadOnlyList<TrackedExtensionDto> Extensions, IReadOnlyList<TrackedEventDto> History,
-    bool Provisional = false, string? ProvisionalCode = null, string? ProvisionalReason = null);
+    bool Provisional = false, string? ProvisionalCode = null, string? ProvisionalReason = null,
+    SimulationState Simulation = SimulationState.None, string? SimulationLabel = null, LocalDate? SimulationExpiresOn = null,
+    LocalDate? ConvertedOn = null);
 
 /// <summary>A department that holds or held part of the project, with its tasks.</summary>
 public sealed record TrackedDepartmentDto(string DepartmentId, string DepartmentName, IReadOnlyList<TrackedTaskDto> Tasks);

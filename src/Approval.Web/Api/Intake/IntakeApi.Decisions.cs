@@ -48,6 +48,14 @@ public static partial class IntakeApi
         return RunAsync(http, engine, (op, actor) => new RecordPaperOriginals(op, actor, id, materials), ct);
     }
 
+    private static Task<Ok<CommandResult>> Convert(Guid id, ConversionRequest? body, HttpContext http, WorkflowEngine engine,
+        CancellationToken ct)
+    {
+        var reopen = RequestInput.Codes(body?.ReopenMatters ?? [], "reopenMatters");
+        var note = RequestInput.Text(body?.Note, "note", required: false);
+        return RunAsync(http, engine, (op, actor) => new ConvertSimulation(op, actor, id, reopen, note), ct);
+    }
+
     private static Task<Ok<CommandResult>> IssueResults(Guid id, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
         RunAsync(http, engine, (op, actor) => new IssueResults(op, actor, id), ct);
 }

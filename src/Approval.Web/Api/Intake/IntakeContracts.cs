@@ -23,6 +23,13 @@ public static partial class IntakeApi
     /// <summary>The date of the combined site survey; required, a working day within the step.</summary>
     public sealed record SurveyRequest(LocalDate? Date);
 
+    /// <summary>
+    /// The conversion of a simulated approval (模拟审批转为正式审批) once the land contract is handed in: the matters whose
+    /// conditions changed and go back to a full review (codes of matters with a simulated approval; empty for none),
+    /// and the window's note.
+    /// </summary>
+    public sealed record ConversionRequest(List<string?>? ReopenMatters = null, string? Note = null);
+
     /// <summary>The materials whose paper originals (纸质原件) the window received; at least one checklist code.</summary>
     public sealed record PaperOriginalsRequest(List<string?>? Materials);
 

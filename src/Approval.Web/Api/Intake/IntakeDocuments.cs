@@ -56,7 +56,7 @@ public sealed class IntakeDocuments(ProjectReader reader, DefinitionCatalog cata
 
     /// <summary>The required materials not handed in, as the checklist names them.</summary>
     public IReadOnlyList<MaterialItem> Missing(ProjectInstance instance) =>
-        OneWindowIntake.Missing(IntakeOf(instance), instance).Select(m => new MaterialItem(m.Code, m.Name)).ToList();
+        OneWindowIntake.Missing(catalog.Get(instance.DefinitionId, instance.DefinitionVersion), instance).Select(m => new MaterialItem(m.Code, m.Name)).ToList();
 
     /// <summary>The acceptance receipt's facts (受理通知书), without its number.</summary>
     /// <exception cref="ConflictException">The filing has not been accepted.</exception>

@@ -42,7 +42,7 @@ public sealed class ApplicantCommands(WorkflowEngine engine, ProjectReader reade
         var (investorId, investorName) = await InvestorAsync(actor, project!, reader.Today, ct);
         return await engine.ExecuteAsync(new FileApplication(operationKey, actor, request.DefinitionId!.Trim(),
             Details(project!, investorId, investorName), materials,
-            request.CommitmentMatters?.Select(c => c?.Trim() ?? "").ToList()), ct);
+            request.CommitmentMatters?.Select(c => c?.Trim() ?? "").ToList(), request.Simulation ?? false), ct);
     }
 
     private static ProjectDetails Details(ProjectInput project, string investorId, string investorName) =>

@@ -26,8 +26,16 @@ public static partial class ProjectsApi
     /// A filing: the definition, the project data and the codes of the materials handed in, and the matters chosen on
     /// commitment (告知承诺, codes of commitment-eligible matters of the procedure): filing with them signs their texts.
     /// </summary>
+    /// <param name="DefinitionId">The procedure.</param>
+    /// <param name="Project">The project data.</param>
+    /// <param name="Materials">The checklist codes the applicant means to hand in.</param>
+    /// <param name="CommitmentMatters">Matters chosen on commitment (告知承诺).</param>
+    /// <param name="Simulation">
+    /// true: file in simulation (模拟审批) because the land is not yet obtained (土地未摘牌), where the procedure allows it;
+    /// the land contract is then not required until the window converts the project.
+    /// </param>
     public sealed record FileApplicationRequest(string? DefinitionId, ProjectInput? Project, List<string?>? Materials,
-        List<string?>? CommitmentMatters = null);
+        List<string?>? CommitmentMatters = null, bool? Simulation = null);
 
     /// <summary>
     /// The project data. An investor's own id and name come from its account; an agent names the investor, and the

@@ -41,8 +41,9 @@ public sealed class SupervisionBoard(ProjectReader reader, ListReader lists, Sta
     /// A page of running projects, soonest deadline first, with their light and their departments' open tasks (soonest
     /// due first); null filters mean "any". Filtered and paged in SQL (<see cref="ListReader.RunningProjectsAsync"/>).
     /// </summary>
-    public async Task<Page<SupervisedProjectDto>> ProjectsAsync(Light? light, string? definitionId, PageRequest page, CancellationToken ct = default) =>
-        (await lists.RunningProjectsAsync(definitionId, light, page, ct)).Map(p => new SupervisedProjectDto(views.Summary(p),
+    public async Task<Page<SupervisedProjectDto>> ProjectsAsync(Light? light, string? definitionId, PageRequest page, CancellationToken ct = default,
+        SimulationState? simulation = null) =>
+        (await lists.RunningProjectsAsync(definitionId, light, page, ct, simulation)).Map(p => new SupervisedProjectDto(views.Summary(p),
             p.Tasks.Where(IsDepartmentWork).OrderBy(t => t.DueOn ?? LocalDate.MaxIsoValue).Select(t => views.Task(t, p)).ToList()));
 
     /// <summary>

@@ -28,6 +28,7 @@ public static class ChineseTerms
         TaskKind.MatterDecision => "审批事项",
         TaskKind.ApplicantCorrection => "申请人补正",
         TaskKind.CommitmentVerification => "事后核查",
+        TaskKind.SimulationConfirmation => "模拟审批转正确认",
         _ => kind.ToString(),
     };
 

@@ -24,13 +24,14 @@ public interface ILoadScenario
     Task<InstanceStatus> RunAsync(CommandDriver driver, int index, CancellationToken ct);
 
     /// <summary>The names <c>--scenario</c> takes.</summary>
-    public static readonly IReadOnlyList<string> Names = ["parallel3", "industrial", "completion-acceptance"];
+    public static readonly IReadOnlyList<string> Names = ["parallel3", "industrial", "completion-acceptance", "simulation"];
 
     public static ILoadScenario Named(string name) => name switch
     {
         "parallel3" => new Parallel3Scenario(),
         "industrial" => new IndustrialScenario(),
         "completion-acceptance" => new CompletionAcceptanceScenario(),
+        "simulation" => new SimulationScenario(),
         _ => throw new ArgumentException($"--scenario: expected {string.Join(", ", Names)}, given {name}"),
     };
 }

@@ -408,6 +408,9 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("ConvertedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("CurrentActivityId")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -502,6 +505,15 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                     b.Property<string>("QueryKey")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Simulation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("None");
+
+                    b.Property<DateOnly?>("SimulationExpiresOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -403,6 +403,9 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ConvertedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CurrentActivityId")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -496,6 +499,15 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
 
                     b.Property<string>("QueryKey")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Simulation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
+
+                    b.Property<DateOnly?>("SimulationExpiresOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

@@ -28,6 +28,7 @@ public static partial class ApplicantMessages
         ["validTo"] = ("validTo", "委托截止日期"),
         ["note"] = ("note", "补正说明"),
         ["commitmentMatters"] = ("commitmentMatters", "告知承诺事项"),
+        ["simulation"] = ("simulation", "模拟审批"),
     };
 
     /// <summary>The input id and the Chinese message for a refused input; <paramref name="fallbackFieldId"/> when the
@@ -46,6 +47,10 @@ public static partial class ApplicantMessages
                 : "投资项目统一代码格式有误，请按受理平台赋码核对（如 2509-320193-89-01-544060）。");
         if (e.Field == "commitmentMatters")
             return (fieldId, "所选事项不能以告知承诺方式办理，请只勾选列出的事项。");
+        if (e.Field == "simulation")
+            return (fieldId, m.StartsWith("A simulated approval", StringComparison.Ordinal)
+                ? "模拟审批不能同时选择告知承诺：转为正式审批前不作出任何许可决定。请取消其中一项。"
+                : "本事项不能按模拟审批办理。");
         if (e.Field == "project.investmentAmount" && !m.StartsWith("Required", StringComparison.Ordinal))
             return (fieldId, "总投资须在 0 至 100,000,000 万元之间。");
         if (e.Field == "project.contactPhone" && !m.StartsWith("Required", StringComparison.Ordinal))

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Approval.Engine;
+using Approval.Engine.Activities;
 using Approval.Engine.Runtime;
+using Approval.Web.Components.Shared;
 
 namespace Approval.Web.Components.Pages.Tasks;
 
@@ -59,6 +61,12 @@ public static partial class TaskMessages
         ConflictException c when c.Message.Contains("is not stopped", StringComparison.Ordinal) => "本事项没有中止计时。",
         ConflictException c when c.Message.Contains("already waiting for a supervisor", StringComparison.Ordinal) =>
             "本事项已有一份延期申请等待电子监察审核。",
+        ConflictException c when VerificationRecorded().Match(c.Message) is { Success: true } recorded =>
+            $"这项事后核查已于 {ChineseFormat.Date(NodaTime.Text.LocalDatePattern.Iso.Parse(recorded.Groups[1].Value).Value)} 办结（{Outcomes.Label(recorded.Groups[2].Value)}），不能再次核查。",
+        ConflictException c when c.Message.StartsWith("The verification (事后核查)", StringComparison.Ordinal) && c.Message.Contains("was cancelled", StringComparison.Ordinal) =>
+            "项目已终止，这项事后核查已取消，无需核查。",
+        ConflictException c when c.Message.StartsWith("A confirmation (转正确认) only confirms", StringComparison.Ordinal) =>
+            "转正确认只能确认模拟审批意见；建设条件发生变化的事项，由综合窗口在转为正式审批时重新审查。",
         ConflictException => "办件的状态已经变化，这项操作现在不能办理。请刷新页面查看最新情况。",
         ForbiddenException => "您没有办理这项操作的权限。",
         _ => "操作未能完成，请稍后再试。",
@@ -84,4 +92,8 @@ public static partial class TaskMessages
 
     [GeneratedRegex(@"(?:At most (?<max>\d+) characters; given (?<given>\d+))|(?:最多 (?<max>\d+) 个字符；实际 (?<given>\d+) 个)")]
     private static partial Regex Characters();
+
+    /// <summary>The engine's refusal of a second finding on a recorded verification: its day and outcome code.</summary>
+    [GeneratedRegex(@"^The verification \(事后核查\) of \S+ was already recorded on (\d{4}-\d{2}-\d{2}) \((\w+)\)")]
+    private static partial Regex VerificationRecorded();
 }

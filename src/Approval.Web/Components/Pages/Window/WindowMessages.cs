@@ -25,6 +25,14 @@ public static class WindowMessages
             "这件申报已经处理过了，请返回综合窗口查看最新情况。",
         ConflictException c when c.Message.StartsWith("Results cannot be issued while 容缺", StringComparison.Ordinal) =>
             "容缺材料尚未补齐，不能出件。",
+        ConflictException c when c.Message.StartsWith("The land contract", StringComparison.Ordinal) =>
+            $"尚未提交《{string.Join("、", missingNames)}》，不能转为正式审批：请勾选已收取纸质原件，或待项目单位上传后再转换。",
+        ConflictException c when c.Message.StartsWith("The simulated approval expired", StringComparison.Ordinal) =>
+            "模拟审批已逾期失效，不能再转为正式审批；请项目单位取得土地后重新申报。",
+        ConflictException c when c.Message.StartsWith("The simulated approval was already converted", StringComparison.Ordinal) =>
+            "本项目已经转为正式审批。",
+        ConflictException c when c.Message.StartsWith("This project is not a simulated approval", StringComparison.Ordinal) =>
+            "本项目不是模拟审批，无需转换。",
         ConflictException => "项目当前的状态不允许这项操作，请刷新页面查看最新情况。",
         _ => "操作未能完成，请稍后再试。",
     };
@@ -38,6 +46,7 @@ public static class WindowMessages
         "materials" when e.Message.StartsWith("Already handed in", StringComparison.Ordinal) => "勾选的材料已经提交，不属于尚缺的材料。",
         "materials" => "勾选的材料不在本事项的材料清单上。",
         "note" => "说明最多 1000 个字。",
+        "reopenMatters" => "勾选重新审查的事项须为已出具模拟审批意见（同意）的事项。",
         "date" when e.Message.Contains("is not a working day", StringComparison.Ordinal) => "踏勘日期须为工作日，所选日期是休息日或法定节假日。",
         "date" => "踏勘日期须在今天至本环节期限之间。",
         _ => "填写的内容有误，请核对后再提交。",
