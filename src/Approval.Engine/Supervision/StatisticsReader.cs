@@ -77,13 +77,21 @@ public sealed class StatisticsReader(ApprovalDatabase database, DefinitionCatalo
         var rows = from t in db.Tasks.AsNoTracking()
                    join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
                    where (i.Status == InstanceStatus.Running || i.EndedAt != null)
-                         && (t.Kind == TaskKind.MatterDecision || t.Kind == TaskKind.CommitmentVerification)
+                         && (t.Kind == TaskKind.MatterDecision || t.Kind == TaskKind.SimulationConfirmation
+                             || t.Kind == TaskKind.CommitmentVerification)
                          && t.MatterCode != null && t.DepartmentId != null
-                   select new { Task = t, Running = i.Status == InstanceStatus.Running };
+                   // A 转正确认 is the formal decision of a converted 模拟审批 matter; work of a project still in
+                   // simulation is no formal work, open or decided (its simulated outcomes are not among Decisions).
+                   select new
+                   {
+                       Task = t,
+                       Kind = t.Kind == TaskKind.SimulationConfirmation ? TaskKind.MatterDecision : t.Kind,
+                       Running = i.Status == InstanceStatus.Running && i.Simulation != SimulationState.Simulating,
+                   };
         var open = await rows
             .Where(r => (r.Task.Status == TaskStatus.Open || r.Task.Status == TaskStatus.Suspended)
                 && (r.Task.Kind == TaskKind.CommitmentVerification || r.Running))
-            .GroupBy(r => new { r.Task.Kind, r.Task.DepartmentId, r.Task.MatterCode })
+            .GroupBy(r => new { r.Kind, r.Task.DepartmentId, r.Task.MatterCode })
             .Select(g => new TaskGroup(g.Key.Kind, g.Key.DepartmentId!, g.Key.MatterCode!, null, g.Count(),
                 g.Count(r => r.Task.DueOn != null && r.Task.DueOn <= lastOverdue), 0, 0, 0))
             .ToListAsync(ct);
@@ -101,7 +109,7 @@ public sealed class StatisticsReader(ApprovalDatabase database, DefinitionCatalo
             decided = decided.Where(r => r.Task.DecidedAt < end);
         }
         var closed = await decided
-            .GroupBy(r => new { r.Task.Kind, r.Task.DepartmentId, r.Task.MatterCode, r.Task.Outcome })
+            .GroupBy(r => new { r.Kind, r.Task.DepartmentId, r.Task.MatterCode, r.Task.Outcome })
             .Select(g => new TaskGroup(g.Key.Kind, g.Key.DepartmentId!, g.Key.MatterCode!, g.Key.Outcome, g.Count(), 0,
                 g.Count(r => r.Task.DecidedLate == true), g.Sum(r => (long)(r.Task.UsedWorkingDays ?? 0)),
                 g.Count(r => r.Task.DecidedLate == null)))
@@ -110,7 +118,7 @@ public sealed class StatisticsReader(ApprovalDatabase database, DefinitionCatalo
         // Decisions made before the engine stored their days: computed here by the rule it stores them by.
         if (closed.Any(g => g.Kind == TaskKind.MatterDecision && g.Unstored > 0))
         {
-            var unstored = await decided.Where(r => r.Task.Kind == TaskKind.MatterDecision && r.Task.DecidedLate == null)
+            var unstored = await decided.Where(r => r.Kind == TaskKind.MatterDecision && r.Task.DecidedLate == null)
                 .Select(r => new
                 {
                     r.Task.DepartmentId, r.Task.MatterCode, r.Task.Outcome, r.Task.DecidedAt, r.Task.OpenedOn, r.Task.DueOn,

@@ -36,7 +36,7 @@ public static class TimeUsed
     /// <summary>Stores on a matter decision just decided what <see cref="OfDecision"/> and <see cref="DecidedLate"/> say.</summary>
     public static void Store(WorkTask task, WorkingDayCalendar calendar)
     {
-        if (task.Kind != TaskKind.MatterDecision) return;
+        if (task.Kind is not (TaskKind.MatterDecision or TaskKind.SimulationConfirmation)) return;
         task.UsedWorkingDays = OfDecision(task, calendar);
         task.DecidedLate = task.UsedWorkingDays is null ? null : DecidedLate(task, calendar);
     }

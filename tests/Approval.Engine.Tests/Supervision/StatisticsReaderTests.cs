@@ -118,6 +118,9 @@ public abstract class StatisticsReaderTests
         Assert.Contains(decisions, t => t.Outcome == Outcomes.ApprovedOnCommitment);
         Assert.Contains(decisions, t => t.ExtensionWorkingDays > 0 && t.Status == TaskStatus.Done);
         Assert.Contains(projects, p => p.ClockStops.Count > 0 && p.Tasks.Any(t => t.Kind == TaskKind.MatterDecision && t.Status == TaskStatus.Done));
+        Assert.Contains(decisions, t => Outcomes.IsSimulated(t.Outcome));
+        Assert.Contains(projects, p => p.Simulation == SimulationState.Simulating && p.Status == InstanceStatus.Running);
+        Assert.Contains(projects.SelectMany(p => p.Tasks), t => t.Kind == TaskKind.SimulationConfirmation && t.Outcome == Outcomes.Approved);
         var checks = projects.SelectMany(p => p.Tasks).Where(t => t.Kind == TaskKind.CommitmentVerification).ToList();
         Assert.Contains(checks, t => t.Outcome == Outcomes.CommitmentConfirmed);
         Assert.Contains(checks, t => t.Outcome == Outcomes.CommitmentFalse);
@@ -158,8 +161,9 @@ public abstract class StatisticsReaderTests
             if (day < Start.PlusDays(100) && random.Next(4) > 0)
             {
                 var definition = procedures[filed++ % procedures.Length];
-                var id = definition == "enterprise-establishment" && random.Next(2) == 0
-                    ? await FileOnCommitmentAsync(h)
+                var id = definition == "enterprise-establishment" && random.Next(2) == 0 ? await FileOnCommitmentAsync(h)
+                    // Every third permit in simulation, without drawing from the generator (the other choices stay as they were).
+                    : definition == "industrial-construction-permit" && filed % 9 == 0 ? await FileInSimulationAsync(h)
                     : await h.FileAsync(definition);
                 if (random.Next(4) == 0) slow.Add(id);
             }
@@ -195,6 +199,14 @@ public abstract class StatisticsReaderTests
             return;
         }
         var current = project.Tasks.Where(t => t.ActivityId == project.CurrentActivityId).ToList();
+        // 模拟审批: once every department recorded its simulated decision, the land contract arrives (most times).
+        if (project.Simulation == SimulationState.Simulating && definition.Activity(project.CurrentActivityId) is ParallelApprovalsDefinition
+            && !current.Any(t => t.IsOpen))
+        {
+            await h.HandInAsync(project.Id, [LandContract]);
+            await TryAsync(h, op => new ConvertSimulation(op, EngineHarness.Window, project.Id, []));
+            return;
+        }
         if (current.Any(t => t.Kind == TaskKind.SurveyFinding && t.IsOpen) && project.SurveyOn is null)
         {
             await TryAsync(h, op => new ScheduleSurvey(op, EngineHarness.Window, project.Id, h.Today));
@@ -206,6 +218,12 @@ public abstract class StatisticsReaderTests
             if (task.Status == TaskStatus.Suspended)
             {
                 if (random.Next(3) == 0) await TryAsync(h, op => new ResumeClock(op, approver!, task.Id, null));
+                continue;
+            }
+            // A 转正确认 is confirmed when it comes up (drawing nothing from the generator).
+            if (task is { Kind: TaskKind.SimulationConfirmation, Status: TaskStatus.Open })
+            {
+                await TryAsync(h, op => new DecideMatter(op, approver!, task.Id, MatterDecision.Approve, null, []));
                 continue;
             }
             // A slow project's 人防 lets its time run out: deemed approved (超时默许).
@@ -237,6 +255,20 @@ public abstract class StatisticsReaderTests
                     break;
             }
         }
+    }
+
+    private const string LandContract = "land-transfer-contract";
+
+    /// <summary>An industrial permit filed in simulation (土地未摘牌): every material but the land contract.</summary>
+    private static async Task<Guid> FileInSimulationAsync(EngineHarness h)
+    {
+        const string definition = "industrial-construction-permit";
+        var intake = h.Engine.Catalog.Latest(definition).Intake;
+        var project = new ProjectDetails("年产10万吨新材料项目", EngineHarness.Investor.UserId, "某某新材料有限公司", "320193", "C26", 52000m, null, "张伟", "13812345678");
+        List<string> materials = [.. intake.Materials.Select(m => m.Code).Where(c => c != LandContract)];
+        var filed = await h.Engine.ExecuteAsync(new FileApplication(h.NextOperation(), EngineHarness.Agent, definition, project, materials, Simulation: true));
+        await h.HandInAsync(filed.InstanceId, materials);
+        return filed.InstanceId;
     }
 
     private static async Task<Guid> FileOnCommitmentAsync(EngineHarness h)
