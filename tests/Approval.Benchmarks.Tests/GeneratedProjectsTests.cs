@@ -63,7 +63,7 @@ public sealed class GeneratedProjectsTests
 
         // Every status the generator promises, every procedure, many investors, several departments.
         foreach (var status in new[] { InstanceStatus.Filed, InstanceStatus.Returned, InstanceStatus.Running, InstanceStatus.Completed,
-                     InstanceStatus.Rejected, InstanceStatus.Refused })
+                     InstanceStatus.Rejected, InstanceStatus.Refused, InstanceStatus.Terminated })
             Assert.Contains(generated, i => i.Status == status);
         Assert.Equal(seed.Engine.Catalog.Definitions.Select(d => d.Id).Distinct().Order(), generated.Select(i => i.DefinitionId).Distinct().Order());
         Assert.True(generated.Select(i => i.InvestorId).Distinct().Count() > Projects / 10);

@@ -13,7 +13,7 @@ namespace Approval.Benchmarks.Seed;
 public enum TemplateShape
 {
     Filed, Returned, Refused, Running, RunningClockStopped, RunningExtensionPending, RunningCorrection,
-    CompletedOnTime, CompletedLate, CompletedAfterStop, CompletedAfterExtension, Rejected,
+    CompletedOnTime, CompletedLate, CompletedAfterStop, CompletedAfterExtension, Rejected, Terminated,
 }
 
 /// <summary>A project run through the real engine, whose rows the generator clones.</summary>
@@ -168,6 +168,29 @@ public sealed class TemplateProjects(WorkflowEngine engine, ApprovalDatabase dat
         await AdvanceAsync(extended, int.MaxValue, Decide.Approve, ct);
         await Record(extended, definition, TemplateShape.CompletedAfterExtension, "completed-after-extension", ct);
         _ = request;
+
+        // Accepted with a 容缺 material that never arrives: the promised date's timer ends it (终止办理).
+        var intake = engine.Catalog.Latest(definition).Intake;
+        if (intake.Materials.FirstOrDefault(m => m.DeficiencyAllowed) is { } deferrable)
+        {
+            SetDate(baseDate);
+            List<string> all = [.. intake.Materials.Select(m => m.Code)];
+            var details = new ProjectDetails("模板项目", Investor.UserId, InvestorName, "320193", "C26", 52000m, await code(true), "张伟", "13812345678");
+            var filed = await RunAsync(new FileApplication(Op(), Investor, definition, details, all), ct);
+            await RunAsync(new RecordPaperOriginals(Op(), Window, filed.InstanceId, [.. all.Where(c => c != deferrable.Code)]), ct);
+            NextWorkingDay();
+            var promised = engine.Deadlines.Calendar.Deadline(Today, 1).Date;   // within every procedure's 容缺 limit
+            await RunAsync(new AcceptWithDeficiencies(Op(), Window, filed.InstanceId, promised), ct);
+            SetDate(promised);
+            NextWorkingDay();
+            await using (var db = database.CreateContext())
+            {
+                var timer = await db.Timers.AsNoTracking().SingleAsync(t => t.InstanceId == filed.InstanceId &&
+                    t.Kind == Engine.Timers.TimerKind.DeficienciesDue && t.Status == Engine.Timers.TimerStatus.Pending, ct);
+                await RunAsync(FireTimer.Of(timer.Id, timer.DueAt), ct);
+            }
+            await Record(filed.InstanceId, definition, TemplateShape.Terminated, "terminated", ct);
+        }
 
         // The applicant's correction (补正) asked in pre-review, where the procedure has one.
         SetDate(baseDate);
