@@ -31,7 +31,7 @@ public static class ReadsCommand
         "usage: reads --store postgres|sqlite --projects N [--connection CS] [--calls C]\n" +
         "  --connection  the generated database; default: sqlite ./approval-seed-<N>.db, postgres the newest approval_seed_<N>_* database\n" +
         "                on the server APPROVAL_POSTGRES points at (as `seed` names them)\n" +
-        "  --calls       timed calls per endpoint after 3 untimed ones (default 30)";
+        "  --calls       timed calls per endpoint after 3 untimed ones (1 when slower than a second); at most 20 s of them (at least 3) (default 30)";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
@@ -128,7 +128,7 @@ public static class ReadsCommand
             .OrderBy(i => i.Id).Take(500).Select(i => new { i.Id, i.ProjectCode, i.QueryKey }).ToListAsync();
         Console.WriteLine($"reads: {provider} {Describe(provider, connection)}: {string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Count:N0} {c.Key}"))}");
         Console.WriteLine($"reads: machine {Environment.ProcessorCount} cores, load average {Machine.LoadAverage()}, {(Machine.IsOptimised() ? "Release" : "NOT optimised")}; " +
-            $"department {department}, investor {investor}, agent {agent}; {calls} timed calls per endpoint after 3 untimed");
+            $"department {department}, investor {investor}, agent {agent}; up to {calls} timed calls per endpoint after 3 untimed (1 when slow), at most {BudgetSeconds} s each (at least 3 calls)");
 
         var supervisor = new Actor("supervisor-bench", ActorRole.Supervisor);
         var approver = new Actor("approver-bench", ActorRole.Approver, department);
@@ -174,6 +174,7 @@ public static class ReadsCommand
             try
             {
                 Console.WriteLine(await MeasureAsync(name, call, calls, json));
+                Console.Out.Flush();
             }
             catch (Exception ex)
             {
@@ -182,28 +183,37 @@ public static class ReadsCommand
         }
     }
 
+    /// <summary>
+    /// One untimed call (three when it is fast), then up to <paramref name="calls"/> timed ones, fewer when they
+    /// take longer than <see cref="BudgetSeconds"/> together (at least 3): a reader that loads whole tables takes tens
+    /// of seconds a call at a million projects.
+    /// </summary>
     private static async Task<string> MeasureAsync(string name, Func<Task<(object Result, int Rows)>> call, int calls, JsonSerializerOptions json)
     {
-        (object Result, int Rows) last = default;
-        for (var i = 0; i < 3; i++) last = await call();
-        var times = new double[calls];
+        var first = Stopwatch.StartNew();
+        var last = await call();
+        if (first.Elapsed.TotalSeconds < 1)
+            for (var i = 0; i < 2; i++) last = await call();
+        var times = new List<double>(calls);
         long allocated = 0;
         var wall = Stopwatch.StartNew();
-        for (var i = 0; i < calls; i++)
+        while (times.Count < calls && (times.Count < 3 || wall.Elapsed.TotalSeconds < BudgetSeconds))
         {
             var before = GC.GetTotalAllocatedBytes(precise: false);
             var started = Stopwatch.GetTimestamp();
             last = await call();
-            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             allocated += GC.GetTotalAllocatedBytes(precise: false) - before;
         }
-        wall.Stop();
         var bytes = last.Result is null ? 0 : JsonSerializer.SerializeToUtf8Bytes(last.Result, last.Result.GetType(), json).Length;
-        Array.Sort(times);
+        var sorted = times.Order().ToArray();
         return string.Format(CultureInfo.InvariantCulture,
             "read {0,-55} p50_ms={1,8:F2} p95_ms={2,8:F2} max_ms={3,8:F2} rows={4,5} json_bytes={5,9} alloc_kb_per_call={6,9:F0} calls={7}",
-            name, Percentile(times, 50), Percentile(times, 95), times[^1], last.Rows, bytes, allocated / 1024.0 / calls, calls);
+            name, Percentile(sorted, 50), Percentile(sorted, 95), sorted[^1], last.Rows, bytes, allocated / 1024.0 / sorted.Length, sorted.Length);
     }
+
+    /// <summary>Timed calls of one endpoint stop after this many seconds (once 3 are timed).</summary>
+    private const double BudgetSeconds = 20;
 
     private static double Percentile(double[] sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
