@@ -14,8 +14,12 @@ namespace Approval.Benchmarks.EngineLoad;
 /// It learns which tasks to act on from the commands' results (<see cref="CommandResult.OpenedTasks"/>), as a client
 /// of the API would, rather than by reading the to-do lists again after each decision.
 /// </summary>
-public sealed class CommandDriver(WorkflowEngine engine, LocalDate today, SqlProfiler? profiler)
+public sealed class CommandDriver(IReadOnlyList<WorkflowEngine> engines, LocalDate today, SqlProfiler? profiler)
 {
+    public CommandDriver(WorkflowEngine engine, LocalDate today, SqlProfiler? profiler) : this([engine], today, profiler) { }
+
+    private readonly WorkflowEngine engine = engines[0];
+    private int _commands;
     // The investor files for itself: a proxy agent would first need the investor's authorisation (委托).
     public static readonly Actor Investor = new("investor-1", ActorRole.Investor);
     public static readonly Actor Window = new("w", ActorRole.WindowClerk);
@@ -32,7 +36,7 @@ public sealed class CommandDriver(WorkflowEngine engine, LocalDate today, SqlPro
     /// A driver on the same engine whose latencies are counted nowhere: for what a scenario must prepare (the permit a
     /// 竣工联合验收 follows) without it weighing in the figures.
     /// </summary>
-    public CommandDriver Untimed => _untimed ??= new CommandDriver(engine, today, null);
+    public CommandDriver Untimed => _untimed ??= new CommandDriver(engines, today, null);
 
     /// <summary>The fixed local date of the run (the clock stands still on a working day).</summary>
     public LocalDate Today => today;
@@ -42,7 +46,9 @@ public sealed class CommandDriver(WorkflowEngine engine, LocalDate today, SqlPro
         var name = command.GetType().Name;
         var sample = profiler is null ? null : SqlProfiler.Begin(name);
         var started = Stopwatch.GetTimestamp();
-        var result = await engine.ExecuteAsync(command, ct);
+        // With several nodes (--nodes), a project's commands go to them in turn, as behind a load balancer without affinity.
+        var node = engines.Count == 1 ? engine : engines[_commands++ % engines.Count];
+        var result = await node.ExecuteAsync(command, ct);
         var elapsed = Stopwatch.GetTimestamp() - started;
         Latencies.Add(name, elapsed);
         if (sample is not null) profiler!.End(sample, Stopwatch.GetElapsedTime(started, started + elapsed));

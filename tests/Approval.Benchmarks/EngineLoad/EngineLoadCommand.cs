@@ -56,33 +56,38 @@ public static class EngineLoadCommand
         using var workflows = BenchmarkWorkflows.Create();
         await using var store = await BenchmarkStore.CreateAsync(options.Store);
         var clock = FakeClock.AtShanghai(RunDate.Year, RunDate.Month, RunDate.Day, 10);
-        await using var services = BuildServices(workflows.Folder, store, clock, options.KeptProjects);
+        var nodes = Enumerable.Range(0, options.Nodes).Select(_ => BuildServices(workflows.Folder, store, clock, options.KeptProjects)).ToList();
+        await using var services = nodes[0];
+        await using var others = new Disposables(nodes.Skip(1));
         var database = services.GetRequiredService<ApprovalDatabase>();
         await database.MigrateAsync(ct);
-        var engine = services.GetRequiredService<WorkflowEngine>();
+        var engines = nodes.Select(n => n.GetRequiredService<WorkflowEngine>()).ToList();
+        var engine = engines[0];
 
         foreach (var line in Header(options, scenario, await store.DescribeAsync())) Console.WriteLine(line);
 
         // Subscribed before the warm-up: EF Core re-checks whether anyone listens only about once a second.
         using var profiler = options.Profile ? new SqlProfiler() : null;
         var warmUp = await WarmUp.RunAsync(options, instances =>
-            RunWorkersAsync(instances, options.Concurrency, scenario, () => new CommandDriver(engine, RunDate, null), ct));
+            RunWorkersAsync(instances, options.Concurrency, scenario, () => new CommandDriver(engines, RunDate, null), ct));
         Console.WriteLine(warmUp.Describe());
-        if (await scenario.PrepareAsync(new CommandDriver(engine, RunDate, null), options.Instances, ct) is { } prepared)
+        if (await scenario.PrepareAsync(new CommandDriver(engines, RunDate, null), options.Instances, ct) is { } prepared)
             Console.WriteLine(prepared);
         await AnalyzeAsync(database, ct);
         using var allocations = options.Allocations ? new AllocationSampler() : null;
         allocations?.Start();
-        var keptBefore = engine.Kept?.Outcomes;
+        var keptBefore = engines.Select(e => e.Kept?.Outcomes).ToList();
         var process = ProcessCost.Start();
         var wall = Stopwatch.StartNew();
         var drivers = await RunWorkersAsync(options.Instances, options.Concurrency, scenario,
-            () => new CommandDriver(engine, RunDate, profiler), ct);
+            () => new CommandDriver(engines, RunDate, profiler), ct);
         wall.Stop();
         var cost = process.Stop();
 
         Console.WriteLine(await CheckEndedAsync(database, (warmUp.Instances + options.Instances) * scenario.ProjectsPerInstance, ct));
-        Console.WriteLine(KeptProjects(engine, keptBefore, drivers.Sum(d => d.Latencies.Count)));
+        var commands = drivers.Sum(d => d.Latencies.Count);
+        if (engines.Count == 1) Console.WriteLine(KeptProjects(engine, keptBefore[0], commands));
+        else foreach (var line in Nodes(engines, keptBefore, commands)) Console.WriteLine(line);
         foreach (var line in cost.Describe(wall.Elapsed, drivers.Sum(d => d.Latencies.Count))) Console.WriteLine(line);
         if (profiler is not null) foreach (var line in profiler.Report()) Console.WriteLine(line);
         if (allocations is not null) foreach (var line in allocations.Report(drivers.Sum(d => d.Latencies.Count))) Console.WriteLine(line);
@@ -125,6 +130,7 @@ public static class EngineLoadCommand
     private static IEnumerable<string> Header(LoadOptions options, ILoadScenario scenario, string store)
     {
         yield return $"engine load: scenario={options.Scenario} instances={options.Instances} concurrency={options.Concurrency}" +
+            (options.Nodes > 1 ? $" nodes={options.Nodes}" : "") +
             (options.Profile ? " profile=on (adds overhead)" : "") + (options.InlineCompletions ? " inline-completions=on" : "") +
             (options.Allocations ? " allocations=on (adds overhead)" : "");
         yield return $"machine: {Environment.ProcessorCount} cores ({Machine.Cpu()}), {Machine.Os()}, .NET {Environment.Version}, " +
@@ -147,6 +153,40 @@ public static class EngineLoadCommand
         await using var db = database.CreateContext();
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         Console.WriteLine("statistics: ANALYZE after the warm-up, as a database in use would have them");
+    }
+
+    /// <summary>
+    /// With several nodes: per node, the commands saved from its kept copy and those whose kept copy was stale (the other
+    /// node had saved the project since), which failed their save on the version check and ran again from a load — the
+    /// conflicts a deployment without project affinity pays.
+    /// </summary>
+    private static IEnumerable<string> Nodes(List<WorkflowEngine> engines, List<(long Saved, long FellBack)?> before, int commands)
+    {
+        long saved = 0, conflicts = 0;
+        for (var i = 0; i < engines.Count; i++)
+        {
+            if (engines[i].Kept is not { } kept || before[i] is not { } start)
+            {
+                yield return $"node {i + 1}: kept projects off (every command loads its project)";
+                continue;
+            }
+            var (s, f) = kept.Outcomes;
+            saved += s - start.Saved;
+            conflicts += f - start.FellBack;
+            yield return $"node {i + 1}: {s - start.Saved} commands saved from its kept copy, {f - start.FellBack} conflicts (stale copy: failed save, load, again); {kept.Count} projects kept at the end";
+        }
+        yield return $"nodes: {engines.Count} engines on one database, a project's commands alternating between them: {commands} decisions, " +
+            $"{saved} saved without a load, {conflicts} conflicts ({(commands == 0 ? 0 : 100.0 * conflicts / commands):F1}% of decisions)";
+    }
+
+    private sealed class Disposables(IEnumerable<ServiceProvider> providers) : IAsyncDisposable
+    {
+        private readonly List<ServiceProvider> _providers = [.. providers];
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var provider in _providers) await provider.DisposeAsync();
+        }
     }
 
     /// <summary>How many of the timed commands started without reading their project back (<see cref="WorkflowEngine"/>'s kept projects).</summary>
@@ -177,7 +217,8 @@ public static class EngineLoadCommand
         var latencies = Latencies.AllSorted(drivers.Select(d => d.Latencies));
         var seconds = wall.TotalSeconds;
         return string.Format(CultureInfo.InvariantCulture,
-            "instances/s={0:F1} decisions/s={1:F1} p50_ms={2:F2} p95_ms={3:F2} p99_ms={4:F2} store={5} scenario={6} instances={7}",
+            "instances/s={0:F1} decisions/s={1:F1} p50_ms={2:F2} p95_ms={3:F2} p99_ms={4:F2} store={5} scenario={6} instances={7}" +
+            (options.Nodes > 1 ? " nodes=" + options.Nodes : ""),
             options.Instances / seconds, latencies.Length / seconds, Latencies.Percentile(latencies, 50),
             Latencies.Percentile(latencies, 95), Latencies.Percentile(latencies, 99),
             options.Store.ToString().ToLowerInvariant(), options.Scenario, options.Instances);

@@ -17,7 +17,7 @@ public enum LoadStore { Sqlite, Postgres }
 /// <param name="Allocations">Also print what a command allocates, by type (<see cref="AllocationSampler"/>).</param>
 /// <param name="KeptProjects">The engine's <c>AggregateCacheSize</c> (0: every command loads its project), or null for its default.</param>
 public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store, int Concurrency, int? Warmup, bool Profile,
-    bool InlineCompletions = false, bool Allocations = false, int? KeptProjects = null)
+    bool InlineCompletions = false, bool Allocations = false, int? KeptProjects = null, int Nodes = 1)
 {
     /// <summary>The runtime's switch; read once, when the first socket is used, so it must be set before that.</summary>
     public const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
@@ -35,10 +35,11 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
     public const int DefaultPostgresConcurrency = 4;
 
     public const string Usage =
-        "usage: engine --scenario parallel3|industrial|completion-acceptance --instances N --store sqlite|postgres [--concurrency C] [--warmup W] [--kept-projects K] [--profile] [--inline-completions] [--allocations]\n" +
+        "usage: engine --scenario parallel3|industrial|completion-acceptance --instances N --store sqlite|postgres [--concurrency C] [--warmup W] [--kept-projects K] [--nodes 2] [--profile] [--inline-completions] [--allocations]\n" +
         "  --concurrency  instances driven at once by async workers (default 1 for sqlite, 4 for postgres)\n" +
         "  --warmup       instances run before timing starts, not counted (default: batches until the JIT has settled)\n" +
         "  --kept-projects  projects the engine keeps in memory for their next command (Engine:AggregateCacheSize; 0 = off)\n" +
+        "  --nodes        engines (service providers) in this process on one database, a project's commands alternating between them (postgres only)\n" +
         "  --profile      also print, per command type, SQL statements, SQL time and commit time, as EF Core's events show them:\n" +
         "                 the loads, and saves SaveChanges writes; not the saves SaveWriter writes on PostgreSQL (adds overhead)\n" +
         "  --inline-completions  run socket continuations on the socket thread (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)\n" +
@@ -51,6 +52,7 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
         string? scenario = null, store = null;
         int? instances = null, concurrency = null;
         int? warmup = null, kept = null;
+        var nodes = 1;
         var profile = false;
         var allocations = false;
         var inline = Environment.GetEnvironmentVariable(InlineCompletionsVariable) == "1";
@@ -64,6 +66,7 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
                 case "--concurrency": concurrency = Number(args, ref i, 1, 1024); break;
                 case "--warmup": warmup = Number(args, ref i, 0, 10_000); break;
                 case "--kept-projects": kept = Number(args, ref i, 0, 1_000_000); break;
+                case "--nodes": nodes = Number(args, ref i, 1, 8); break;
                 case "--profile": profile = true; break;
                 case "--inline-completions": inline = true; break;
                 case "--allocations": allocations = true; break;
@@ -79,8 +82,10 @@ public sealed record LoadOptions(string Scenario, int Instances, LoadStore Store
             "postgres" => LoadStore.Postgres,
             _ => throw new ArgumentException($"--store: expected sqlite or postgres, given {store ?? "nothing"}"),
         };
+        if (nodes > 1 && chosen == LoadStore.Sqlite)
+            throw new ArgumentException("--nodes: several nodes share one PostgreSQL database; SQLite serialises writers within one process");
         return new LoadOptions(scenario, instances.Value, chosen, concurrency ?? (chosen == LoadStore.Sqlite ? 1 : DefaultPostgresConcurrency), warmup, profile,
-            inline, allocations, kept);
+            inline, allocations, kept, nodes);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>
