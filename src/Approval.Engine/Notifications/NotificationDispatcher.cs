@@ -77,7 +77,7 @@ public sealed partial class NotificationDispatcher(
         {
             Id = Guid.NewGuid(), MessageId = NotificationIds.MessageId(instanceId, sequence, r.Channel, r.Key),
             InstanceId = instanceId, Sequence = sequence, ProjectCode = project.ProjectCode, Kind = outbox.Kind, Channel = r.Channel,
-            UserId = r.UserId, Address = r.Address, Title = text.Title, Body = text.Body, CreatedAt = now, NextAttemptAt = now,
+            UserId = r.UserId, Address = r.Address, Title = text.Title, Body = r.Channel == DeliveryChannel.Sms ? text.Short : text.Body, CreatedAt = now, NextAttemptAt = now,
             // An in-app message is delivered by being stored.
             Status = r.Channel == DeliveryChannel.InApp ? DeliveryStatus.Delivered : DeliveryStatus.Pending,
             DeliveredAt = r.Channel == DeliveryChannel.InApp ? now : null,
