@@ -21,8 +21,11 @@ public enum Audience
     Window = 32,
 }
 
-/// <summary>What a journal event tells whom: the notification's kind (its template) and its audience.</summary>
-public sealed record NotificationRule(string Kind, Audience Audience);
+/// <summary>
+/// What a journal event tells whom: the notification's kind (its template) and its audience; with <paramref name="When"/>,
+/// only the entries of the event it accepts.
+/// </summary>
+public sealed record NotificationRule(string Kind, Audience Audience, Func<JournalEntry, bool>? When = null);
 
 /// <summary>
 /// The one table from journal events to notifications (消息通知): a notification exists if and only if an event of
@@ -47,13 +50,19 @@ public static class NotificationRules
         // Overdue is the red light: the supervisor hears of it too.
         [JournalEvents.TaskOverdue] = new(NotificationKinds.TaskOverdue,
             Audience.DepartmentApprovers | Audience.DepartmentHead | Audience.Supervisor),
-        [JournalEvents.TaskDecided] = new(NotificationKinds.Decided, Applicants),
+        // A matter's decision, not the opinions and findings of pre-review and survey that close tasks too.
+        [JournalEvents.TaskDecided] = new(NotificationKinds.Decided, Applicants, e => e.Decision is Activities.Outcomes.Approved
+            or Activities.Outcomes.Rejected or Activities.Outcomes.DeemedApproved or Activities.Outcomes.ApprovedOnCommitment),
         [JournalEvents.ReadyForIssue] = new(NotificationKinds.ResultsReady, Applicants),
         [JournalEvents.Completed] = new(NotificationKinds.Completed, Applicants),
     };
 
     /// <summary>The rule for a journal event, or null when the event notifies nobody.</summary>
     public static NotificationRule? For(string journalEvent) => Rules.GetValueOrDefault(journalEvent);
+
+    /// <summary>The rule a journal entry notifies by, or null when it notifies nobody.</summary>
+    public static NotificationRule? For(JournalEntry entry) =>
+        Rules.TryGetValue(entry.Event, out var rule) && (rule.When is null || rule.When(entry)) ? rule : null;
 
     /// <summary>The events that notify, for documentation and tests.</summary>
     public static IReadOnlyCollection<string> Events => Rules.Keys;

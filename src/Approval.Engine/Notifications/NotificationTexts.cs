@@ -39,7 +39,7 @@ public static class NotificationTexts
             NotificationKinds.TaskOverdue => new("事项已超期",
                 $"{department}：项目{name}{code}的事项已超过办理期限（红灯）。{reasons}", $"超期：项目{shortCode}已超过办理期限。{reasons}"),
             NotificationKinds.Decided => new("事项已办理",
-                $"您的项目{name}{code}：{department}已作出{entry.Decision}。{reasons}", $"项目{shortCode}：{department}已作出{entry.Decision}。"),
+                $"您的项目{name}{code}：{department}的办理结果为“{Activities.Outcomes.Label(entry.Decision ?? "")}”。{reasons}", $"项目{shortCode}：{department}办理结果为{Activities.Outcomes.Label(entry.Decision ?? "")}。"),
             NotificationKinds.ResultsReady => new("结果待领取",
                 $"您的项目{name}{code}各事项已办理完毕，请到综合窗口统一领取结果。", $"项目{shortCode}已办理完毕，请到综合窗口领取结果。"),
             NotificationKinds.Completed => new("项目已办结",

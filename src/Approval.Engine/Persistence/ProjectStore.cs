@@ -188,7 +188,7 @@ internal sealed class ProjectSession(ProjectStore store, IDisposable gate, Appro
         {
             db.Journal.Add(entry);
             // The outbox row of a notifying event goes with its entry: a notification exists iff the event was saved.
-            if (Notifications.NotificationRules.For(entry.Event) is { } rule)
+            if (Notifications.NotificationRules.For(entry) is { } rule)
                 db.Outbox.Add(new Notifications.OutboxNotification
                 {
                     InstanceId = entry.InstanceId, Sequence = entry.Sequence, Kind = rule.Kind, Audience = rule.Audience, CreatedAt = entry.At,

@@ -54,12 +54,12 @@ public sealed class OutboxTests
         await h.Scheduler.RunDueAsync(Ct);
 
         var journal = await h.JournalAsync(id);
-        var expected = journal.Where(j => NotificationRules.For(j.Event) is not null)
-            .Select(j => (j.Sequence, NotificationRules.For(j.Event)!.Kind)).ToList();
+        var expected = journal.Where(j => NotificationRules.For(j) is not null).Select(j => (j.Sequence, NotificationRules.For(j)!.Kind)).ToList();
         var outbox = await OutboxAsync(h, id);
         Assert.Equal(expected, outbox.Select(o => (o.Sequence, o.Kind)).ToList());
         Assert.Contains(outbox, o => o.Kind == NotificationKinds.Accepted && o.Audience == (Audience.Applicant | Audience.Agent));
         Assert.Contains(outbox, o => o.Kind == NotificationKinds.Decided);
+        Assert.Contains(journal, j => j.Event == JournalEvents.TaskOverdue);
         Assert.Contains(outbox, o => o.Kind == NotificationKinds.TaskOverdue && o.Audience.HasFlag(Audience.Supervisor));
         Assert.All(outbox, o => Assert.Null(o.FannedOutAt));
     }
@@ -71,6 +71,9 @@ public sealed class OutboxTests
         Assert.All(NotificationRules.Events, e => Assert.Contains(e, events));
         Assert.Null(NotificationRules.For(JournalEvents.Filed));
         Assert.Null(NotificationRules.For(JournalEvents.MaterialUploaded));
+        // An opinion closes a task as a decision does, but tells the applicant nothing.
+        Assert.Null(NotificationRules.For(new JournalEntry { Event = JournalEvents.TaskDecided, Decision = Activities.Outcomes.Agreed }));
+        Assert.NotNull(NotificationRules.For(new JournalEntry { Event = JournalEvents.TaskDecided, Decision = Activities.Outcomes.Rejected }));
     }
 
     private static async Task<List<OutboxNotification>> OutboxAsync(EngineHarness h, Guid id)
