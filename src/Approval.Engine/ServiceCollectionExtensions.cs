@@ -19,6 +19,7 @@ public sealed class ApprovalEngineSetup
     public SchedulerOptions Scheduler { get; } = new();
     public LocalProjectCodeOptions LocalProjectCodes { get; } = new();
     public Documents.DocumentOptions Documents { get; } = new();
+    public Notifications.NotificationOptions Notifications { get; } = new();
 }
 
 /// <summary>Registers the engine: definitions, calendars, the database, the runtime and the timer scheduler.</summary>
@@ -33,6 +34,7 @@ public static class ServiceCollectionExtensions
         setup.Engine.Validate();
         setup.LocalProjectCodes.Validate();
         setup.Documents.Validate();
+        setup.Notifications.Validate();
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(setup.Persistence);
@@ -58,6 +60,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new Supervision.LightPolicy(setup.Engine, sp.GetRequiredService<IWorkingDayCalendars>()));
         services.AddSingleton<TimerScheduler>();
         services.AddHostedService<TimerService>();
+        services.AddSingleton(setup.Notifications);
+        services.TryAddSingleton<Notifications.IRecipientDirectory, Notifications.NoRecipients>();
+        services.AddSingleton<Notifications.NotificationDispatcher>();
+        services.AddHostedService<Notifications.NotificationService>();
         return services;
     }
 }

@@ -23,7 +23,7 @@ public abstract class ApprovalDbContext(DbContextOptions options) : DbContext(op
     private static readonly HashSet<Type> ProjectRows =
     [
         typeof(ProjectInstance), typeof(WorkTask), typeof(DurableTimer), typeof(ClockStop), typeof(Extension),
-        typeof(JournalEntry), typeof(ProcessedOperation),
+        typeof(JournalEntry), typeof(ProcessedOperation), typeof(Notifications.OutboxNotification),
     ];
 
     internal DbSet<ProjectInstance> Instances => Set<ProjectInstance>();
@@ -33,6 +33,10 @@ public abstract class ApprovalDbContext(DbContextOptions options) : DbContext(op
     internal DbSet<Extension> Extensions => Set<Extension>();
     internal DbSet<JournalEntry> Journal => Set<JournalEntry>();
     internal DbSet<ProcessedOperation> Operations => Set<ProcessedOperation>();
+    /// <summary>Notifications owed by journal entries; inserted only with them, moved on by the dispatcher's own statements.</summary>
+    internal DbSet<Notifications.OutboxNotification> Outbox => Set<Notifications.OutboxNotification>();
+    public DbSet<Notifications.NotificationDelivery> NotificationDeliveries => Set<Notifications.NotificationDelivery>();
+    public DbSet<Notifications.NotificationPreference> NotificationPreferences => Set<Notifications.NotificationPreference>();
     public DbSet<IssuedProjectCode> IssuedProjectCodes => Set<IssuedProjectCode>();
     public DbSet<AgentAuthorization> AgentAuthorizations => Set<AgentAuthorization>();
     public DbSet<MaterialFile> MaterialFiles => Set<MaterialFile>();

@@ -165,8 +165,9 @@ internal sealed class ProjectSession(ProjectStore store, IDisposable gate, Appro
     /// <summary>
     /// Saves what a command did to <paramref name="project"/>, all or nothing: a new project (a filing) at version 1,
     /// else the project at its next version, guarded by the version it was read at; its journal entries; the operation
-    /// record of the version it made (the operations' unique (instance, version) index guards that too); and the
-    /// released claims of the timers it moved. Then keeps the project for its next command.
+    /// record of the version it made (the operations' unique (instance, version) index guards that too); the
+    /// released claims of the timers it moved; and the outbox row of each entry whose event notifies
+    /// (<see cref="Notifications.NotificationRules"/>). Then keeps the project for its next command.
     /// </summary>
     /// <exception cref="DbUpdateConcurrencyException">The project changed since it was read; nothing was written.</exception>
     /// <exception cref="DbUpdateException">A key was taken (the operation id, the version, a proposed project code); nothing was written.</exception>
@@ -183,7 +184,16 @@ internal sealed class ProjectSession(ProjectStore store, IDisposable gate, Appro
             project.Version++;
         }
         ReleaseClaims(movedTimers);
-        db.Journal.AddRange(journal);
+        foreach (var entry in journal)
+        {
+            db.Journal.Add(entry);
+            // The outbox row of a notifying event goes with its entry: a notification exists iff the event was saved.
+            if (Notifications.NotificationRules.For(entry) is { } rule)
+                db.Outbox.Add(new Notifications.OutboxNotification
+                {
+                    InstanceId = entry.InstanceId, Sequence = entry.Sequence, Kind = rule.Kind, Audience = rule.Audience, CreatedAt = entry.At,
+                });
+        }
         operation.InstanceId = project.Id;
         operation.InstanceVersion = project.Version;
         db.Operations.Add(operation);

@@ -4,6 +4,7 @@ using Approval.Engine.Persistence;
 using Approval.Web.Api;
 using Approval.Web.Api.Admin;
 using Approval.Web.Components;
+using Approval.Web.Notifications;
 using Approval.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -25,6 +26,7 @@ public static class ApprovalHost
             config.GetSection("Scheduler").Bind(setup.Scheduler);
             config.GetSection("LocalProjectCodes").Bind(setup.LocalProjectCodes);
             config.GetSection("Documents").Bind(setup.Documents);
+            config.GetSection("Notifications").Bind(setup.Notifications);
             setup.Engine.WorkflowsDirectory = WorkflowsLocation.Resolve(config["WorkflowsDirectory"], builder.Environment.ContentRootPath);
             setup.Calendar.DataDirectory = Path.Combine(setup.Engine.WorkflowsDirectory, "calendars");
             if (setup.Persistence.Provider == DatabaseProvider.Sqlite)
@@ -51,6 +53,7 @@ public static class ApprovalHost
         builder.Services.AddSingleton<DepartmentTasks>();
         builder.Services.AddSingleton<SupervisionBoard>();
         builder.Services.AddApprovalAdministration();
+        builder.AddApprovalNotifications();
         builder.AddApprovalRateLimits();
         builder.AddApprovalSecurity();
         builder.Services.AddHealthChecks()
@@ -94,6 +97,7 @@ public static class ApprovalHost
         app.MapProjectCodeApi();
         app.MapProjectCorrectionApi();
         app.MapAdminUsersApi();
+        app.MapNotificationsApi();
         app.MapApprovalPages();
         return app;
     }

@@ -13,7 +13,7 @@ namespace Approval.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real web host over HTTP, on its own SQLite file (or on <see cref="Postgres"/> when given), with a fake clock
-/// and the timer scheduler off.
+/// and the timer scheduler and notification dispatcher off.
 /// </summary>
 public sealed class ApprovalWebFactory : WebApplicationFactory<Program>
 {
@@ -40,6 +40,8 @@ public sealed class ApprovalWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Approval:Database:Provider", Postgres is null ? "Sqlite" : "Postgres");
         builder.UseSetting("Approval:Database:ConnectionString", Postgres ?? $"Data Source={Path.Combine(_directory, "approval.db")}");
         builder.UseSetting("Approval:Scheduler:Enabled", "false");
+        // Likewise the notification dispatcher: the tests that deliver run it by hand.
+        builder.UseSetting("Approval:Notifications:Enabled", "false");
         if (WorkflowsDirectory is not null) builder.UseSetting("Approval:WorkflowsDirectory", WorkflowsDirectory);
         // Every test signs in from the same (absent) address; the sign-in tests set their own limits.
         builder.UseSetting("Approval:SignIn:AttemptsPerAddressPerMinute", "100000");
