@@ -91,7 +91,4 @@ public static class Commitments
             $"撤销{matter.Name}（告知承诺）：{findings}；项目单位 {step.Instance.InvestorName} 记入信用记录", task);
     }
 
-    /// <summary>Whether a timer watches an open verification (事后核查), which runs on after the project's completion.</summary>
-    public static bool Watches(ProjectInstance instance, DurableTimer timer) =>
-        timer.TaskId is { } id && instance.Tasks.Any(t => t.Id == id && t.Kind == TaskKind.CommitmentVerification && t.IsOpen);
 }

@@ -20,6 +20,10 @@ public static class Outcomes
     public const string CommitmentConfirmed = "CommitmentConfirmed";
     /// <summary>事后核查: the commitment was found false; the approval is revoked (撤销).</summary>
     public const string CommitmentFalse = "CommitmentFalse";
+    /// <summary>A 差评's rectification closed with the call-back record (整改完成，已回访).</summary>
+    public const string Rectified = "Rectified";
+    /// <summary>The department replied to a 督办.</summary>
+    public const string Replied = "Replied";
 
     // Case-insensitive: the engine's PascalCase names and the API's camelCase codes name the same outcome.
     private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)

@@ -23,7 +23,7 @@ public abstract class ApprovalDbContext(DbContextOptions options) : DbContext(op
     private static readonly HashSet<Type> ProjectRows =
     [
         typeof(ProjectInstance), typeof(WorkTask), typeof(DurableTimer), typeof(ClockStop), typeof(Extension),
-        typeof(JournalEntry), typeof(ProcessedOperation),
+        typeof(JournalEntry), typeof(ProcessedOperation), typeof(Service.Rating), typeof(Service.Escalation), typeof(Service.Card),
     ];
 
     internal DbSet<ProjectInstance> Instances => Set<ProjectInstance>();
@@ -33,6 +33,9 @@ public abstract class ApprovalDbContext(DbContextOptions options) : DbContext(op
     internal DbSet<Extension> Extensions => Set<Extension>();
     internal DbSet<JournalEntry> Journal => Set<JournalEntry>();
     internal DbSet<ProcessedOperation> Operations => Set<ProcessedOperation>();
+    internal DbSet<Service.Rating> Ratings => Set<Service.Rating>();
+    internal DbSet<Service.Escalation> Escalations => Set<Service.Escalation>();
+    internal DbSet<Service.Card> Cards => Set<Service.Card>();
     public DbSet<IssuedProjectCode> IssuedProjectCodes => Set<IssuedProjectCode>();
     public DbSet<AgentAuthorization> AgentAuthorizations => Set<AgentAuthorization>();
     public DbSet<MaterialFile> MaterialFiles => Set<MaterialFile>();

@@ -42,6 +42,9 @@ public sealed class WorkTask
     public Instant? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
 
+    /// <summary>The highest card (黄牌, 红牌) recorded against the department for this task running late; null when none.</summary>
+    public Service.CardColour? Card { get; set; }
+
     public bool IsOpen => Status is TaskStatus.Open or TaskStatus.Suspended;
 }
 
@@ -61,6 +64,13 @@ public enum TaskKind
     /// after the project's completion, until confirmed or found false.
     /// </summary>
     CommitmentVerification,
+    /// <summary>
+    /// A department's rectification (整改) of a 差评: what it changed and the call-back (回访) to the applicant; open
+    /// after the project has ended, like a verification.
+    /// </summary>
+    Rectification,
+    /// <summary>A department's written reply to a 督办 (督办回复), within the working days the supervisor gave.</summary>
+    EscalationReply,
 }
 
 /// <summary>The life of a task.</summary>

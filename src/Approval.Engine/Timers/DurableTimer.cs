@@ -32,6 +32,10 @@ public enum TimerKind
     TaskDeadline,
     /// <summary>The whole project's deadline passes.</summary>
     ProjectDeadline,
+    /// <summary>A late task reaches the working days overdue of a 黄牌 (see <see cref="Service.Cards"/>).</summary>
+    YellowCard,
+    /// <summary>A late task reaches the working days overdue of a 红牌.</summary>
+    RedCard,
 }
 
 /// <summary>The life of a timer.</summary>
