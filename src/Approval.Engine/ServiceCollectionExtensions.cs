@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AgentAuthorizations>();
         services.AddSingleton<Supervision.ProjectReader>();
         services.AddSingleton<Supervision.ListReader>();
+        services.AddSingleton<Service.ServiceReader>();
         services.AddSingleton(sp => new Supervision.LightPolicy(setup.Engine, sp.GetRequiredService<IWorkingDayCalendars>()));
         services.AddSingleton<TimerScheduler>();
         services.AddHostedService<TimerService>();
