@@ -50,6 +50,7 @@ public static class ApprovalHost
         builder.Services.AddSingleton<ApplicantCommands>();
         builder.Services.AddSingleton<DepartmentTasks>();
         builder.Services.AddSingleton<SupervisionBoard>();
+        builder.Services.AddSingleton<AfterServiceDesk>();
         builder.Services.AddApprovalAdministration();
         builder.AddApprovalRateLimits();
         builder.AddApprovalSecurity();
@@ -87,6 +88,7 @@ public static class ApprovalHost
         app.MapIntakeApi();
         app.MapTasksApi();
         app.MapSupervisionApi();
+        app.MapServiceApi();
         app.MapTrackingApi();
         app.MapCatalogueApi();
         app.MapDefinitionsApi();
