@@ -28,6 +28,8 @@ public static class ChineseTerms
         TaskKind.MatterDecision => "审批事项",
         TaskKind.ApplicantCorrection => "申请人补正",
         TaskKind.CommitmentVerification => "事后核查",
+        TaskKind.Rectification => "差评整改",
+        TaskKind.EscalationReply => "督办回复",
         _ => kind.ToString(),
     };
 
