@@ -12,15 +12,16 @@ public sealed class RatingFormTests(ProductServer product) : BrowserTest(product
     [Fact]
     public async Task The_investor_rates_a_decided_matter_a_bad_rating_needs_a_comment_and_the_rating_is_listed()
     {
-        var id = await AfterServiceData.LicenceApprovedAsync(Product.Services, UniqueName("好差评表单测试有限公司设立"));
+        var name = UniqueName("好差评表单测试有限公司设立");
+        var id = await AfterServiceData.LicenceApprovedAsync(Product.Services, name);
         var page = await (await NewContextAsync()).NewPageAsync();
         await SignInAsync(page, "investor", $"/my/projects/{id}");
 
-        Assert.Equal("项目详情", await HeadingAsync(page));
+        Assert.Equal(name, await HeadingAsync(page));
         var section = page.Locator("section[aria-labelledby=rating-title]");
         await Assertions.Expect(section.GetByRole(AriaRole.Heading, new() { Name = "服务评价（好差评）" })).ToBeVisibleAsync();
         await section.GetByLabel("评价对象").SelectOptionAsync("SCJG-001");
-        await section.GetByLabel("非常不满意").CheckAsync();
+        await section.GetByRole(AriaRole.Radio, new() { Name = "非常不满意" }).CheckAsync();
         await section.GetByLabel("评价原因").SelectOptionAsync("slow");
         await section.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
 
