@@ -95,8 +95,4 @@ public static class Commitments
     private static string Closed(StepContext step, WorkTask task) => task is { Status: Runtime.TaskStatus.Done, DecidedAt: { } at, Outcome: { } outcome }
         ? $"The verification (事后核查) of {task.MatterCode} was already recorded on {step.Calendar.LocalDateOf(at):yyyy-MM-dd} ({Outcomes.Code(outcome)}); it cannot be recorded again."
         : $"The verification (事后核查) of {task.MatterCode} was cancelled when the project ended; there is nothing left to verify.";
-
-    /// <summary>Whether a timer watches an open verification (事后核查), which runs on after the project's completion.</summary>
-    public static bool Watches(ProjectInstance instance, DurableTimer timer) =>
-        timer.TaskId is { } id && instance.Tasks.Any(t => t.Id == id && t.Kind == TaskKind.CommitmentVerification && t.IsOpen);
 }

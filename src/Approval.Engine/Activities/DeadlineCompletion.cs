@@ -30,8 +30,8 @@ public sealed class DeadlineCompletion : IActivity
         instance.EndedAt = step.Now;
         instance.EndedOn = step.Today;
         instance.UsedWorkingDays = Supervision.TimeUsed.OfProject(instance, step.Calendar);
-        // The verifications of commitments (事后核查) run on after the results are issued, with their timers.
-        step.CancelTimers(t => !Commitments.Watches(instance, t));
+        // The verifications of commitments (事后核查), rectifications and 督办 replies run on after the results are issued, with their timers.
+        step.CancelTimers(t => !Service.AfterService.Watches(instance, t));
         var used = step.Calendar.WorkingDaysBetween(Deadlines.FormalStart(instance)!.Value, step.Today,
             step.Deadlines.StopsOf(instance, _ => true)).Days;
         var document = ((DeadlineCompletionDefinition)step.Activity).Document is { } name ? $"出具{name}；" : "";

@@ -24,6 +24,10 @@ public static class Outcomes
     public const string SimulatedApproved = "SimulatedApproved";
     /// <summary>模拟审批意见：不同意 — a simulated rejection; the simulation ends without a formal decision.</summary>
     public const string SimulatedRejected = "SimulatedRejected";
+    /// <summary>A 差评's rectification closed with the call-back record (整改完成，已回访).</summary>
+    public const string Rectified = "Rectified";
+    /// <summary>The department replied to a 督办.</summary>
+    public const string Replied = "Replied";
 
     // Case-insensitive: the engine's PascalCase names and the API's camelCase codes name the same outcome.
     private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)

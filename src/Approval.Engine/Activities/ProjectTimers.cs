@@ -14,7 +14,7 @@ public static class ProjectTimers
     /// </summary>
     public static bool Applies(ProjectInstance instance, FireTimer fire, NodaTime.Instant now) =>
         instance.Timers.FirstOrDefault(t => t.Id == fire.TimerId) is { Status: TimerStatus.Pending } timer &&
-        (!instance.IsEnded || (instance.Status == InstanceStatus.Completed && Commitments.Watches(instance, timer))) &&
+        (!instance.IsEnded || (instance.Status is InstanceStatus.Completed or InstanceStatus.Rejected && Service.AfterService.Watches(instance, timer))) &&
         timer.DueAt == fire.DueAt && timer.DueAt <= now;
 
     public static void Fire(StepContext step, DurableTimer timer, IActivity current)
@@ -32,16 +32,24 @@ public static class ProjectTimers
                 step.Record(JournalEvents.ProjectOverdue, reasons: $"办结期限 {step.Instance.DueOn:yyyy-MM-dd} 已过");
                 break;
             case TimerKind.TaskWarning or TimerKind.TaskDeadline:
+                // The timer is re-armed in place below: what fired is read first.
+                var fired = timer.Kind;
                 var task = step.Instance.Tasks.FirstOrDefault(t => t.Id == timer.TaskId);
-                // A verification (事后核查) runs on whatever step the project is at: its timers only record 预警 and 超期.
-                if (task is { Kind: TaskKind.CommitmentVerification }) TaskTimers.Record(step, timer);
+                // A verification (事后核查), rectification or 督办 reply runs on whatever step the project is at: its
+                // timers only record 预警 and 超期.
+                if (task is not null && Service.AfterService.Outlives(task.Kind)) TaskTimers.Record(step, timer);
                 // A timer of a step that is over has nothing left to do.
                 else if (task is null || task.ActivityId != step.Instance.CurrentActivityId) break;
                 else current.OnTimer(step, timer);
                 // After the follow-up date the same timer watches the deadline (unless the task has one already).
-                if (timer.Kind == TimerKind.TaskWarning && task.Status == Runtime.TaskStatus.Open &&
-                    !step.Instance.Timers.Any(t => t.TaskId == task.Id && t.Status == TimerStatus.Pending))
+                if (fired == TimerKind.TaskWarning && task.Status == Runtime.TaskStatus.Open &&
+                    !step.Instance.Timers.Any(t => t.TaskId == task.Id && t.Status == TimerStatus.Pending && t.Kind is TimerKind.TaskWarning or TimerKind.TaskDeadline))
                     step.ArmTaskTimer(task, timer);
+                // Still open past its deadline: the 黄牌/红牌 timer watches how late it stays.
+                if (fired == TimerKind.TaskDeadline) Service.Cards.Arm(step, task);
+                break;
+            case TimerKind.YellowCard or TimerKind.RedCard:
+                Service.Cards.Fire(step, timer);
                 break;
         }
     }

@@ -44,6 +44,15 @@ public sealed class StepContext
     /// <summary>Prepared by the engine before an acceptance (a locally issued code when the filing had none).</summary>
     public AcceptanceContext Acceptance { get; internal set; } = new(null);
 
+    /// <summary>The service centre's settings (rating period, rectification limit, card thresholds …).</summary>
+    public EngineOptions Options { get; internal init; } = new();
+
+    /// <summary>The after-service rows (好差评, 督办) this command reads, and the ones it adds.</summary>
+    public Service.ServiceRecords Records { get; internal init; } = new();
+
+    /// <summary>The journal entries this command has written so far.</summary>
+    internal IReadOnlyList<JournalEntry> Written => _journal;
+
     /// <summary>Set by an activity when it is done; the engine then moves the flow on.</summary>
     internal bool StepCompleted { get; set; }
 
@@ -132,7 +141,8 @@ public sealed class StepContext
     public void RescheduleTask(WorkTask task)
     {
         Deadlines.Refresh(Instance, task);
-        var pending = Instance.Timers.Where(t => t.TaskId == task.Id && t.Status == TimerStatus.Pending).ToList();
+        var pending = Instance.Timers.Where(t => t.TaskId == task.Id && t.Status == TimerStatus.Pending &&
+            t.Kind is TimerKind.TaskWarning or TimerKind.TaskDeadline).ToList();
         // Tasks opened before timers were re-armed have two (warning and deadline): one is kept, the other goes.
         foreach (var extra in pending.Skip(task.Status == Runtime.TaskStatus.Open ? 1 : 0))
             extra.Status = TimerStatus.Cancelled;

@@ -53,6 +53,24 @@ public static class JournalEvents
     public const string MatterReopened = "MatterReopened";
     /// <summary>A simulation never converted lapsed at the end of its period (模拟审批失效).</summary>
     public const string SimulationExpired = "SimulationExpired";
+    /// <summary>A matter was decided or the project completed: the applicant is invited to rate (好差评); never forced.</summary>
+    public const string RatingInvited = "RatingInvited";
+    /// <summary>The applicant (or its agent) rated a matter or the project.</summary>
+    public const string Rated = "Rated";
+    /// <summary>The rater changed its rating within the period allowed.</summary>
+    public const string RatingChanged = "RatingChanged";
+    /// <summary>A 差评 opened a rectification task (整改) for the department.</summary>
+    public const string RectificationOpened = "RectificationOpened";
+    /// <summary>The department closed its rectification with the call-back record (回访).</summary>
+    public const string RectificationClosed = "RectificationClosed";
+    /// <summary>The supervisor issued a 督办 to a department.</summary>
+    public const string EscalationIssued = "EscalationIssued";
+    /// <summary>The department replied to a 督办.</summary>
+    public const string EscalationReplied = "EscalationReplied";
+    /// <summary>The supervisor closed a 督办.</summary>
+    public const string EscalationClosed = "EscalationClosed";
+    /// <summary>A 黄牌 or 红牌 was recorded against a department (decision: Yellow or Red).</summary>
+    public const string CardRecorded = "CardRecorded";
 
     // Case-insensitive: the engine's PascalCase names and the API's camelCase codes name the same event.
     private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
@@ -93,6 +111,15 @@ public static class JournalEvents
         [SimulationConverted] = "模拟审批转为正式审批",
         [MatterReopened] = "事项重新审查",
         [SimulationExpired] = "模拟审批逾期失效",
+        [RatingInvited] = "邀请评价（好差评）",
+        [Rated] = "评价（好差评）",
+        [RatingChanged] = "修改评价",
+        [RectificationOpened] = "差评整改",
+        [RectificationClosed] = "整改完成（已回访）",
+        [EscalationIssued] = "督办",
+        [EscalationReplied] = "督办回复",
+        [EscalationClosed] = "督办办结",
+        [CardRecorded] = "记黄牌/红牌",
     };
 
     /// <summary>The stable code of an event as every answer shows it, e.g. <c>correctionRequested</c>.</summary>

@@ -55,6 +55,17 @@ public static class NotificationRules
             or Activities.Outcomes.Rejected or Activities.Outcomes.DeemedApproved or Activities.Outcomes.ApprovedOnCommitment),
         [JournalEvents.ReadyForIssue] = new(NotificationKinds.ResultsReady, Applicants),
         [JournalEvents.Completed] = new(NotificationKinds.Completed, Applicants),
+        [JournalEvents.ApprovalRevoked] = new(NotificationKinds.ApprovalRevoked, Applicants),
+        [JournalEvents.SimulationConverted] = new(NotificationKinds.SimulationConverted, Applicants),
+        [JournalEvents.SimulationExpired] = new(NotificationKinds.SimulationExpired, Applicants | Audience.Window),
+        // 好差评: the invitation for the whole project when it ends; a matter's decision already tells the applicant, and
+        // one invitation per matter on top of it would double every message.
+        [JournalEvents.RatingInvited] = new(NotificationKinds.RatingInvitation, Applicants, e => e.TaskId is null),
+        [JournalEvents.RectificationOpened] = new(NotificationKinds.RectificationOpened, Audience.DepartmentApprovers | Audience.DepartmentHead),
+        [JournalEvents.EscalationIssued] = new(NotificationKinds.EscalationIssued, Audience.DepartmentApprovers | Audience.DepartmentHead),
+        [JournalEvents.EscalationReplied] = new(NotificationKinds.EscalationReplied, Audience.Supervisor),
+        [JournalEvents.CardRecorded] = new(NotificationKinds.CardRecorded,
+            Audience.DepartmentApprovers | Audience.DepartmentHead | Audience.Supervisor),
     };
 
     /// <summary>The rule for a journal event, or null when the event notifies nobody.</summary>
@@ -79,6 +90,14 @@ public static class NotificationKinds
     public const string Decided = "Decided";
     public const string ResultsReady = "ResultsReady";
     public const string Completed = "Completed";
+    public const string ApprovalRevoked = "ApprovalRevoked";
+    public const string SimulationConverted = "SimulationConverted";
+    public const string SimulationExpired = "SimulationExpired";
+    public const string RatingInvitation = "RatingInvitation";
+    public const string RectificationOpened = "RectificationOpened";
+    public const string EscalationIssued = "EscalationIssued";
+    public const string EscalationReplied = "EscalationReplied";
+    public const string CardRecorded = "CardRecorded";
 
     private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -90,6 +109,14 @@ public static class NotificationKinds
         [Decided] = "办理结果通知",
         [ResultsReady] = "出件通知",
         [Completed] = "办结通知",
+        [ApprovalRevoked] = "撤销许可通知",
+        [SimulationConverted] = "模拟审批转正通知",
+        [SimulationExpired] = "模拟审批失效通知",
+        [RatingInvitation] = "评价邀请（好差评）",
+        [RectificationOpened] = "差评整改通知",
+        [EscalationIssued] = "督办通知",
+        [EscalationReplied] = "督办回复",
+        [CardRecorded] = "黄牌/红牌通知",
     };
 
     /// <summary>The Chinese name of a kind; an unknown kind is shown as it is.</summary>

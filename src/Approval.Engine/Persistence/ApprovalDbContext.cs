@@ -24,6 +24,7 @@ public abstract class ApprovalDbContext(DbContextOptions options) : DbContext(op
     [
         typeof(ProjectInstance), typeof(WorkTask), typeof(DurableTimer), typeof(ClockStop), typeof(Extension),
         typeof(JournalEntry), typeof(ProcessedOperation), typeof(Notifications.OutboxNotification),
+        typeof(Service.Rating), typeof(Service.Escalation), typeof(Service.Card),
     ];
 
     internal DbSet<ProjectInstance> Instances => Set<ProjectInstance>();
@@ -37,6 +38,9 @@ public abstract class ApprovalDbContext(DbContextOptions options) : DbContext(op
     internal DbSet<Notifications.OutboxNotification> Outbox => Set<Notifications.OutboxNotification>();
     public DbSet<Notifications.NotificationDelivery> NotificationDeliveries => Set<Notifications.NotificationDelivery>();
     public DbSet<Notifications.NotificationPreference> NotificationPreferences => Set<Notifications.NotificationPreference>();
+    internal DbSet<Service.Rating> Ratings => Set<Service.Rating>();
+    internal DbSet<Service.Escalation> Escalations => Set<Service.Escalation>();
+    internal DbSet<Service.Card> Cards => Set<Service.Card>();
     public DbSet<IssuedProjectCode> IssuedProjectCodes => Set<IssuedProjectCode>();
     public DbSet<AgentAuthorization> AgentAuthorizations => Set<AgentAuthorization>();
     public DbSet<MaterialFile> MaterialFiles => Set<MaterialFile>();

@@ -22,6 +22,24 @@ public sealed class EngineOptions
     /// <summary>Working days of 督办 after the deadline before red, under <see cref="LightConvention.OverdueAndEscalated"/>.</summary>
     public int EscalationWorkingDays { get; set; } = 3;
 
+    /// <summary>Working days after a rating (好差评) during which the rater may still change it (through the end of that day).</summary>
+    public int RatingEditWorkingDays { get; set; } = 5;
+
+    /// <summary>The department whose rectification a 差评 of the whole project opens: the service centre (政务服务中心).</summary>
+    public string ServiceCentreDepartmentId { get; set; } = "government-services";
+
+    /// <summary>Working days a department has to rectify a 差评 (整改) and call the applicant back (回访).</summary>
+    public int RectificationWorkingDays { get; set; } = 15;
+
+    /// <summary>A 黄牌 is recorded against the department when its task is this many working days overdue.</summary>
+    public int YellowCardOverdueWorkingDays { get; set; } = 3;
+
+    /// <summary>A 红牌 is recorded when the task is this many working days overdue (more than the 黄牌's).</summary>
+    public int RedCardOverdueWorkingDays { get; set; } = 10;
+
+    /// <summary>The most working days a 督办 may give the department to reply.</summary>
+    public int MaxEscalationReplyWorkingDays { get; set; } = 15;
+
     /// <summary>How often a command is retried after a concurrency conflict before giving up.</summary>
     public int MaxConflictRetries { get; set; } = 20;
 
@@ -37,6 +55,15 @@ public sealed class EngineOptions
     {
         if (MaxConflictRetries < 1)
             throw new InvalidInputException(nameof(MaxConflictRetries), $"{nameof(EngineOptions)}.{nameof(MaxConflictRetries)}: expected 1 or more, given {MaxConflictRetries}");
+        if (RatingEditWorkingDays < 0)
+            throw new InvalidInputException(nameof(RatingEditWorkingDays), $"{nameof(EngineOptions)}.{nameof(RatingEditWorkingDays)}: expected 0 or more, given {RatingEditWorkingDays}");
+        if (RectificationWorkingDays < 1)
+            throw new InvalidInputException(nameof(RectificationWorkingDays), $"{nameof(EngineOptions)}.{nameof(RectificationWorkingDays)}: expected 1 or more, given {RectificationWorkingDays}");
+        if (YellowCardOverdueWorkingDays < 1 || RedCardOverdueWorkingDays <= YellowCardOverdueWorkingDays)
+            throw new InvalidInputException(nameof(RedCardOverdueWorkingDays),
+                $"{nameof(EngineOptions)}: expected 1 ≤ {nameof(YellowCardOverdueWorkingDays)} < {nameof(RedCardOverdueWorkingDays)}, given {YellowCardOverdueWorkingDays} and {RedCardOverdueWorkingDays}");
+        if (MaxEscalationReplyWorkingDays < 1)
+            throw new InvalidInputException(nameof(MaxEscalationReplyWorkingDays), $"{nameof(EngineOptions)}.{nameof(MaxEscalationReplyWorkingDays)}: expected 1 or more, given {MaxEscalationReplyWorkingDays}");
         if (AggregateCacheSize < 0)
             throw new InvalidInputException(nameof(AggregateCacheSize), $"{nameof(EngineOptions)}.{nameof(AggregateCacheSize)}: expected 0 (off) or more, given {AggregateCacheSize}");
     }

@@ -50,6 +50,8 @@ public sealed class WorkTask
     public int? UsedWorkingDays { get; set; }
     /// <summary>For a decided <see cref="TaskKind.MatterDecision"/>: decided after its deadline day (超期办结); null as <see cref="UsedWorkingDays"/>.</summary>
     public bool? DecidedLate { get; set; }
+    /// <summary>The highest card (黄牌, 红牌) recorded against the department for this task running late; null when none.</summary>
+    public Service.CardColour? Card { get; set; }
 
     public bool IsOpen => Status is TaskStatus.Open or TaskStatus.Suspended;
 }
@@ -75,6 +77,13 @@ public enum TaskKind
     /// a second review, within the definition's working days.
     /// </summary>
     SimulationConfirmation,
+    /// <summary>
+    /// A department's rectification (整改) of a 差评: what it changed and the call-back (回访) to the applicant; open
+    /// after the project has ended, like a verification.
+    /// </summary>
+    Rectification,
+    /// <summary>A department's written reply to a 督办 (督办回复), within the working days the supervisor gave.</summary>
+    EscalationReply,
 }
 
 /// <summary>The life of a task.</summary>

@@ -160,6 +160,7 @@ public sealed partial class WorkflowEngine(
         CommandResult result;
         ProjectInstance target;
         List<Timers.DurableTimer> moved = [];
+        Service.ServiceRecords? records = null;
         try
         {
             if (command is FileApplication file)
@@ -174,7 +175,8 @@ public sealed partial class WorkflowEngine(
                 if (command is FireTimer fire && !ProjectTimers.Applies(target, fire, Now()))
                     return new Attempt(new CommandResult(target.Id, target.Status, target.CurrentActivityId, target.ProjectCode, target.QueryKey), false);
                 if (!PrepareAcceptance(session, command, target, prepared, out var acceptance)) return default;
-                (result, moved) = Apply(target, command, acceptance, journal);
+                records = await Service.ServiceRecords.LoadAsync(session.Db, command, target.Id, ct);
+                (result, moved) = Apply(target, command, acceptance, records, journal);
             }
         }
         catch (ConflictException)
@@ -186,6 +188,8 @@ public sealed partial class WorkflowEngine(
         }
         // An uploaded file's record is written with the project's change, so that a file is never there unticked.
         if (command is AttachMaterialFile attached) session.Db.MaterialFiles.Add(attached.File);
+        // Ratings, 督办 and cards the command recorded are saved with it, all or nothing.
+        if (records is not null) session.Db.AddRange(records.Added);
         var operation = new ProcessedOperation
         {
             OperationId = command.OperationId, CommandType = Fingerprint(command), UserId = command.Actor.UserId,
@@ -196,23 +200,23 @@ public sealed partial class WorkflowEngine(
     }
 
     private (CommandResult Result, List<Timers.DurableTimer> MovedTimers) Apply(ProjectInstance instance, Command command,
-        AcceptanceContext acceptance, List<JournalEntry> journal)
+        AcceptanceContext acceptance, Service.ServiceRecords records, List<JournalEntry> journal)
     {
         // A timer of an ended project never gets here: ProjectTimers.Applies has turned it away. A correction of what
         // was recorded is the one change an ended project still takes.
         // A completed project still takes its commitments' verifications (事后核查) and their timers.
         if (instance.Simulation == SimulationState.Expired && command is ConvertSimulation)
             throw new ConflictException(Simulations.ExpiredMessage(instance));
-        if (instance.IsEnded && command is not CorrectProject &&
-            !(instance.Status == InstanceStatus.Completed && command is VerifyCommitment or FireTimer))
+        if (instance.IsEnded && command is not CorrectProject && !Service.AfterService.Takes(instance, command))
             throw new ConflictException($"The project has ended ({instance.Status}).");
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
         var step = new StepContext(instance, definition, catalog, Deadlines, Now(), command.Actor,
-            command.OperationId, journal) { Acceptance = acceptance };
+            command.OperationId, journal) { Acceptance = acceptance, Options = options, Records = records };
         var dueBefore = instance.DueOn;
 
         Dispatch(step, command);
         Advance(step);
+        Service.Ratings.Invite(step);
         SyncProjectClock(step, dueBefore);
         return (ResultOf(step, command), step.MovedTimers);
     }
@@ -251,6 +255,21 @@ public sealed partial class WorkflowEngine(
                 break;
             case ConvertSimulation convert:
                 Simulations.Convert(step, convert);
+                break;
+            case RateService rate:
+                Service.Ratings.Rate(step, rate);
+                break;
+            case CloseRectification rectified:
+                Service.Ratings.CloseRectification(step, rectified);
+                break;
+            case IssueEscalation issue:
+                Service.Escalations.Issue(step, issue);
+                break;
+            case ReplyToEscalation reply:
+                Service.Escalations.Reply(step, reply);
+                break;
+            case CloseEscalation close:
+                Service.Escalations.Close(step, close);
                 break;
             default:
                 Activities[step.Activity.Type].Handle(step, command);

@@ -34,6 +34,10 @@ public enum TimerKind
     ProjectDeadline,
     /// <summary>A simulated approval (模拟审批) not converted by its expiry day lapses.</summary>
     SimulationExpiry,
+    /// <summary>A late task reaches the working days overdue of a 黄牌 (see <see cref="Service.Cards"/>).</summary>
+    YellowCard,
+    /// <summary>A late task reaches the working days overdue of a 红牌.</summary>
+    RedCard,
 }
 
 /// <summary>The life of a timer.</summary>

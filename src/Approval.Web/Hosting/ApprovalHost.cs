@@ -52,6 +52,7 @@ public static class ApprovalHost
         builder.Services.AddSingleton<ApplicantCommands>();
         builder.Services.AddSingleton<DepartmentTasks>();
         builder.Services.AddSingleton<SupervisionBoard>();
+        builder.Services.AddSingleton<AfterServiceDesk>();
         builder.Services.AddApprovalAdministration();
         builder.AddApprovalNotifications();
         builder.AddApprovalRateLimits();
@@ -90,6 +91,7 @@ public static class ApprovalHost
         app.MapIntakeApi();
         app.MapTasksApi();
         app.MapSupervisionApi();
+        app.MapServiceApi();
         app.MapTrackingApi();
         app.MapCatalogueApi();
         app.MapDefinitionsApi();

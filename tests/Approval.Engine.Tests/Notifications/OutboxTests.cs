@@ -52,6 +52,9 @@ public sealed class OutboxTests
         // Weeks later the open matters are overdue: the timers' entries are owed too.
         h.Clock.Advance(Duration.FromDays(21));
         await h.Scheduler.RunDueAsync(Ct);
+        // The supervisor's 督办 on a matter still open tells its department.
+        var late = (await h.OpenTasksAsync(id)).First(t => t.Kind == TaskKind.MatterDecision);
+        await h.RunAsync(op => new IssueEscalation(op, EngineHarness.Supervisor, id, late.Id, late.DepartmentId!, "请说明逾期原因并于期限内办结", 3));
 
         var journal = await h.JournalAsync(id);
         var expected = journal.Where(j => NotificationRules.For(j) is not null).Select(j => (j.Sequence, NotificationRules.For(j)!.Kind)).ToList();
@@ -61,6 +64,9 @@ public sealed class OutboxTests
         Assert.Contains(outbox, o => o.Kind == NotificationKinds.Decided);
         Assert.Contains(journal, j => j.Event == JournalEvents.TaskOverdue);
         Assert.Contains(outbox, o => o.Kind == NotificationKinds.TaskOverdue && o.Audience.HasFlag(Audience.Supervisor));
+        Assert.Contains(outbox, o => o.Kind == NotificationKinds.CardRecorded && o.Audience.HasFlag(Audience.Supervisor)
+            && o.Audience.HasFlag(Audience.DepartmentApprovers));
+        Assert.Contains(outbox, o => o.Kind == NotificationKinds.EscalationIssued && o.Audience == (Audience.DepartmentApprovers | Audience.DepartmentHead));
         Assert.All(outbox, o => Assert.Null(o.FannedOutAt));
     }
 
@@ -74,6 +80,9 @@ public sealed class OutboxTests
         // An opinion closes a task as a decision does, but tells the applicant nothing.
         Assert.Null(NotificationRules.For(new JournalEntry { Event = JournalEvents.TaskDecided, Decision = Activities.Outcomes.Agreed }));
         Assert.NotNull(NotificationRules.For(new JournalEntry { Event = JournalEvents.TaskDecided, Decision = Activities.Outcomes.Rejected }));
+        // 好差评: one invitation for the whole project, none per matter (the decision's own message is there).
+        Assert.Null(NotificationRules.For(new JournalEntry { Event = JournalEvents.RatingInvited, TaskId = Guid.NewGuid() }));
+        Assert.NotNull(NotificationRules.For(new JournalEntry { Event = JournalEvents.RatingInvited }));
     }
 
     private static async Task<List<OutboxNotification>> OutboxAsync(EngineHarness h, Guid id)

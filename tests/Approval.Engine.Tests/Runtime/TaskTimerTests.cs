@@ -46,8 +46,11 @@ public sealed class TaskTimerTests : IDisposable
 
         h.Clock.Reset(rearmed.DueAt + Duration.FromMinutes(1));
         Assert.Equal(1, await h.Scheduler.RunDueAsync());
-        var fired = Assert.Single(await TimersOfAsync(h, task.Id));
+        // The task stays open past its deadline: besides the fired deadline, the 黄牌 timer now watches how late it stays.
+        var timers = await TimersOfAsync(h, task.Id);
+        var fired = Assert.Single(timers, t => t.Kind != TimerKind.YellowCard);
         Assert.Equal((TimerKind.TaskDeadline, TimerStatus.Fired), (fired.Kind, fired.Status));
+        Assert.Equal(TimerStatus.Pending, Assert.Single(timers, t => t.Kind == TimerKind.YellowCard).Status);
         Assert.Single(await h.JournalAsync(id), j => j.Event is "TaskOverdue" && j.TaskId == task.Id);
     }
 

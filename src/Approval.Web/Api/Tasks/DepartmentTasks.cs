@@ -20,7 +20,7 @@ public sealed class DepartmentTasks(WorkflowEngine engine, ProjectReader reader,
     // The applicant's correction is never a department's work, so it is not a kind an approver can ask for.
     private static readonly TaskKind[] DepartmentKinds =
         [TaskKind.PreReviewOpinion, TaskKind.SurveyFinding, TaskKind.MatterDecision, TaskKind.CommitmentVerification,
-            TaskKind.SimulationConfirmation];
+            TaskKind.SimulationConfirmation, TaskKind.Rectification, TaskKind.EscalationReply];
 
     /// <summary>The department the approver works for; an approver account without one may do nothing here.</summary>
     public static string DepartmentOf(Actor actor) =>

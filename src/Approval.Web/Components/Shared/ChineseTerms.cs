@@ -29,6 +29,8 @@ public static class ChineseTerms
         TaskKind.ApplicantCorrection => "申请人补正",
         TaskKind.CommitmentVerification => "事后核查",
         TaskKind.SimulationConfirmation => "模拟审批转正确认",
+        TaskKind.Rectification => "差评整改",
+        TaskKind.EscalationReply => "督办回复",
         _ => kind.ToString(),
     };
 

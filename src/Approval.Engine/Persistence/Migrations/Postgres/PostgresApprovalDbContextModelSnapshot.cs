@@ -755,6 +755,10 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasDefaultValueSql("'[]'");
 
+                    b.Property<string>("Card")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(400)
                         .HasColumnType("text");
@@ -850,6 +854,202 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                     b.ToTable("tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Engine.Service.Card", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DepartmentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MatterCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("OverdueWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_cards_instance");
+
+                    b.HasIndex("DepartmentId", "RecordedOn")
+                        .HasDatabaseName("ix_cards_department_day");
+
+                    b.ToTable("cards", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Escalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(400)
+                        .HasColumnType("text");
+
+                    b.Property<string>("DepartmentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(400)
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("ReplyDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ReplyTaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReplyWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("TargetTaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_escalations_instance");
+
+                    b.HasIndex("ReplyTaskId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_escalations_reply_task");
+
+                    b.HasIndex("DepartmentId", "IssuedOn")
+                        .HasDatabaseName("ix_escalations_department_day");
+
+                    b.ToTable("escalations", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Rating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClerkId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(400)
+                        .HasColumnType("text");
+
+                    b.Property<string>("DepartmentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("EditableUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Edits")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("MatterKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RatedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly>("RatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("RectificationTaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "RatedOn")
+                        .HasDatabaseName("ix_ratings_department_day");
+
+                    b.HasIndex("InstanceId", "MatterKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ratings_instance_matter");
+
+                    b.ToTable("ratings", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Engine.Timers.DurableTimer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -940,6 +1140,33 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .WithMany("Tasks")
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Card", b =>
+                {
+                    b.HasOne("Approval.Engine.Runtime.ProjectInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Escalation", b =>
+                {
+                    b.HasOne("Approval.Engine.Runtime.ProjectInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Rating", b =>
+                {
+                    b.HasOne("Approval.Engine.Runtime.ProjectInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -750,6 +750,10 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("text")
                         .HasDefaultValueSql("'[]'");
 
+                    b.Property<string>("Card")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(400)
                         .HasColumnType("text");
@@ -845,6 +849,202 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
                     b.ToTable("tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Engine.Service.Card", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatterCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverdueWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_cards_instance");
+
+                    b.HasIndex("DepartmentId", "RecordedOn")
+                        .HasDatabaseName("ix_cards_department_day");
+
+                    b.ToTable("cards", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Escalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(400)
+                        .HasColumnType("text");
+
+                    b.Property<string>("DepartmentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(400)
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("ReplyDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReplyTaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReplyWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TargetTaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_escalations_instance");
+
+                    b.HasIndex("ReplyTaskId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_escalations_reply_task");
+
+                    b.HasIndex("DepartmentId", "IssuedOn")
+                        .HasDatabaseName("ix_escalations_department_day");
+
+                    b.ToTable("escalations", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Rating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClerkId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(400)
+                        .HasColumnType("text");
+
+                    b.Property<string>("DepartmentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EditableUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Edits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatterKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RectificationTaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "RatedOn")
+                        .HasDatabaseName("ix_ratings_department_day");
+
+                    b.HasIndex("InstanceId", "MatterKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ratings_instance_matter");
+
+                    b.ToTable("ratings", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Engine.Timers.DurableTimer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -935,6 +1135,33 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
                         .WithMany("Tasks")
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Card", b =>
+                {
+                    b.HasOne("Approval.Engine.Runtime.ProjectInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Escalation", b =>
+                {
+                    b.HasOne("Approval.Engine.Runtime.ProjectInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Rating", b =>
+                {
+                    b.HasOne("Approval.Engine.Runtime.ProjectInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Engine.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresApprovalDbContext))]
-    [Migration("20261203132129_SimulationApproval")]
-    partial class SimulationApproval
+    [Migration("20261203150041_SimulationStatisticsNotificationsService")]
+    partial class SimulationStatisticsNotificationsService
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -126,6 +126,168 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .HasName("PK_journal");
 
                     b.ToTable("journal", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Notifications.NotificationDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProjectCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notification_deliveries_message");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_notification_deliveries_status_next");
+
+                    b.HasIndex("UserId", "Channel", "CreatedAt")
+                        .HasDatabaseName("ix_notification_deliveries_inbox");
+
+                    b.ToTable("notification_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("EmailAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Sms")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("notification_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Notifications.OutboxNotification", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Audience")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FannedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("InstanceId", "Sequence")
+                        .HasName("PK_notification_outbox");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_notification_outbox_waiting")
+                        .HasFilter("\"FannedOutAt\" IS NULL");
+
+                    b.ToTable("notification_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Runtime.AgentAuthorization", b =>
@@ -545,6 +707,9 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasDefaultValueSql("'[]'");
 
+                    b.Property<int?>("UsedWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -565,11 +730,11 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .HasDatabaseName("ux_instances_running_code")
                         .HasFilter("\"ProjectCode\" IS NOT NULL AND \"EndedAt\" IS NULL");
 
-                    b.HasIndex("Status", "DueOn")
-                        .HasDatabaseName("ix_instances_status_due");
-
                     b.HasIndex("InvestorId", "FiledAt", "Id")
                         .HasDatabaseName("ix_instances_investor_filed");
+
+                    b.HasIndex("Status", "DueOn", "Id")
+                        .HasDatabaseName("ix_instances_status_due");
 
                     b.HasIndex("Status", "FiledAt", "Id")
                         .HasDatabaseName("ix_instances_status_filed");
@@ -593,6 +758,10 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasDefaultValueSql("'[]'");
 
+                    b.Property<string>("Card")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(400)
                         .HasColumnType("text");
@@ -603,6 +772,9 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<bool?>("DecidedLate")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("DepartmentId")
                         .HasMaxLength(100)
@@ -653,6 +825,9 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<int?>("UsedWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("WarnOn")
                         .HasColumnType("date");
 
@@ -680,6 +855,202 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_tasks_department_open_due");
 
                     b.ToTable("tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Card", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DepartmentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MatterCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("OverdueWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_cards_instance");
+
+                    b.HasIndex("DepartmentId", "RecordedOn")
+                        .HasDatabaseName("ix_cards_department_day");
+
+                    b.ToTable("cards", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Escalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(400)
+                        .HasColumnType("text");
+
+                    b.Property<string>("DepartmentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(400)
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("ReplyDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ReplyTaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReplyWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("TargetTaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_escalations_instance");
+
+                    b.HasIndex("ReplyTaskId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_escalations_reply_task");
+
+                    b.HasIndex("DepartmentId", "IssuedOn")
+                        .HasDatabaseName("ix_escalations_department_day");
+
+                    b.ToTable("escalations", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Rating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClerkId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(400)
+                        .HasColumnType("text");
+
+                    b.Property<string>("DepartmentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("EditableUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Edits")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("MatterKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RatedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly>("RatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("RectificationTaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "RatedOn")
+                        .HasDatabaseName("ix_ratings_department_day");
+
+                    b.HasIndex("InstanceId", "MatterKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ratings_instance_matter");
+
+                    b.ToTable("ratings", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Timers.DurableTimer", b =>
@@ -772,6 +1143,33 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .WithMany("Tasks")
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Card", b =>
+                {
+                    b.HasOne("Approval.Engine.Runtime.ProjectInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Escalation", b =>
+                {
+                    b.HasOne("Approval.Engine.Runtime.ProjectInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Service.Rating", b =>
+                {
+                    b.HasOne("Approval.Engine.Runtime.ProjectInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
