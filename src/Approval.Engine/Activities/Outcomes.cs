@@ -47,6 +47,8 @@ public static class Outcomes
         [CommitmentFalse] = "承诺不实，撤销许可",
         [SimulatedApproved] = "模拟审批意见：同意",
         [SimulatedRejected] = "模拟审批意见：不同意",
+        [Rectified] = "已整改（已回访）",
+        [Replied] = "已回复督办",
     };
 
     /// <summary>The stable code of an outcome as every answer shows it, e.g. <c>deemedApproved</c>.</summary>
