@@ -96,7 +96,14 @@ public sealed class StatisticsReader(ApprovalDatabase database, DefinitionCatalo
                 g.Count(r => r.Task.DueOn != null && r.Task.DueOn <= lastOverdue), 0, 0, 0))
             .ToListAsync(ct);
 
-        var decided = rows.Where(r => r.Task.Status == TaskStatus.Done && r.Task.DecidedAt != null
+        // A decided matter or verification always belongs to a running or ended project (a filing has none), so the
+        // decided ones are read without the join to their projects: half the time of the largest query.
+        var decided = (from t in db.Tasks.AsNoTracking()
+                       where (t.Kind == TaskKind.MatterDecision || t.Kind == TaskKind.SimulationConfirmation
+                              || t.Kind == TaskKind.CommitmentVerification)
+                             && t.MatterCode != null && t.DepartmentId != null
+                       select new { Task = t, Kind = t.Kind == TaskKind.SimulationConfirmation ? TaskKind.MatterDecision : t.Kind })
+            .Where(r => r.Task.Status == TaskStatus.Done && r.Task.DecidedAt != null
             && (r.Task.Kind == TaskKind.CommitmentVerification || (r.Task.OpenedOn != null && Decisions.Contains(r.Task.Outcome!))));
         if (period.From is { } from)
         {
