@@ -85,6 +85,40 @@ public sealed class StatisticsPageTests(ProductServer product) : BrowserTest(pro
     }
 
     [Fact]
+    public async Task Ratings_escalations_and_cards_are_counted_per_department_as_the_service_counts_them()
+    {
+        // A 差评 of the licence (市场监管): the department's ratings and 差评 count it.
+        await Service.AfterServiceData.BadRatingAsync(Product.Services, UniqueName("评价统计"));
+        var page = await (await NewContextAsync()).NewPageAsync();
+        await SignInAsync(page, "supervisor", "/supervision/statistics");
+        var service = Product.Services.GetRequiredService<Approval.Engine.Service.ServiceReader>();
+        var names = (await Board(Product.Services).StatisticsAsync(StatisticsPeriod.AllTime)).Departments.ToDictionary(d => d.DepartmentId, d => d.DepartmentName);
+
+        await AssertAgreesAsync(page, "/supervision/statistics",
+            async () => string.Join("\n", (await service.PerDepartmentAsync(new NodaTime.LocalDate(1, 1, 1), new NodaTime.LocalDate(9999, 12, 31)))
+                .Where(d => names.ContainsKey(d.Key) && d.Value.Ratings.Total + d.Value.Escalations + d.Value.YellowCards + d.Value.RedCards > 0)
+                .OrderBy(d => names.Keys.ToList().IndexOf(d.Key))
+                .Select(d => $"{names[d.Key]}|{d.Value.Ratings.Total}|{d.Value.Ratings.Bad}|{d.Value.Escalations}|{d.Value.YellowCards}|{d.Value.RedCards}")),
+            async p =>
+            {
+                var lines = new List<string>();
+                foreach (var row in await p.Locator("#service-statistics tbody tr").AllAsync())
+                {
+                    var cells = (await row.Locator("th, td").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+                    cells.RemoveAt(2);  // 满意率, a percentage of the two counts either side
+                    lines.Add(string.Join("|", cells));
+                }
+                return string.Join("\n", lines);
+            });
+
+        var market = page.Locator("#service-statistics tr[data-department=market-regulation]");
+        Assert.True(int.Parse(await market.Locator("td[data-label=差评]").InnerTextAsync()) >= 1);
+        await Assertions.Expect(market.Locator("td[data-label=满意率]")).ToContainTextAsync("%");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "supervision-statistics-service");
+    }
+
+    [Fact]
     public async Task A_period_filters_and_bad_dates_show_their_messages()
     {
         var page = await (await NewContextAsync()).NewPageAsync();
