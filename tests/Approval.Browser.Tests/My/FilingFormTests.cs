@@ -102,9 +102,18 @@ public sealed class FilingFormTests(ProductServer product) : BrowserTest(product
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("025-83123456");
         await TabToAsync(page, "#submit");
+        var filed = page.WaitForURLAsync(ProjectUrl(), new() { Timeout = 60_000 });
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(ProjectUrl());
+        try
+        {
+            await filed;
+        }
+        catch (TimeoutException)
+        {
+            // Say what the page shows instead (a message next to a field, another page) rather than only "timeout".
+            Assert.Fail($"The filing did not reach its project page; at {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+        }
         Assert.Equal(name, await HeadingAsync(page));
         Assert.Single(await ProjectsNamedAsync(Product.Services, name));
     }
