@@ -125,13 +125,22 @@ public sealed class ServiceReader(ApprovalDatabase database, IClock clock, Calen
         return (await EscalationsAsync(instanceId: instanceId, ct: ct)).FirstOrDefault(e => e.Id == id);
     }
 
-    /// <summary>Per department over [from, to]: 督办 issued, 黄牌 and 红牌 recorded, ratings and 差评 — each a GROUP BY in SQL.</summary>
-    public async Task<IReadOnlyDictionary<string, DepartmentService>> PerDepartmentAsync(LocalDate from, LocalDate to, CancellationToken ct = default)
+    /// <summary>
+    /// Per department over [from, to] (either open when null): 督办 issued, 黄牌 and 红牌 recorded, ratings and 差评 —
+    /// each a GROUP BY in SQL.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, DepartmentService>> PerDepartmentAsync(LocalDate? from, LocalDate? to, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
-        var escalations = await db.Escalations.AsNoTracking().Where(e => e.IssuedOn >= from && e.IssuedOn <= to)
+        var issued = db.Escalations.AsNoTracking();
+        if (from is { } f) issued = issued.Where(e => e.IssuedOn >= f);
+        if (to is { } t) issued = issued.Where(e => e.IssuedOn <= t);
+        var escalations = await issued
             .GroupBy(e => e.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var cards = await db.Cards.AsNoTracking().Where(c => c.RecordedOn >= from && c.RecordedOn <= to)
+        var recorded = db.Cards.AsNoTracking();
+        if (from is { } since) recorded = recorded.Where(c => c.RecordedOn >= since);
+        if (to is { } until) recorded = recorded.Where(c => c.RecordedOn <= until);
+        var cards = await recorded
             .GroupBy(c => c.DepartmentId)
             .Select(g => new { g.Key, Yellow = g.Count(c => c.Colour == CardColour.Yellow), Red = g.Count(c => c.Colour == CardColour.Red) })
             .ToDictionaryAsync(g => g.Key, ct);

@@ -73,21 +73,18 @@ public sealed class StatisticsReader(ApprovalDatabase database, DefinitionCatalo
     private static async Task<List<TaskGroup>> TaskGroupsAsync(ApprovalDbContext db, WorkingDayCalendar calendar, StatisticsPeriod period,
         LocalDate lastOverdue, CancellationToken ct)
     {
-        // The projects statistics read: running and ended ones (not those filed or returned, which have no such tasks).
-        var rows = from t in db.Tasks.AsNoTracking()
-                   join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
-                   where (i.Status == InstanceStatus.Running || i.EndedAt != null)
-                         && (t.Kind == TaskKind.MatterDecision || t.Kind == TaskKind.SimulationConfirmation
+        // A 转正确认 is the formal decision of a converted 模拟审批 matter, counted as a matter decision.
+        var counted = from t in db.Tasks.AsNoTracking()
+                      where (t.Kind == TaskKind.MatterDecision || t.Kind == TaskKind.SimulationConfirmation
                              || t.Kind == TaskKind.CommitmentVerification)
-                         && t.MatterCode != null && t.DepartmentId != null
-                   // A 转正确认 is the formal decision of a converted 模拟审批 matter; work of a project still in
-                   // simulation is no formal work, open or decided (its simulated outcomes are not among Decisions).
-                   select new
-                   {
-                       Task = t,
-                       Kind = t.Kind == TaskKind.SimulationConfirmation ? TaskKind.MatterDecision : t.Kind,
-                       Running = i.Status == InstanceStatus.Running && i.Simulation != SimulationState.Simulating,
-                   };
+                            && t.MatterCode != null && t.DepartmentId != null
+                      select new { Task = t, Kind = t.Kind == TaskKind.SimulationConfirmation ? TaskKind.MatterDecision : t.Kind };
+        // Open work is read of running projects (not those filed or returned, which have none) and is no formal work
+        // while the project is still in simulation.
+        var rows = from r in counted
+                   join i in db.Instances.AsNoTracking() on r.Task.InstanceId equals i.Id
+                   where i.Status == InstanceStatus.Running || i.EndedAt != null
+                   select new { r.Task, r.Kind, Running = i.Status == InstanceStatus.Running && i.Simulation != SimulationState.Simulating };
         var open = await rows
             .Where(r => (r.Task.Status == TaskStatus.Open || r.Task.Status == TaskStatus.Suspended)
                 && (r.Task.Kind == TaskKind.CommitmentVerification || r.Running))
@@ -97,12 +94,9 @@ public sealed class StatisticsReader(ApprovalDatabase database, DefinitionCatalo
             .ToListAsync(ct);
 
         // A decided matter or verification always belongs to a running or ended project (a filing has none), so the
-        // decided ones are read without the join to their projects: half the time of the largest query.
-        var decided = (from t in db.Tasks.AsNoTracking()
-                       where (t.Kind == TaskKind.MatterDecision || t.Kind == TaskKind.SimulationConfirmation
-                              || t.Kind == TaskKind.CommitmentVerification)
-                             && t.MatterCode != null && t.DepartmentId != null
-                       select new { Task = t, Kind = t.Kind == TaskKind.SimulationConfirmation ? TaskKind.MatterDecision : t.Kind })
+        // decided ones are read without the join to their projects: half the time of the largest query. Simulated
+        // outcomes are not among Decisions.
+        var decided = counted
             .Where(r => r.Task.Status == TaskStatus.Done && r.Task.DecidedAt != null
             && (r.Task.Kind == TaskKind.CommitmentVerification || (r.Task.OpenedOn != null && Decisions.Contains(r.Task.Outcome!))));
         if (period.From is { } from)
