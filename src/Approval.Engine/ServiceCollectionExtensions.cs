@@ -57,6 +57,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Supervision.ProjectReader>();
         services.AddSingleton<Supervision.ListReader>();
         services.AddSingleton<Supervision.StatisticsReader>();
+        services.AddSingleton<Supervision.TallyCompaction>();
         services.AddSingleton<Service.ServiceReader>();
         services.AddSingleton(sp => new Supervision.LightPolicy(setup.Engine, sp.GetRequiredService<IWorkingDayCalendars>()));
         services.AddSingleton<TimerScheduler>();

@@ -25,6 +25,7 @@ public abstract class ApprovalDbContext(DbContextOptions options) : DbContext(op
         typeof(ProjectInstance), typeof(WorkTask), typeof(DurableTimer), typeof(ClockStop), typeof(Extension),
         typeof(JournalEntry), typeof(ProcessedOperation), typeof(Notifications.OutboxNotification),
         typeof(Service.Rating), typeof(Service.Escalation), typeof(Service.Card),
+        typeof(Supervision.OpenWorkTally), typeof(Supervision.DecisionTally), typeof(Supervision.ProjectTally), typeof(Supervision.AcceptanceTally),
     ];
 
     internal DbSet<ProjectInstance> Instances => Set<ProjectInstance>();
@@ -41,6 +42,11 @@ public abstract class ApprovalDbContext(DbContextOptions options) : DbContext(op
     internal DbSet<Service.Rating> Ratings => Set<Service.Rating>();
     internal DbSet<Service.Escalation> Escalations => Set<Service.Escalation>();
     internal DbSet<Service.Card> Cards => Set<Service.Card>();
+    /// <summary>The tallies (<see cref="Supervision.Tally"/>): appended by the engine's saves, folded by <see cref="Supervision.TallyCompaction"/>.</summary>
+    internal DbSet<Supervision.OpenWorkTally> OpenWorkTallies => Set<Supervision.OpenWorkTally>();
+    internal DbSet<Supervision.DecisionTally> DecisionTallies => Set<Supervision.DecisionTally>();
+    internal DbSet<Supervision.ProjectTally> ProjectTallies => Set<Supervision.ProjectTally>();
+    internal DbSet<Supervision.AcceptanceTally> AcceptanceTallies => Set<Supervision.AcceptanceTally>();
     public DbSet<IssuedProjectCode> IssuedProjectCodes => Set<IssuedProjectCode>();
     public DbSet<AgentAuthorization> AgentAuthorizations => Set<AgentAuthorization>();
     public DbSet<MaterialFile> MaterialFiles => Set<MaterialFile>();

@@ -19,7 +19,7 @@ namespace Approval.Engine.Persistence;
 /// is journalled like every other change. A write the compiler cannot see (SQL run by hand) is caught by the version
 /// guard when it moved the version, and by nothing at all when it did not: it is not a supported way to change a project.
 /// </remarks>
-internal sealed class ProjectStore(ApprovalDatabase database, EngineOptions options, IClock clock)
+internal sealed class ProjectStore(ApprovalDatabase database, EngineOptions options, IClock clock, Calendar.IWorkingDayCalendars calendars)
 {
     private const long TicksPerMicrosecond = NodaConstants.TicksPerMillisecond / 1000;
 
@@ -27,6 +27,9 @@ internal sealed class ProjectStore(ApprovalDatabase database, EngineOptions opti
     public AggregateCache? Kept { get; } = options.AggregateCacheSize > 0 ? new AggregateCache(options.AggregateCacheSize) : null;
 
     public DatabaseProvider Provider => database.Provider;
+
+    /// <summary>The calendar the tallies' days are counted by (<see cref="TallyChanges"/>).</summary>
+    public Calendar.WorkingDayCalendar Calendar => calendars.National;
 
     /// <summary>
     /// The clock's reading to the microsecond, which is what PostgreSQL keeps of an instant: a project kept in memory
@@ -98,7 +101,7 @@ internal sealed class ProjectStore(ApprovalDatabase database, EngineOptions opti
     /// trip, and a command's statements would each commit on their own) save as EF Core always does, in a transaction.
     /// </para>
     /// </remarks>
-    internal static async Task SaveAtomicallyAsync(ApprovalDbContext db, CancellationToken ct)
+    internal static async Task SaveAtomicallyAsync(ApprovalDbContext db, CancellationToken ct, Action? changesDetected = null)
     {
         // Changes are detected once, here, rather than again by the writer's plan and SaveChanges.
         db.ChangeTracker.DetectChanges();
@@ -107,6 +110,7 @@ internal sealed class ProjectStore(ApprovalDatabase database, EngineOptions opti
         db.SavingProjectRows = true;
         try
         {
+            changesDetected?.Invoke();
             if (db.Database.CurrentTransaction is null && await SaveWriter.TryWriteAsync(db, ct)) return;
             // In EF Core's own transaction: it checks an update's row count only after the statements ran, and without
             // a transaction of its own the server would have committed them by then.
@@ -166,8 +170,9 @@ internal sealed class ProjectSession(ProjectStore store, IDisposable gate, Appro
     /// Saves what a command did to <paramref name="project"/>, all or nothing: a new project (a filing) at version 1,
     /// else the project at its next version, guarded by the version it was read at; its journal entries; the operation
     /// record of the version it made (the operations' unique (instance, version) index guards that too); the
-    /// released claims of the timers it moved; and the outbox row of each entry whose event notifies
-    /// (<see cref="Notifications.NotificationRules"/>). Then keeps the project for its next command.
+    /// released claims of the timers it moved; the outbox row of each entry whose event notifies
+    /// (<see cref="Notifications.NotificationRules"/>); and the tallies' rows of what it changed
+    /// (<see cref="TallyChanges"/>). Then keeps the project for its next command.
     /// </summary>
     /// <exception cref="DbUpdateConcurrencyException">The project changed since it was read; nothing was written.</exception>
     /// <exception cref="DbUpdateException">A key was taken (the operation id, the version, a proposed project code); nothing was written.</exception>
@@ -197,7 +202,8 @@ internal sealed class ProjectSession(ProjectStore store, IDisposable gate, Appro
         operation.InstanceId = project.Id;
         operation.InstanceVersion = project.Version;
         db.Operations.Add(operation);
-        await ProjectStore.SaveAtomicallyAsync(db, ct);
+        // The tallies' rows go in the same write: a count moves iff the change that moves it was saved.
+        await ProjectStore.SaveAtomicallyAsync(db, ct, () => TallyChanges.Append(db, project, store.Calendar));
         store.Kept?.Keep(project);
     }
 

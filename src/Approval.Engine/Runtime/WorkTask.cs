@@ -7,7 +7,7 @@ namespace Approval.Engine.Runtime;
 /// applicant's correction. An open task is the bookmark of its activity: the outside world resumes the
 /// workflow by acting on it, keyed by project code, activity and department or matter — never by internal state.
 /// </summary>
-public sealed class WorkTask
+public sealed class WorkTask : Supervision.IOpenWorkDates
 {
     public Guid Id { get; set; }
     public Guid InstanceId { get; set; }

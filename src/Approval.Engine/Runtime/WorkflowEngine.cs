@@ -35,7 +35,7 @@ public sealed partial class WorkflowEngine(
         new OneWindowIntake(), new JointPreReview(), new CombinedSiteSurvey(), new ParallelApprovals(), new DeadlineCompletion(),
     }.ToDictionary(a => a.Type);
 
-    private readonly ProjectStore _store = new(database, options, clock);
+    private readonly ProjectStore _store = new(database, options, clock, calendars);
 
     public DefinitionCatalog Catalog => catalog;
 

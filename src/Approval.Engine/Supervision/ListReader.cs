@@ -45,7 +45,8 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
                    where !runningOnly || i.Status == InstanceStatus.Running
                    select new { Task = t, i.ProjectCode, i.ProjectName, i.Simulation };
         var list = query.DepartmentId is null ? WorkList : DepartmentList + query.DepartmentId;
-        var total = counted ? await rows.CountAsync(ct) : (int?)null;
+        // The total is summed from the tally of open work, not counted from the tasks: a few hundred rows, not the backlog.
+        var total = counted ? await Filtered(OpenWorkTallies(db, runningOnly), query, bounds).SumAsync(t => t.Count, ct) : (int?)null;
         if (page.After is { } after)
         {
             var keys = Cursor.Decode(list, after, 2);
@@ -78,7 +79,8 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
 
     /// <summary>
     /// Open department work of running projects counted per department by light, overdue (超期) and near due (临期),
-    /// in one <c>GROUP BY</c>; only the departments that have any, or the one asked for.
+    /// summed from the tally of open work (<see cref="OpenWorkTally"/>) in one <c>GROUP BY</c>; only the departments
+    /// that have any, or the one asked for.
     /// </summary>
     /// <param name="departmentId">One department, or null for all.</param>
     /// <param name="runningOnly">Only tasks of running projects (supervision); a department's to-do counts all its open tasks.</param>
@@ -88,23 +90,20 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
         var b = Bounds();
         var (red, yellowDue, yellowWarn, overdue, today) = (b.RedThrough, b.YellowDueThrough, b.YellowWarnThrough, b.LastOverdue, b.Today);
         await using var db = database.CreateContext();
-        var tasks = from t in OpenWork(db)
-                    join i in db.Instances on t.InstanceId equals i.Id
-                    where (!runningOnly || i.Status == InstanceStatus.Running) && (departmentId == null || t.DepartmentId == departmentId)
-                    select t;
+        var tallies = OpenWorkTallies(db, runningOnly).Where(t => departmentId == null || t.DepartmentId == departmentId);
         // The same conditions as LightBounds.OfTask and Statistics.IsOverdue / IsNearDue, written on the columns.
-        var counts = await tasks.GroupBy(t => t.DepartmentId!).Select(g => new
+        var counts = await tallies.GroupBy(t => t.DepartmentId).Select(g => new
         {
             g.Key,
-            Open = g.Count(),
-            Red = g.Count(t => t.DueOn != null && t.DueOn <= red),
-            Yellow = g.Count(t => t.DueOn != null && t.DueOn > red && (t.DueOn <= yellowDue || (t.WarnOn != null && t.WarnOn <= yellowWarn))),
-            YellowNotOverdue = g.Count(t => t.DueOn != null && t.DueOn > overdue
-                && (t.DueOn <= yellowDue || (t.WarnOn != null && t.WarnOn <= yellowWarn))),
-            Overdue = g.Count(t => t.DueOn != null && t.DueOn <= overdue),
-            NearDue = g.Count(t => (t.DueOn == null || t.DueOn > overdue) && t.WarnOn != null && t.WarnOn <= today),
+            Open = g.Sum(t => t.Count),
+            Red = g.Sum(t => t.DueOn != null && t.DueOn <= red ? t.Count : 0),
+            Yellow = g.Sum(t => t.DueOn != null && t.DueOn > red && (t.DueOn <= yellowDue || (t.WarnOn != null && t.WarnOn <= yellowWarn)) ? t.Count : 0),
+            YellowNotOverdue = g.Sum(t => t.DueOn != null && t.DueOn > overdue
+                && (t.DueOn <= yellowDue || (t.WarnOn != null && t.WarnOn <= yellowWarn)) ? t.Count : 0),
+            Overdue = g.Sum(t => t.DueOn != null && t.DueOn <= overdue ? t.Count : 0),
+            NearDue = g.Sum(t => (t.DueOn == null || t.DueOn > overdue) && t.WarnOn != null && t.WarnOn <= today ? t.Count : 0),
         }).ToListAsync(ct);
-        return counts.ToDictionary(c => c.Key,
+        return counts.Where(c => c.Open != 0).ToDictionary(c => c.Key,
             c => new WorkCounts(c.Open, c.Open - c.Red - c.Yellow, c.Yellow, c.Red, c.Overdue, c.NearDue, c.YellowNotOverdue));
     }
 
@@ -251,7 +250,14 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
         db.Tasks.AsNoTracking().Where(t => (t.Status == TaskStatus.Open || t.Status == TaskStatus.Suspended)
             && t.Kind != TaskKind.ApplicantCorrection && t.DepartmentId != null);
 
-    private static IQueryable<WorkTask> Filtered(IQueryable<WorkTask> tasks, TaskQuery query, LightBounds b)
+    // Open work of every project, or of running ones (in simulation or not), as the tally counts it.
+    private static IQueryable<OpenWorkTally> OpenWorkTallies(ApprovalDbContext db, bool runningOnly) =>
+        runningOnly
+            ? db.OpenWorkTallies.AsNoTracking().Where(t => t.Phase == ProjectPhase.Running || t.Phase == ProjectPhase.Simulating)
+            : db.OpenWorkTallies.AsNoTracking();
+
+    // One filter for open tasks and their tally: the columns a light and a due state are decided by.
+    private static IQueryable<T> Filtered<T>(IQueryable<T> tasks, TaskQuery query, LightBounds b) where T : class, IOpenWorkDates
     {
         var (red, yellowDue, yellowWarn, overdue, today) = (b.RedThrough, b.YellowDueThrough, b.YellowWarnThrough, b.LastOverdue, b.Today);
         if (query.DepartmentId is { } department) tasks = tasks.Where(t => t.DepartmentId == department);

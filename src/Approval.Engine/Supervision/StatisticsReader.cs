@@ -10,15 +10,15 @@ using TaskStatus = Approval.Engine.Runtime.TaskStatus;
 namespace Approval.Engine.Supervision;
 
 /// <summary>
-/// E-supervision statistics (办件统计) counted in the database: three <c>GROUP BY</c> queries — matter decisions and
-/// verifications per department, matter and outcome; projects per definition and status; acceptances per definition
-/// and day — whatever the number of projects, giving the same numbers as <see cref="Statistics.Compute"/>.
+/// E-supervision statistics (办件统计) summed from the tallies the engine keeps with every save (<see cref="Tally"/>):
+/// open work per department, matter and deadline day; decisions and verifications per department, matter, outcome and
+/// day decided; projects per definition, status and day; acceptances per definition and day. The sums read a few
+/// thousand rows whatever the number of projects, and give the same numbers as <see cref="Statistics.Compute"/>.
 /// </summary>
 /// <remarks>
 /// <para>The working days a decision or a completed project used, and whether a decision was late, depend on the
-/// working-day calendar: the engine stores them when the task or project ends (<see cref="TimeUsed"/>), and the
-/// queries sum the columns. Rows that ended before those columns existed have them null; they are read (only their
-/// few columns) and computed here by the same rule, so the numbers stay exact on an upgraded database.</para>
+/// working-day calendar: they are counted when the task or project ends (<see cref="TimeUsed"/>, by
+/// <see cref="TallyRules"/>), also for rows from before the engine stored them (a tally built from the rows).</para>
 /// <para>Only departments and matters of the catalogue come in catalogue order; any other that was decided (a matter
 /// since removed) follows, by id.</para>
 /// </remarks>
@@ -41,8 +41,8 @@ public sealed class StatisticsReader(ApprovalDatabase database, DefinitionCatalo
         var now = clock.GetCurrentInstant();
         var lastOverdue = lights.BoundsAt(now).LastOverdue;
         await using var db = database.CreateContext();
-        var tasks = await TaskGroupsAsync(db, calendar, period, lastOverdue, ct);
-        var projects = await ProjectGroupsAsync(db, calendar, period, lastOverdue, ct);
+        var tasks = await TaskGroupsAsync(db, period, lastOverdue, ct);
+        var projects = await ProjectGroupsAsync(db, period, lastOverdue, ct);
         var accepted = await AcceptedPerMonthAsync(db, period, ct);
 
         var decisions = tasks.Where(g => g.Kind == TaskKind.MatterDecision).ToList();
@@ -68,118 +68,51 @@ public sealed class StatisticsReader(ApprovalDatabase database, DefinitionCatalo
 
     /// <summary>
     /// Matter decisions and verifications of commitments, per kind, department, matter and outcome: open ones (of
-    /// running projects; verifications of any project read) and those decided in the period.
+    /// running projects not in simulation; verifications of any project accepted) and those decided in the period.
     /// </summary>
-    private static async Task<List<TaskGroup>> TaskGroupsAsync(ApprovalDbContext db, WorkingDayCalendar calendar, StatisticsPeriod period,
-        LocalDate lastOverdue, CancellationToken ct)
+    private static async Task<List<TaskGroup>> TaskGroupsAsync(ApprovalDbContext db, StatisticsPeriod period, LocalDate lastOverdue,
+        CancellationToken ct)
     {
-        // A 转正确认 is the formal decision of a converted 模拟审批 matter, counted as a matter decision.
-        var counted = from t in db.Tasks.AsNoTracking()
-                      where (t.Kind == TaskKind.MatterDecision || t.Kind == TaskKind.SimulationConfirmation
-                             || t.Kind == TaskKind.CommitmentVerification)
-                            && t.MatterCode != null && t.DepartmentId != null
-                      select new { Task = t, Kind = t.Kind == TaskKind.SimulationConfirmation ? TaskKind.MatterDecision : t.Kind };
-        // Open work is read of running projects (not those filed or returned, which have none) and is no formal work
-        // while the project is still in simulation.
-        var rows = from r in counted
-                   join i in db.Instances.AsNoTracking() on r.Task.InstanceId equals i.Id
-                   where i.Status == InstanceStatus.Running || i.EndedAt != null
-                   select new { r.Task, r.Kind, Running = i.Status == InstanceStatus.Running && i.Simulation != SimulationState.Simulating };
-        var open = await rows
-            .Where(r => (r.Task.Status == TaskStatus.Open || r.Task.Status == TaskStatus.Suspended)
-                && (r.Task.Kind == TaskKind.CommitmentVerification || r.Running))
-            .GroupBy(r => new { r.Kind, r.Task.DepartmentId, r.Task.MatterCode })
-            .Select(g => new TaskGroup(g.Key.Kind, g.Key.DepartmentId!, g.Key.MatterCode!, null, g.Count(),
-                g.Count(r => r.Task.DueOn != null && r.Task.DueOn <= lastOverdue), 0, 0, 0))
+        // A 转正确认 is the formal decision of a converted 模拟审批 matter, counted as a matter decision; open work is no
+        // formal work while the project is still in simulation.
+        var open = await db.OpenWorkTallies.AsNoTracking()
+            .Where(t => t.MatterCode != null
+                && ((t.Kind == TaskKind.CommitmentVerification && t.Phase != ProjectPhase.NotStarted)
+                    || ((t.Kind == TaskKind.MatterDecision || t.Kind == TaskKind.SimulationConfirmation) && t.Phase == ProjectPhase.Running)))
+            .GroupBy(t => new { Kind = t.Kind == TaskKind.SimulationConfirmation ? TaskKind.MatterDecision : t.Kind, t.DepartmentId, t.MatterCode })
+            .Select(g => new TaskGroup(g.Key.Kind, g.Key.DepartmentId, g.Key.MatterCode!, null, g.Sum(t => t.Count),
+                g.Sum(t => t.DueOn != null && t.DueOn <= lastOverdue ? t.Count : 0), 0, 0L))
             .ToListAsync(ct);
 
-        // A decided matter or verification always belongs to a running or ended project (a filing has none), so the
-        // decided ones are read without the join to their projects: half the time of the largest query. Simulated
-        // outcomes are not among Decisions.
-        var decided = counted
-            .Where(r => r.Task.Status == TaskStatus.Done && r.Task.DecidedAt != null
-            && (r.Task.Kind == TaskKind.CommitmentVerification || (r.Task.OpenedOn != null && Decisions.Contains(r.Task.Outcome!))));
-        if (period.From is { } from)
-        {
-            var start = calendar.StartOfDay(from);
-            decided = decided.Where(r => r.Task.DecidedAt >= start);
-        }
-        if (period.To is { } to)
-        {
-            var end = calendar.StartOfDay(to.PlusDays(1));
-            decided = decided.Where(r => r.Task.DecidedAt < end);
-        }
+        var decided = db.DecisionTallies.AsNoTracking();
+        if (period.From is { } from) decided = decided.Where(t => t.DecidedOn >= from);
+        if (period.To is { } to) decided = decided.Where(t => t.DecidedOn <= to);
         var closed = await decided
-            .GroupBy(r => new { r.Kind, r.Task.DepartmentId, r.Task.MatterCode, r.Task.Outcome })
-            .Select(g => new TaskGroup(g.Key.Kind, g.Key.DepartmentId!, g.Key.MatterCode!, g.Key.Outcome, g.Count(), 0,
-                g.Count(r => r.Task.DecidedLate == true), g.Sum(r => (long)(r.Task.UsedWorkingDays ?? 0)),
-                g.Count(r => r.Task.DecidedLate == null)))
+            .GroupBy(t => new { t.Kind, t.DepartmentId, t.MatterCode, t.Outcome })
+            .Select(g => new TaskGroup(g.Key.Kind, g.Key.DepartmentId, g.Key.MatterCode, g.Key.Outcome, g.Sum(t => t.Count), 0,
+                g.Sum(t => t.Late), g.Sum(t => t.Days)))
             .ToListAsync(ct);
-
-        // Decisions made before the engine stored their days: computed here by the rule it stores them by.
-        if (closed.Any(g => g.Kind == TaskKind.MatterDecision && g.Unstored > 0))
-        {
-            var unstored = await decided.Where(r => r.Kind == TaskKind.MatterDecision && r.Task.DecidedLate == null)
-                .Select(r => new
-                {
-                    r.Task.DepartmentId, r.Task.MatterCode, r.Task.Outcome, r.Task.DecidedAt, r.Task.OpenedOn, r.Task.DueOn,
-                    r.Task.LimitWorkingDays, r.Task.ExtensionWorkingDays,
-                }).ToListAsync(ct);
-            closed = closed.Select(g =>
-            {
-                if (g.Kind != TaskKind.MatterDecision || g.Unstored == 0) return g;
-                var (late, days) = (0, 0L);
-                foreach (var r in unstored.Where(r => r.DepartmentId == g.DepartmentId && r.MatterCode == g.MatterCode && r.Outcome == g.Outcome))
-                {
-                    var task = new WorkTask
-                    {
-                        Kind = TaskKind.MatterDecision, Outcome = r.Outcome, DecidedAt = r.DecidedAt, OpenedOn = r.OpenedOn, DueOn = r.DueOn,
-                        LimitWorkingDays = r.LimitWorkingDays, ExtensionWorkingDays = r.ExtensionWorkingDays,
-                    };
-                    late += TimeUsed.DecidedLate(task, calendar) ? 1 : 0;
-                    days += TimeUsed.OfDecision(task, calendar) ?? 0;
-                }
-                return g with { Late = g.Late + late, Days = g.Days + days, Unstored = 0 };
-            }).ToList();
-        }
-        return [.. open, .. closed];
+        return [.. open.Where(g => g.Count != 0), .. closed.Where(g => g.Count != 0)];
     }
 
     /// <summary>Projects read by statistics (running and ended) per definition and status, those of the period counted.</summary>
-    private static async Task<List<ProjectGroup>> ProjectGroupsAsync(ApprovalDbContext db, WorkingDayCalendar calendar, StatisticsPeriod period,
-        LocalDate lastOverdue, CancellationToken ct)
+    private static async Task<List<ProjectGroup>> ProjectGroupsAsync(ApprovalDbContext db, StatisticsPeriod period, LocalDate lastOverdue,
+        CancellationToken ct)
     {
         var (from, to) = (period.From ?? FirstDay, period.To ?? LastDay);
         // Running projects are today's; an ended one counts in the period it ended in (one without its day, always).
-        var groups = await db.Instances.AsNoTracking()
-            .Where(i => i.Status == InstanceStatus.Running || i.EndedAt != null)
-            .GroupBy(i => new { i.DefinitionId, i.Status })
+        var groups = await db.ProjectTallies.AsNoTracking()
+            .GroupBy(t => new { t.DefinitionId, t.Status })
             .Select(g => new ProjectGroup(g.Key.DefinitionId, g.Key.Status,
-                g.Count(i => i.Status == InstanceStatus.Running || i.EndedOn == null || (i.EndedOn >= from && i.EndedOn <= to)),
-                g.Count(i => i.Status == InstanceStatus.Running && i.DueOn != null && i.DueOn <= lastOverdue),
-                g.Count(i => (i.EndedOn == null || (i.EndedOn >= from && i.EndedOn <= to)) && i.OnTime == true),
-                g.Count(i => (i.EndedOn == null || (i.EndedOn >= from && i.EndedOn <= to)) && i.UsedWorkingDays != null),
-                g.Sum(i => i.EndedOn == null || (i.EndedOn >= from && i.EndedOn <= to) ? (long)(i.UsedWorkingDays ?? 0) : 0L),
-                g.Count(i => i.EndedOn != null && i.EndedOn >= from && i.EndedOn <= to && i.UsedWorkingDays == null
-                    && i.AcceptedOn != null && i.DueOn != null)))
+                g.Sum(t => t.Status == InstanceStatus.Running || t.EndedOn == null || (t.EndedOn >= from && t.EndedOn <= to) ? t.Count : 0),
+                g.Sum(t => t.Status == InstanceStatus.Running && t.DueOn != null && t.DueOn <= lastOverdue ? t.Count : 0),
+                g.Sum(t => (t.EndedOn == null || (t.EndedOn >= from && t.EndedOn <= to)) && t.OnTime ? t.Count : 0),
+                g.Sum(t => t.EndedOn == null || (t.EndedOn >= from && t.EndedOn <= to) ? t.WithDays : 0),
+                g.Sum(t => t.EndedOn == null || (t.EndedOn >= from && t.EndedOn <= to) ? t.Days : 0L),
+                g.Sum(t => t.Count)))
             .ToListAsync(ct);
-
-        // Completions from before the engine stored their days: computed here by the rule it stores them by.
-        if (!groups.Any(g => g.Status == InstanceStatus.Completed && g.Unstored > 0)) return groups;
-        var unstored = await db.Instances.AsNoTracking()
-            .Where(i => i.Status == InstanceStatus.Completed && i.UsedWorkingDays == null && i.AcceptedOn != null && i.DueOn != null
-                && i.EndedOn != null && i.EndedOn >= from && i.EndedOn <= to)
-            .Select(i => new ProjectInstance
-            {
-                DefinitionId = i.DefinitionId, AcceptedOn = i.AcceptedOn, EndedOn = i.EndedOn, DueOn = i.DueOn,
-                TargetWorkingDays = i.TargetWorkingDays, ExtensionWorkingDays = i.ExtensionWorkingDays,
-            }).ToListAsync(ct);
-        return groups.Select(g =>
-        {
-            if (g.Status != InstanceStatus.Completed || g.Unstored == 0) return g;
-            var days = unstored.Where(p => p.DefinitionId == g.DefinitionId).Select(p => TimeUsed.OfProject(p, calendar)).OfType<int>().ToList();
-            return g with { WithDays = g.WithDays + days.Count, Days = g.Days + days.Sum(d => (long)d), Unstored = 0 };
-        }).ToList();
+        // A definition with projects shows, even with none in the period; one whose rows sum to none has none.
+        return groups.Where(g => g.All != 0).ToList();
     }
 
     /// <summary>Projects accepted (受理) per definition and month, every month from the first to the last with one (at most 60).</summary>
@@ -187,13 +120,13 @@ public sealed class StatisticsReader(ApprovalDatabase database, DefinitionCatalo
     {
         var (from, to) = (period.From ?? FirstDay, period.To ?? LastDay);
         // Per day rather than per month: a day is a column, a month would be each provider's own function; days are few.
-        var days = await db.Instances.AsNoTracking()
-            .Where(i => (i.Status == InstanceStatus.Running || i.EndedAt != null) && i.AcceptedOn != null && i.AcceptedOn >= from && i.AcceptedOn <= to)
-            .GroupBy(i => new { i.DefinitionId, i.AcceptedOn })
-            .Select(g => new { g.Key.DefinitionId, g.Key.AcceptedOn, Count = g.Count() })
-            .ToListAsync(ct);
+        var days = (await db.AcceptanceTallies.AsNoTracking()
+            .Where(t => t.AcceptedOn >= from && t.AcceptedOn <= to)
+            .GroupBy(t => new { t.DefinitionId, t.AcceptedOn })
+            .Select(g => new { g.Key.DefinitionId, g.Key.AcceptedOn, Count = g.Sum(t => t.Count) })
+            .ToListAsync(ct)).Where(d => d.Count != 0).ToList();
         if (days.Count == 0) return [];
-        var perMonth = days.GroupBy(d => (d.DefinitionId, Month: d.AcceptedOn!.Value.ToYearMonth())).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+        var perMonth = days.GroupBy(d => (d.DefinitionId, Month: d.AcceptedOn.ToYearMonth())).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
         var months = perMonth.Keys.Select(k => k.Month).ToList();
         var (first, last) = (months.Min(), months.Max());
         var definitions = days.Select(d => d.DefinitionId).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -237,15 +170,15 @@ public sealed class StatisticsReader(ApprovalDatabase database, DefinitionCatalo
 
     /// <summary>
     /// Tasks of one kind, department, matter and outcome (null: open): how many, how many overdue (open ones), late
-    /// (decided ones), their working days summed, and how many of them lack the stored days.
+    /// (decided ones), and their working days summed.
     /// </summary>
     private sealed record TaskGroup(TaskKind Kind, string DepartmentId, string MatterCode, string? Outcome, int Count, int Overdue,
-        int Late, long Days, int Unstored);
+        int Late, long Days);
 
     /// <summary>
     /// Projects of one definition and status: how many count in the period, running ones overdue, completed on time,
-    /// completed with their days and those days summed, and how many completed ones lack the stored days.
+    /// completed with their days and those days summed, and how many there are whatever the period.
     /// </summary>
     private sealed record ProjectGroup(string DefinitionId, InstanceStatus Status, int Counted, int RunningOverdue, int OnTime,
-        int WithDays, long Days, int Unstored);
+        int WithDays, long Days, int All);
 }

@@ -3,9 +3,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Approval.Engine.Timers;
 
-/// <summary>Runs the <see cref="TimerScheduler"/> in the background, so timers fire after a restart too.</summary>
-public sealed partial class TimerService(TimerScheduler scheduler, SchedulerOptions options, ILogger<TimerService> logger)
-    : BackgroundService
+/// <summary>
+/// Runs the <see cref="TimerScheduler"/> in the background, so timers fire after a restart too, and after each round
+/// folds the rows the saves appended to the tallies (<see cref="Supervision.TallyCompaction"/>).
+/// </summary>
+public sealed partial class TimerService(TimerScheduler scheduler, Supervision.TallyCompaction tallies, SchedulerOptions options,
+    ILogger<TimerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,6 +19,7 @@ public sealed partial class TimerService(TimerScheduler scheduler, SchedulerOpti
             try
             {
                 await scheduler.RunDueAsync(stoppingToken);
+                await tallies.CompactAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -65,6 +65,8 @@ public static class ApprovalHost
     public static async Task<WebApplication> UseApprovalAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<ApprovalDatabase>().MigrateAsync();
+        // A database from before the tallies gets them built from its rows once, before the first command.
+        await app.Services.GetRequiredService<Approval.Engine.Supervision.TallyCompaction>().RebuildIfMissingAsync();
         await IdentityDatabase.MigrateAsync(app.Services);
 
         app.UseApprovalSecurity();

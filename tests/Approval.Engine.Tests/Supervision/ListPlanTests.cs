@@ -51,6 +51,11 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
                     _postgres = postgres;
                     await _database.MigrateAsync(Ct);
                     await GenerateAsync(postgres.ConnectionString);
+                    // Rows written round the engine: their tallies are built from them, as on an upgraded database.
+                    await new TallyCompaction(_database, Calendars).RebuildAsync(Ct);
+                    // EF Core caches for a second whether anyone listens to its diagnostics; the build's queries have
+                    // just found no one, and a test's capture would see nothing until that runs out.
+                    await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
                 }
                 return (_postgres, _database!);
             }
@@ -114,13 +119,18 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
     }
 
     [Fact]
-    public async Task Statistics_of_a_month_read_the_decisions_of_the_month_by_the_decision_time_index()
+    public async Task Statistics_and_department_counts_read_only_the_tallies_never_the_projects_rows()
     {
         var period = new StatisticsPeriod(new LocalDate(2024, 3, 1), new LocalDate(2024, 3, 31));
-        var plans = await PlansAsync(r => r.Statistics.ReadAsync(period, Ct));
-        // Open work, decisions of the period, projects, acceptances: the second is the one the period narrows.
-        Assert.Contains("ix_tasks_decided", Indexes(plans[1]));
-        Assert.DoesNotContain(Nodes(plans[1]), n => n.Type == "Seq Scan" && n.Relation == "tasks");
+        var plans = await PlansAsync(async r =>
+        {
+            await r.Statistics.ReadAsync(period, Ct);
+            await r.Lists.CountsByDepartmentAsync(null, ct: Ct);
+        });
+        // Open work, decisions of the period, projects, acceptances; then the boards' counts.
+        Assert.Equal(5, plans.Count);
+        Assert.All(plans, plan => Assert.DoesNotContain(Nodes(plan), n => n.Relation is "tasks" or "instances"));
+        Assert.All(plans, plan => Assert.Contains(Nodes(plan), n => n.Relation?.StartsWith("tally_", StringComparison.Ordinal) == true));
     }
 
     private static void AssertReadsInOrder(JsonElement plan, string index)

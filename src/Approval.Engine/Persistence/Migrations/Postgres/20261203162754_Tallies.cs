@@ -1,0 +1,120 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Approval.Engine.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Tallies : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "tally_acceptances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DefinitionId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AcceptedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    Folded = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tally_acceptances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tally_decisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DepartmentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MatterCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Late = table.Column<int>(type: "integer", nullable: false),
+                    Days = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    Folded = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tally_decisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tally_open_work",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    MatterCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    WarnOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Phase = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    Folded = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tally_open_work", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tally_projects",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DefinitionId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OnTime = table.Column<bool>(type: "boolean", nullable: false),
+                    WithDays = table.Column<int>(type: "integer", nullable: false),
+                    Days = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    Folded = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tally_projects", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tally_acceptances_day",
+                table: "tally_acceptances",
+                column: "AcceptedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tally_decisions_day",
+                table: "tally_decisions",
+                column: "DecidedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tally_open_work_department",
+                table: "tally_open_work",
+                column: "DepartmentId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "tally_acceptances");
+
+            migrationBuilder.DropTable(
+                name: "tally_decisions");
+
+            migrationBuilder.DropTable(
+                name: "tally_open_work");
+
+            migrationBuilder.DropTable(
+                name: "tally_projects");
+        }
+    }
+}
