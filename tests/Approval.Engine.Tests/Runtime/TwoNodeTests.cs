@@ -1,10 +1,13 @@
 using Approval.Engine.Journal;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
+using Approval.Engine.Supervision;
+using Approval.Engine.Tests.Supervision;
 using Approval.Engine.Timers;
 using Approval.Testing;
 using Approval.Testing.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Approval.Engine.Tests.Runtime;
@@ -92,6 +95,14 @@ public sealed class TwoNodeTests
         Assert.Contains(firedRows, t => t.LeaseOwner == "node-a");
         Assert.Contains(firedRows, t => t.LeaseOwner == "node-b");
         Assert.Empty(await a.Scheduler.ClaimAsync(ct));
+
+        // Both nodes appended to the tallies side by side and fold them at once: the sums are what the rows add up to.
+        await Task.WhenAll(a.Services.GetRequiredService<TallyCompaction>().CompactAsync(ct), b.Services.GetRequiredService<TallyCompaction>().CompactAsync(ct));
+        await a.Services.GetRequiredService<TallyCompaction>().CompactAsync(ct);
+        var appended = await TallySnapshot.FoldedAsync(a.Database);
+        await a.Services.GetRequiredService<TallyCompaction>().RebuildAsync(ct);
+        Assert.Equal(await TallySnapshot.FoldedAsync(a.Database), appended);
+        Assert.Contains(appended, row => row.StartsWith("DecisionTally", StringComparison.Ordinal));
     }
 
     /// <summary>Fires what a node has claimed, as its scheduler would, then lets the scheduler run until nothing is due.</summary>

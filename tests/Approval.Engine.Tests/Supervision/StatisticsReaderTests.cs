@@ -55,12 +55,12 @@ public abstract class StatisticsReaderTests
             // What the saves appended, folded, is row for row what the projects' rows add up to.
             var compaction = h.Services.GetRequiredService<TallyCompaction>();
             await compaction.CompactAsync(Ct);
-            var kept = await TalliesAsync(h);
+            var kept = await TallySnapshot.FoldedAsync(h.Database);
             Assert.True(kept.Count > 20);
             await compaction.CompactAsync(Ct);
-            Assert.Equal(kept, await TalliesAsync(h));
+            Assert.Equal(kept, await TallySnapshot.FoldedAsync(h.Database));
             await compaction.RebuildAsync(Ct);
-            Assert.Equal(kept, await TalliesAsync(h));
+            Assert.Equal(kept, await TallySnapshot.FoldedAsync(h.Database));
             await AssertEqualAsync(h);
         }
         finally
@@ -125,19 +125,6 @@ public abstract class StatisticsReaderTests
             Assert.Equal(expected.AllProjects, actual.AllProjects);
             Assert.Equal(expected.AcceptedPerMonth, actual.AcceptedPerMonth);
         }
-    }
-
-    /// <summary>Every tally's rows as (table, key and measures), folded rows only, in a stable order.</summary>
-    private static async Task<List<string>> TalliesAsync(EngineHarness h)
-    {
-        await using var db = h.Database.CreateContext();
-        IEnumerable<Tally> rows =
-        [
-            .. await db.OpenWorkTallies.AsNoTracking().ToListAsync(Ct), .. await db.DecisionTallies.AsNoTracking().ToListAsync(Ct),
-            .. await db.ProjectTallies.AsNoTracking().ToListAsync(Ct), .. await db.AcceptanceTallies.AsNoTracking().ToListAsync(Ct),
-        ];
-        Assert.All(rows, r => Assert.True(r.Folded));
-        return rows.Select(r => $"{r.GetType().Name} {r.Signature}").Order(StringComparer.Ordinal).ToList();
     }
 
     private static void AssertMixed(List<ProjectInstance> projects)
