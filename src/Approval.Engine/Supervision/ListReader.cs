@@ -39,25 +39,52 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
     {
         var bounds = Bounds();
         await using var db = database.CreateContext();
-        var tasks = Filtered(OpenWork(db), query, bounds);
-        var rows = from t in tasks
-                   join i in db.Instances on t.InstanceId equals i.Id
-                   where !runningOnly || i.Status == InstanceStatus.Running
-                   select new { Task = t, i.ProjectCode, i.ProjectName, i.Simulation };
         var list = query.DepartmentId is null ? WorkList : DepartmentList + query.DepartmentId;
         // The total is summed from the tally of open work, not counted from the tasks: a few hundred rows, not the backlog.
         var total = counted ? await Filtered(OpenWorkTallies(db, runningOnly), query, bounds).SumAsync(t => t.Count, ct) : (int?)null;
+        var (afterDue, afterId, undatedOnly) = ((LocalDate?)null, Guid.Empty, false);
         if (page.After is { } after)
         {
             var keys = Cursor.Decode(list, after, 2);
-            var (due, id) = (Cursor.DateOf(keys[0]), Cursor.GuidOf(keys[1]));
-            rows = due is null
-                ? rows.Where(r => r.Task.DueOn == null && r.Task.Id.CompareTo(id) > 0)
-                : rows.Where(r => r.Task.DueOn == null || r.Task.DueOn > due || (r.Task.DueOn == due && r.Task.Id.CompareTo(id) > 0));
+            (afterDue, afterId) = (Cursor.DateOf(keys[0]), Cursor.GuidOf(keys[1]));
+            undatedOnly = afterDue is null;
         }
-        var read = await SoonestDueFirst(rows, r => r.Task.DueOn, r => r.Task.Id)
-            .Take(page.Size + 1).Select(r => new TaskRow(r.Task, r.ProjectCode, r.ProjectName, r.Simulation)).ToListAsync(ct);
+
+        // Tasks with a deadline first, soonest due, then those without, by id. Read in two parts so that each is a range
+        // of the (department,) due, id index: "due after the cursor or undated" in one condition is no index range, and
+        // the planner then walks the list from its start (1.3 s for a department's near-due tasks at a million projects).
+        var read = new List<TaskRow>();
+        if (!undatedOnly)
+        {
+            var dated = WithProject(db, Filtered(OpenWork(db), query, bounds, dated: true), runningOnly);
+            if (afterDue is { } due)
+                dated = dated.Where(r => r.Task.DueOn >= due && (r.Task.DueOn > due || r.Task.Id.CompareTo(afterId) > 0));
+            read.AddRange(await dated.OrderBy(r => r.Task.DueOn).ThenBy(r => r.Task.Id).Take(page.Size + 1)
+                .Select(r => new TaskRow(r.Task, r.ProjectCode, r.ProjectName, r.Simulation)).ToListAsync(ct));
+        }
+        if (read.Count <= page.Size)
+        {
+            var undated = WithProject(db, Filtered(OpenWork(db), query, bounds, dated: false), runningOnly);
+            if (undatedOnly) undated = undated.Where(r => r.Task.Id.CompareTo(afterId) > 0);
+            read.AddRange(await undated.OrderBy(r => r.Task.Id).Take(page.Size + 1 - read.Count)
+                .Select(r => new TaskRow(r.Task, r.ProjectCode, r.ProjectName, r.Simulation)).ToListAsync(ct));
+        }
         return Page<TaskRow>.From(read, page.Size, r => Cursor.Encode(list, Cursor.Of(r.Task.DueOn), Cursor.Of(r.Task.Id)), total);
+    }
+
+    // Open tasks with what a list shows of their project, of running projects only when asked.
+    private static IQueryable<OpenTaskRow> WithProject(ApprovalDbContext db, IQueryable<WorkTask> tasks, bool runningOnly) =>
+        from t in tasks
+        join i in db.Instances on t.InstanceId equals i.Id
+        where !runningOnly || i.Status == InstanceStatus.Running
+        select new OpenTaskRow { Task = t, ProjectCode = i.ProjectCode, ProjectName = i.ProjectName, Simulation = i.Simulation };
+
+    private sealed class OpenTaskRow
+    {
+        public required WorkTask Task { get; init; }
+        public string? ProjectCode { get; init; }
+        public required string ProjectName { get; init; }
+        public SimulationState Simulation { get; init; }
     }
 
     /// <summary>
@@ -148,12 +175,14 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
     {
         await using var db = database.CreateContext();
         var query = db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Filed);
-        var total = await query.CountAsync(ct);
+        // Summed from the projects' tally rather than counted: the queue may hold a hundred thousand filings.
+        var total = await db.ProjectTallies.AsNoTracking().Where(t => t.Status == InstanceStatus.Filed).SumAsync(t => t.Count, ct);
         if (page.After is { } after)
         {
             var keys = Cursor.Decode(QueueList, after, 2);
             var (at, id) = (Cursor.InstantOf(keys[0]), Cursor.GuidOf(keys[1]));
-            query = query.Where(i => i.FiledAt > at || (i.FiledAt == at && i.Id.CompareTo(id) > 0));
+            // The first condition is implied by the second; it makes the cursor an index range (an OR alone is a filter).
+            query = query.Where(i => i.FiledAt >= at && (i.FiledAt > at || i.Id.CompareTo(id) > 0));
         }
         var read = await query.OrderBy(i => i.FiledAt).ThenBy(i => i.Id).Take(page.Size + 1).ToListAsync(ct);
         return Page<ProjectInstance>.From(read, page.Size, p => Cursor.Encode(QueueList, Cursor.Of(p.FiledAt), Cursor.Of(p.Id)), total);
@@ -188,7 +217,7 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
         {
             var keys = Cursor.Decode(MineList, after, 2);
             var (at, id) = (Cursor.InstantOf(keys[0]), Cursor.GuidOf(keys[1]));
-            query = query.Where(i => i.FiledAt < at || (i.FiledAt == at && i.Id.CompareTo(id) < 0));
+            query = query.Where(i => i.FiledAt <= at && (i.FiledAt < at || i.Id.CompareTo(id) < 0));
         }
         var ids = query.OrderByDescending(i => i.FiledAt).ThenByDescending(i => i.Id).Select(i => i.Id);
         return Page<ProjectInstance>.From(await ReadAsync(db, ids, light, page.Size, ct), page.Size,
@@ -256,24 +285,41 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
             ? db.OpenWorkTallies.AsNoTracking().Where(t => t.Phase == ProjectPhase.Running || t.Phase == ProjectPhase.Simulating)
             : db.OpenWorkTallies.AsNoTracking();
 
-    // One filter for open tasks and their tally: the columns a light and a due state are decided by.
-    private static IQueryable<T> Filtered<T>(IQueryable<T> tasks, TaskQuery query, LightBounds b) where T : class, IOpenWorkDates
+    // One filter for open tasks and their tally: the columns a light and a due state are decided by. With `dated`, only
+    // the tasks with a deadline (true) or without (false), each condition written without the other's alternative, so
+    // that a due-day bound is an index range.
+    private static IQueryable<T> Filtered<T>(IQueryable<T> tasks, TaskQuery query, LightBounds b, bool? dated = null)
+        where T : class, IOpenWorkDates
     {
         var (red, yellowDue, yellowWarn, overdue, today) = (b.RedThrough, b.YellowDueThrough, b.YellowWarnThrough, b.LastOverdue, b.Today);
         if (query.DepartmentId is { } department) tasks = tasks.Where(t => t.DepartmentId == department);
         if (query.Kind is { } kind) tasks = tasks.Where(t => t.Kind == kind);
+        if (dated == false)
+        {
+            // Without a deadline a task is green and never overdue; it is near due by its follow-up day alone.
+            tasks = tasks.Where(t => t.DueOn == null);
+            return query.Light is Light.Red or Light.Yellow || query.Due == DueState.Overdue ? tasks.Where(t => false)
+                : query.Due == DueState.NearDue ? tasks.Where(t => t.WarnOn != null && t.WarnOn <= today)
+                : tasks;
+        }
+        if (dated == true) tasks = tasks.Where(t => t.DueOn != null);
+        var undatedToo = dated is null;
         tasks = query.Light switch
         {
             Light.Red => tasks.Where(t => t.DueOn != null && t.DueOn <= red),
             Light.Yellow => tasks.Where(t => t.DueOn != null && t.DueOn > red && (t.DueOn <= yellowDue || (t.WarnOn != null && t.WarnOn <= yellowWarn))),
-            Light.Green => tasks.Where(t => t.DueOn == null || (t.DueOn > red && t.DueOn > yellowDue && (t.WarnOn == null || t.WarnOn > yellowWarn))),
+            Light.Green => undatedToo
+                ? tasks.Where(t => t.DueOn == null || (t.DueOn > red && t.DueOn > yellowDue && (t.WarnOn == null || t.WarnOn > yellowWarn)))
+                : tasks.Where(t => t.DueOn > red && t.DueOn > yellowDue && (t.WarnOn == null || t.WarnOn > yellowWarn)),
             _ => tasks,
         };
         return query.Due switch
         {
             DueState.Overdue => tasks.Where(t => t.DueOn != null && t.DueOn <= overdue),
-            DueState.NotOverdue => tasks.Where(t => t.DueOn == null || t.DueOn > overdue),
-            DueState.NearDue => tasks.Where(t => (t.DueOn == null || t.DueOn > overdue) && t.WarnOn != null && t.WarnOn <= today),
+            DueState.NotOverdue => undatedToo ? tasks.Where(t => t.DueOn == null || t.DueOn > overdue) : tasks.Where(t => t.DueOn > overdue),
+            DueState.NearDue => undatedToo
+                ? tasks.Where(t => (t.DueOn == null || t.DueOn > overdue) && t.WarnOn != null && t.WarnOn <= today)
+                : tasks.Where(t => t.DueOn > overdue && t.WarnOn != null && t.WarnOn <= today),
             _ => tasks,
         };
     }

@@ -102,6 +102,7 @@ public sealed class StatisticsReader(ApprovalDatabase database, DefinitionCatalo
         var (from, to) = (period.From ?? FirstDay, period.To ?? LastDay);
         // Running projects are today's; an ended one counts in the period it ended in (one without its day, always).
         var groups = await db.ProjectTallies.AsNoTracking()
+            .Where(t => t.Status != InstanceStatus.Filed)
             .GroupBy(t => new { t.DefinitionId, t.Status })
             .Select(g => new ProjectGroup(g.Key.DefinitionId, g.Key.Status,
                 g.Sum(t => t.Status == InstanceStatus.Running || t.EndedOn == null || (t.EndedOn >= from && t.EndedOn <= to) ? t.Count : 0),

@@ -108,8 +108,8 @@ public sealed class DecisionTally : Tally
 }
 
 /// <summary>
-/// Running and ended projects by definition and status: running ones by their deadline day, ended ones by the day they
-/// ended and whether on time, with the working days of those that have them.
+/// Filed (waiting for the window), running and ended projects by definition and status: running ones by their deadline
+/// day, ended ones by the day they ended and whether on time, with the working days of those that have them.
 /// </summary>
 public sealed class ProjectTally : Tally
 {
@@ -215,7 +215,9 @@ public static class TallyRules
     public static IEnumerable<Tally> Of(ProjectInstance p, WorkingDayCalendar calendar)
     {
         var ended = p.EndedAt is not null;
-        if (p.Status == InstanceStatus.Running)
+        if (p.Status == InstanceStatus.Filed)
+            yield return new ProjectTally { DefinitionId = p.DefinitionId, Status = p.Status, Count = 1 };
+        else if (p.Status == InstanceStatus.Running)
             yield return new ProjectTally { DefinitionId = p.DefinitionId, Status = p.Status, DueOn = p.DueOn, Count = 1 };
         else if (ended)
         {

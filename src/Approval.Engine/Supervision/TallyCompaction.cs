@@ -52,7 +52,8 @@ public sealed class TallyCompaction(ApprovalDatabase database, IWorkingDayCalend
         {
             var any = await db.OpenWorkTallies.AnyAsync(ct) || await db.DecisionTallies.AnyAsync(ct) || await db.ProjectTallies.AnyAsync(ct)
                 || await db.AcceptanceTallies.AnyAsync(ct);
-            if (any || !await db.Instances.AnyAsync(i => i.Status == InstanceStatus.Running || i.EndedAt != null, ct)) return false;
+            if (any || !await db.Instances.AnyAsync(i => i.Status == InstanceStatus.Filed || i.Status == InstanceStatus.Running || i.EndedAt != null, ct))
+                return false;
         }
         await RebuildAsync(ct);
         return true;
@@ -99,7 +100,7 @@ public sealed class TallyCompaction(ApprovalDatabase database, IWorkingDayCalend
                     Add(row);
 
             var projects = db.Instances.AsNoTracking()
-                .Where(i => i.Status == InstanceStatus.Running || i.EndedAt != null)
+                .Where(i => i.Status == InstanceStatus.Filed || i.Status == InstanceStatus.Running || i.EndedAt != null)
                 .Select(i => new ProjectInstance
                 {
                     DefinitionId = i.DefinitionId, Status = i.Status, DueOn = i.DueOn, EndedAt = i.EndedAt, EndedOn = i.EndedOn, OnTime = i.OnTime,

@@ -80,6 +80,19 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
     }
 
     [Fact]
+    public async Task A_departments_near_due_and_later_pages_start_the_index_at_their_due_day()
+    {
+        var bounds = new LightPolicy(new EngineOptions(), Calendars).BoundsAt(_clock.GetCurrentInstant());
+        var first = await PlansAsync(r => r.Lists.OpenTasksAsync(new TaskQuery("dept3", Due: DueState.NearDue), new PageRequest(20), ct: Ct));
+        // The dated part, then (the page not full) the undated part.
+        AssertReadsInOrder(first[0], "ix_tasks_open_department_due");
+        Assert.Contains(Nodes(first[0]), n => n.Index == "ix_tasks_open_department_due" && n.Condition?.Contains("\"DueOn\" >") == true);
+        var cursor = Cursor.Encode("dept" + "dept3", Cursor.Of(bounds.Today.PlusDays(5)), Cursor.Of(Guid.Empty));
+        var later = await PlansAsync(r => r.Lists.OpenTasksAsync(new TaskQuery("dept3"), new PageRequest(50, cursor), ct: Ct));
+        Assert.Contains(Nodes(later[0]), n => n.Index == "ix_tasks_open_department_due" && n.Condition?.Contains("\"DueOn\" >=") == true);
+    }
+
+    [Fact]
     public async Task Supervisions_open_work_page_reads_the_open_work_index_in_due_order()
     {
         var plans = await PlansAsync(r => r.Lists.OpenTasksAsync(new TaskQuery(), new PageRequest(50), runningOnly: true, ct: Ct));
@@ -144,14 +157,15 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
 
     private static List<string> Indexes(JsonElement plan) => Nodes(plan).Select(n => n.Index).OfType<string>().ToList();
 
-    private static List<(string Type, string? Index, string? Relation)> Nodes(JsonElement plan)
+    private static List<(string Type, string? Index, string? Relation, string? Condition)> Nodes(JsonElement plan)
     {
-        var nodes = new List<(string, string?, string?)>();
+        var nodes = new List<(string, string?, string?, string?)>();
         void Walk(JsonElement node)
         {
             nodes.Add((node.GetProperty("Node Type").GetString()!,
                 node.TryGetProperty("Index Name", out var index) ? index.GetString() : null,
-                node.TryGetProperty("Relation Name", out var relation) ? relation.GetString() : null));
+                node.TryGetProperty("Relation Name", out var relation) ? relation.GetString() : null,
+                node.TryGetProperty("Index Cond", out var condition) ? condition.GetString() : null));
             if (node.TryGetProperty("Plans", out var children))
                 foreach (var child in children.EnumerateArray()) Walk(child);
         }

@@ -143,11 +143,26 @@ public abstract class ListReaderTests(TestStore store) : MigratedStoreTests(stor
     {
         var database = await SeededAsync();
         var reader = Reader(database);
-        var undated = new[] { Task(Guid.Empty, "market-regulation", TaskStatus.Open, null, null), Task(Guid.Empty, "market-regulation", TaskStatus.Open, null, null) };
+        // One followed up today (near due by that alone), one never: both green, neither overdue.
+        var undated = new[] { Task(Guid.Empty, "market-regulation", TaskStatus.Open, null, Today), Task(Guid.Empty, "market-regulation", TaskStatus.Open, null, null) };
         var project = Project(InstanceStatus.Running, null, undated);
         await SaveAsync(database, project);
+        await new TallyCompaction(database, Calendars).RebuildAsync(Ct);
 
         var tasks = await AllPagesAsync(after => reader.OpenTasksAsync(new TaskQuery("market-regulation"), new PageRequest(3, after), ct: Ct));
+        async Task<List<Guid>> UndatedOfAsync(TaskQuery query)
+        {
+            var rows = await AllPagesAsync(after => reader.OpenTasksAsync(query, new PageRequest(2, after), ct: Ct));
+            var page = await reader.OpenTasksAsync(query, new PageRequest(2), counted: true, ct: Ct);
+            Assert.Equal(rows.Count, page.Total);
+            return rows.Where(r => r.Task.DueOn is null).Select(r => r.Task.Id).Order().ToList();
+        }
+        Assert.Equal(undated.Select(t => t.Id).Order(), await UndatedOfAsync(new TaskQuery("market-regulation", Light: Light.Green)));
+        Assert.Empty(await UndatedOfAsync(new TaskQuery("market-regulation", Light: Light.Red)));
+        Assert.Empty(await UndatedOfAsync(new TaskQuery("market-regulation", Light: Light.Yellow)));
+        Assert.Empty(await UndatedOfAsync(new TaskQuery("market-regulation", Due: DueState.Overdue)));
+        Assert.Equal(undated.Select(t => t.Id).Order(), await UndatedOfAsync(new TaskQuery("market-regulation", Due: DueState.NotOverdue)));
+        Assert.Equal([undated[0].Id], await UndatedOfAsync(new TaskQuery("market-regulation", Due: DueState.NearDue)));
         var projects = await AllPagesAsync(after => reader.RunningProjectsAsync(null, null, new PageRequest(4, after), Ct));
 
         Assert.Equal(undated.Select(t => t.Id).Order(), tasks.TakeLast(2).Select(r => r.Task.Id).Order());
