@@ -176,7 +176,9 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
         {
             var keys = Cursor.Decode(ExtensionList, after, 2);
             var (at, id) = (Cursor.InstantOf(keys[0]), Cursor.GuidOf(keys[1]));
-            pending = pending.Where(e => e.RequestedAt > at || (e.RequestedAt == at && e.Id.CompareTo(id) > 0));
+            // The ">=" alone is a range the index starts from; the OR is only a filter (without it a deep page read the
+            // index from the first pending request: 2,000 rows skipped at 100 k projects).
+            pending = pending.Where(e => e.RequestedAt >= at && (e.RequestedAt > at || e.Id.CompareTo(id) > 0));
         }
         var read = await (from e in pending.OrderBy(e => e.RequestedAt).ThenBy(e => e.Id).Take(page.Size + 1)
                           join t in db.Tasks on e.TaskId equals t.Id
