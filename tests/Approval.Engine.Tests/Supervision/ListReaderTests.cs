@@ -216,9 +216,12 @@ public abstract class ListReaderTests(TestStore store) : MigratedStoreTests(stor
         var pending = new List<Guid>();
         await using (var db = database.CreateContext())
         {
-            var running = db.Instances.Where(i => i.Status == InstanceStatus.Running).OrderBy(i => i.FiledAt).ThenBy(i => i.ProjectName)
-                .Select(i => i.Id).ToList();
-            var tasks = db.Tasks.Where(t => running.Contains(t.InstanceId) && t.Kind == TaskKind.MatterDecision).ToList();
+            // Projects with clock stops first, so that some requests need them.
+            var running = db.Instances.Where(i => i.Status == InstanceStatus.Running)
+                .Select(i => new { i.Id, Stopped = db.ClockStops.Any(s => s.InstanceId == i.Id) }).ToList()
+                .OrderByDescending(i => i.Stopped).ThenBy(i => i.Id).Select(i => i.Id).ToList();
+            var tasks = db.Tasks.Where(t => running.Contains(t.InstanceId) && t.Kind == TaskKind.MatterDecision).ToList()
+                .OrderBy(t => running.IndexOf(t.InstanceId)).ThenBy(t => t.Id).ToList();
             var n = 0;
             foreach (var task in tasks.Where(t => t.IsOpen).Take(9))
             {
