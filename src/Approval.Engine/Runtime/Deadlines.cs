@@ -59,16 +59,27 @@ public sealed class Deadlines
     /// </summary>
     /// <remarks>The project gains only what lengthens the task's step (<see cref="ProjectGainOfExtension"/>), so a
     /// shorter extension than one already approved in the same parallel step leaves the project's deadline where it is.</remarks>
-    public ExtensionEffect EffectOfExtension(ProjectInstance instance, WorkTask task, int workingDays) => new(
+    public ExtensionEffect EffectOfExtension(ProjectInstance instance, WorkTask task, int workingDays) =>
+        EffectOfExtension(instance, task, workingDays, StepExtension(instance, task.ActivityId));
+
+    /// <summary>
+    /// <see cref="EffectOfExtension(ProjectInstance, WorkTask, int)"/> with the step's longest approved extension
+    /// given, for a list that reads it in SQL instead of loading the project's tasks; the project needs only its
+    /// deadline's columns and its clock stops.
+    /// </summary>
+    public ExtensionEffect EffectOfExtension(ProjectInstance instance, WorkTask task, int workingDays, int stepExtensionWorkingDays) => new(
         task.DueOn, task.OpenedOn is null ? null : TaskDue(instance, task, workingDays),
-        instance.DueOn, ProjectDue(instance, ProjectGainOfExtension(instance, task, workingDays)));
+        instance.DueOn, ProjectDue(instance, ProjectGain(task, workingDays, stepExtensionWorkingDays)));
 
     /// <summary>
     /// The working days an approved extension of a task adds to its project: parallel tasks' extensions overlap in
     /// time, so a step is lengthened by its longest approved extension and the project by what that longest grows.
     /// </summary>
     internal static int ProjectGainOfExtension(ProjectInstance instance, WorkTask task, int workingDays) =>
-        Math.Max(0, task.ExtensionWorkingDays + workingDays - StepExtension(instance, task.ActivityId));
+        ProjectGain(task, workingDays, StepExtension(instance, task.ActivityId));
+
+    private static int ProjectGain(WorkTask task, int workingDays, int stepExtensionWorkingDays) =>
+        Math.Max(0, task.ExtensionWorkingDays + workingDays - stepExtensionWorkingDays);
 
     /// <summary>The first day a task is yellow: when at most N working days are left, or a share of its time is used.</summary>
     /// <remarks>On day X, "used" is the working days in (opened, X] and "left" those in (X, due].</remarks>

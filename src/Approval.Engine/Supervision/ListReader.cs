@@ -25,6 +25,7 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
     private const string ProjectList = "running";
     private const string QueueList = "queue";
     private const string MineList = "mine";
+    private const string ExtensionList = "extensions";
 
     /// <summary>The light bounds of this instant (today, the last overdue day …).</summary>
     public LightBounds Bounds() => lights.BoundsAt(clock.GetCurrentInstant());
@@ -189,6 +190,59 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
     }
 
     /// <summary>
+    /// Extension requests (延期申请) waiting for a supervisor, oldest request first (then by id), with how many there
+    /// are: one query for the page's requests joined to their task and project (only the columns a request's view
+    /// and <see cref="Deadlines.EffectOfExtension(ProjectInstance, WorkTask, int, int)"/> read, with the step's longest
+    /// approved extension) and one for the clock stops of the page's projects, never a whole project per request.
+    /// </summary>
+    public async Task<Page<PendingExtensionRow>> PendingExtensionsAsync(PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var pending = db.Extensions.AsNoTracking().Where(e => e.Status == ExtensionStatus.Pending);
+        var total = await pending.CountAsync(ct);
+        if (page.After is { } after)
+        {
+            var keys = Cursor.Decode(ExtensionList, after, 2);
+            var (at, id) = (Cursor.InstantOf(keys[0]), Cursor.GuidOf(keys[1]));
+            // The ">=" alone is a range the index starts from; the OR is only a filter (without it a deep page read the
+            // index from the first pending request: 2,000 rows skipped at 100 k projects).
+            pending = pending.Where(e => e.RequestedAt >= at && (e.RequestedAt > at || e.Id.CompareTo(id) > 0));
+        }
+        var read = await (from e in pending.OrderBy(e => e.RequestedAt).ThenBy(e => e.Id).Take(page.Size + 1)
+                          join t in db.Tasks on e.TaskId equals t.Id
+                          join i in db.Instances on e.InstanceId equals i.Id
+                          orderby e.RequestedAt, e.Id
+                          select new
+                          {
+                              Extension = e,
+                              Task = new WorkTask
+                              {
+                                  Id = t.Id, InstanceId = t.InstanceId, ActivityId = t.ActivityId, Kind = t.Kind, DepartmentId = t.DepartmentId,
+                                  MatterCode = t.MatterCode, Title = t.Title, Status = t.Status, Round = t.Round, OpenedOn = t.OpenedOn,
+                                  LimitWorkingDays = t.LimitWorkingDays, ExtensionWorkingDays = t.ExtensionWorkingDays, DueOn = t.DueOn, WarnOn = t.WarnOn,
+                              },
+                              Project = new ProjectInstance
+                              {
+                                  Id = i.Id, DefinitionId = i.DefinitionId, DefinitionVersion = i.DefinitionVersion, ProjectCode = i.ProjectCode,
+                                  ProjectName = i.ProjectName, Status = i.Status, CurrentActivityId = i.CurrentActivityId, Simulation = i.Simulation,
+                                  AcceptedOn = i.AcceptedOn, ConvertedOn = i.ConvertedOn, TargetWorkingDays = i.TargetWorkingDays,
+                                  ExtensionWorkingDays = i.ExtensionWorkingDays, DueOn = i.DueOn,
+                              },
+                              StepExtension = db.Tasks.Where(s => s.InstanceId == t.InstanceId && s.ActivityId == t.ActivityId).Max(s => s.ExtensionWorkingDays),
+                          }).ToListAsync(ct);
+        var projectIds = read.Select(r => r.Project.Id).Distinct().ToList();
+        var stops = (projectIds.Count == 0 ? []
+            : await db.ClockStops.AsNoTracking().Where(s => projectIds.Contains(s.InstanceId)).ToListAsync(ct)).ToLookup(s => s.InstanceId);
+        var rows = read.Select(r =>
+        {
+            r.Project.ClockStops = stops[r.Project.Id].ToList();
+            return new PendingExtensionRow(r.Extension, r.Task, r.Project, r.StepExtension);
+        }).ToList();
+        return Page<PendingExtensionRow>.From(rows, page.Size,
+            r => Cursor.Encode(ExtensionList, Cursor.Of(r.Extension.RequestedAt), Cursor.Of(r.Extension.Id)), total);
+    }
+
+    /// <summary>
     /// The projects an applicant follows (an investor's own; an agent's principals' whose authorisation is valid
     /// today), newest filing first (then by id), with their tasks and clock stops, and how many there are.
     /// </summary>
@@ -341,6 +395,18 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
 /// <param name="ProjectName">Its project's name.</param>
 /// <param name="Simulation">Whether its project runs as a simulated approval (模拟审批).</param>
 public sealed record TaskRow(WorkTask Task, string? ProjectCode, string ProjectName, SimulationState Simulation = SimulationState.None);
+
+/// <summary>
+/// A pending extension request with its task and project as far as the list reads them: the task's title, department,
+/// matter, status and dates; the project's code, name, status, simulation, deadline and what it is counted from, and
+/// its clock stops. The project's tasks are not read: <paramref name="StepExtensionWorkingDays"/> stands for them in
+/// <see cref="Deadlines.EffectOfExtension(ProjectInstance, WorkTask, int, int)"/>.
+/// </summary>
+/// <param name="Extension">The request.</param>
+/// <param name="Task">The task it would extend (its listed columns only).</param>
+/// <param name="Project">The task's project (its listed columns and clock stops only; no tasks).</param>
+/// <param name="StepExtensionWorkingDays">The longest extension already approved in the task's step (the step's own extension).</param>
+public sealed record PendingExtensionRow(Extension Extension, WorkTask Task, ProjectInstance Project, int StepExtensionWorkingDays);
 
 /// <summary>Which open department work to list; null means "any".</summary>
 public sealed record TaskQuery(string? DepartmentId = null, TaskKind? Kind = null, Light? Light = null, DueState? Due = null);

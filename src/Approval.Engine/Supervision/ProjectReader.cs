@@ -134,12 +134,6 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
         return counts.ToDictionary(c => (c.DefinitionId, c.DefinitionVersion), c => c.Count);
     }
 
-    public async Task<List<Extension>> PendingExtensionsAsync(CancellationToken ct = default)
-    {
-        await using var db = database.CreateContext();
-        return await db.Extensions.AsNoTracking().Where(e => e.Status == ExtensionStatus.Pending).OrderBy(e => e.RequestedAt).ToListAsync(ct);
-    }
-
     /// <summary>
     /// The published decisions, newest decision first (then by task id), a page at a time by keyset: read from the
     /// tasks by their decision time (index <c>ix_tasks_decided</c>), without counting the whole history.

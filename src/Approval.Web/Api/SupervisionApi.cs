@@ -21,7 +21,8 @@ public static partial class SupervisionApi
             .WithDescription("`light`, `department` and `due` filter." + Paging.Description).ProducesValidationProblem();
         group.MapGet("/departments", Departments).WithSummary("Per department: open tasks by light, overdue (超期) and near-due (临期) counts and their first 20 tasks")
             .ProducesValidationProblem();
-        group.MapGet("/extensions", PendingExtensions).WithSummary("Extension requests (延期申请) waiting for a supervisor, oldest first");
+        group.MapGet("/extensions", PendingExtensions).WithSummary("Extension requests (延期申请) waiting for a supervisor with the deadlines before and after approval; oldest request first, a page at a time")
+            .WithDescription("`total` counts every pending request." + Paging.Description).ProducesValidationProblem();
         group.MapPost("/extensions/{id}/decision", DecideExtension)
             .WithSummary("Approve or refuse an extension request (needs an Idempotency-Key header)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)

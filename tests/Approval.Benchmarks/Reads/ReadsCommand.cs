@@ -156,7 +156,7 @@ public static class ReadsCommand
             ("GET /api/projects (agent's)", async () => { var p = await lists.ForApplicantAsync(proxy, PageRequest.First); return (p.Map(x => views.Summary(x, proxy)), p.Items.Count); }),
             ("GET /api/disclosure", async () => { var p = await reader.DisclosedAsync(new DisclosureFilter(), new PageRequest(PageRequest.MaxSize)); return (p, p.Items.Count); }),
             ("GET /api/authorisations (agent's)", async () => { var p = await grants.PageAsync(proxy, PageRequest.First); return (p.Map(r => r.Grant), p.Items.Count); }),
-            ("GET /api/supervision/extensions", async () => { var e = await board.PendingExtensionsAsync(supervisor); return (e, e.Count); }),
+            ("GET /api/supervision/extensions", async () => { var p = await board.PendingExtensionsAsync(PageRequest.First); return (p, p.Items.Count); }),
             ("GET /api/tracking", async () =>
             {
                 var p = sample[random.Next(sample.Count)];

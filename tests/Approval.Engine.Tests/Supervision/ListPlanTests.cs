@@ -132,6 +132,15 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
     }
 
     [Fact]
+    public async Task The_pending_extensions_page_reads_the_pending_request_index_in_order()
+    {
+        // The count of pending requests, the page joined to its tasks and projects, then the page's clock stops.
+        var plans = await PlansAsync(r => r.Lists.PendingExtensionsAsync(new PageRequest(50), Ct));
+        Assert.Equal(3, plans.Count);
+        AssertReadsInOrder(plans[1], "ix_extensions_pending_requested");
+    }
+
+    [Fact]
     public async Task Statistics_and_department_counts_read_only_the_tallies_never_the_projects_rows()
     {
         var period = new StatisticsPeriod(new LocalDate(2024, 3, 1), new LocalDate(2024, 3, 31));
@@ -242,7 +251,8 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
     /// <summary>
     /// 40,000 projects in one statement each for projects and tasks: 20 % filed, 40 % running, 20 % completed, 10 %
     /// rejected, 10 % refused, filed over three years, a quarter by one investor and the rest by 5,000 others; five tasks per accepted project over twelve
-    /// departments, open in running projects (around today's due days) and decided otherwise.
+    /// departments, open in running projects (around today's due days) and decided otherwise; an extension request for
+    /// about one task in six, pending where the task is open.
     /// </summary>
     private static async Task GenerateAsync(string connectionString)
     {
@@ -270,6 +280,10 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
               CASE WHEN i."Status" = 'Running' AND k % 2 = 0 THEN NULL ELSE k + 2 END
             FROM (SELECT *, row_number() OVER () AS n FROM instances) i CROSS JOIN generate_series(0, 4) k
             WHERE i."Status" NOT IN ('Filed', 'Refused');
+            INSERT INTO extensions ("Id","InstanceId","TaskId","WorkingDays","Reason","Status","RequestedBy","RequestedAt")
+            SELECT gen_random_uuid(), t."InstanceId", t."Id", 2, 'r', CASE WHEN t."Status" = 'Open' THEN 'Pending' ELSE 'Approved' END, 'a',
+              timestamptz '2022-01-01 02:00Z' + (row_number() OVER ()) * interval '1 hour'
+            FROM tasks t WHERE t."OpenedOn" IS NOT NULL AND get_byte(uuid_send(t."Id"), 0) < 40;
             ANALYZE;
             """;
         await using var connection = new NpgsqlConnection(connectionString);

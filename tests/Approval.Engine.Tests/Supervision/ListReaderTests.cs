@@ -223,6 +223,63 @@ public abstract class ListReaderTests(TestStore store) : MigratedStoreTests(stor
         Assert.Equal(4, li.Count);
     }
 
+    [Fact]
+    public async Task Pending_extensions_page_oldest_first_with_their_total_and_the_same_effect_as_over_whole_projects()
+    {
+        var database = await SeededAsync();
+        var deadlines = new Deadlines(Calendars, new EngineOptions());
+        var pending = new List<Guid>();
+        await using (var db = database.CreateContext())
+        {
+            // Projects with clock stops first, so that some requests need them.
+            var running = db.Instances.Where(i => i.Status == InstanceStatus.Running)
+                .Select(i => new { i.Id, Stopped = db.ClockStops.Any(s => s.InstanceId == i.Id) }).ToList()
+                .OrderByDescending(i => i.Stopped).ThenBy(i => i.Id).Select(i => i.Id).ToList();
+            var tasks = db.Tasks.Where(t => running.Contains(t.InstanceId) && t.Kind == TaskKind.MatterDecision).ToList()
+                .OrderBy(t => running.IndexOf(t.InstanceId)).ThenBy(t => t.Id).ToList();
+            var n = 0;
+            foreach (var task in tasks.Where(t => t.IsOpen).Take(9))
+            {
+                // Requests made in pairs at the same instant (the id breaks the tie), one approved already, and a
+                // step whose sibling task already has a longer approved extension.
+                var status = n == 4 ? ExtensionStatus.Approved : ExtensionStatus.Pending;
+                db.Extensions.Add(new Extension
+                {
+                    Id = Guid.NewGuid(), InstanceId = task.InstanceId, TaskId = task.Id, WorkingDays = 1 + n % 4, Reason = "需现场核查",
+                    Status = status, RequestedBy = "approver", RequestedAt = Instant.FromUtc(2024, 10, 10, 0, 0) + Duration.FromHours(8 - n / 2),
+                });
+                if (n % 3 == 0 && tasks.FirstOrDefault(t => t.InstanceId == task.InstanceId && t.Id != task.Id) is { } sibling)
+                    sibling.ExtensionWorkingDays = 3;
+                n++;
+            }
+            await db.SaveSeedAsync(Ct);
+            pending = db.Extensions.Where(e => e.Status == ExtensionStatus.Pending).Select(e => e.Id).ToList();
+        }
+        var reader = Reader(database);
+
+        var paged = await AllPagesAsync(after => reader.PendingExtensionsAsync(new PageRequest(3, after), Ct));
+        var first = await reader.PendingExtensionsAsync(new PageRequest(3), Ct);
+        var whole = (await reader.PendingExtensionsAsync(new PageRequest(PageRequest.MaxSize), Ct)).Items;
+
+        Assert.Equal(8, pending.Count);
+        Assert.Equal(pending.Order(), paged.Select(r => r.Extension.Id).Order());
+        Assert.Equal(whole.Select(r => r.Extension.Id), paged.Select(r => r.Extension.Id));
+        Assert.Equal(paged.Select(r => r.Extension.RequestedAt).Order(), paged.Select(r => r.Extension.RequestedAt));
+        Assert.Equal((8, 3), (first.Total, first.Items.Count));
+        Assert.Contains(paged, r => r.Project.ClockStops.Count > 0);
+        Assert.Contains(paged, r => r.StepExtensionWorkingDays > 0);
+        var projects = new ProjectReader(database, new AgentAuthorizations(database, _clock), _clock, Calendars);
+        foreach (var row in paged)
+        {
+            var project = await projects.GetAsync(Actor.System, row.Project.Id, Ct);
+            var task = project.Tasks.Single(t => t.Id == row.Task.Id);
+            Assert.Equal(deadlines.EffectOfExtension(project, task, row.Extension.WorkingDays),
+                deadlines.EffectOfExtension(row.Project, row.Task, row.Extension.WorkingDays, row.StepExtensionWorkingDays));
+            Assert.Equal((project.ProjectCode, project.ProjectName, project.Status, task.Title, task.DueOn, task.WarnOn, task.Status),
+                (row.Project.ProjectCode, row.Project.ProjectName, row.Project.Status, row.Task.Title, row.Task.DueOn, row.Task.WarnOn, row.Task.Status));
+        }
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(PageRequest.MaxSize + 1)]
@@ -245,8 +302,9 @@ public abstract class ListReaderTests(TestStore store) : MigratedStoreTests(stor
         var broken = await Assert.ThrowsAsync<InvalidInputException>(() => reader.OpenTasksAsync(new TaskQuery("taxation"), new PageRequest(5, cursor), ct: Ct));
         var foreign = await Assert.ThrowsAsync<InvalidInputException>(() => reader.OpenTasksAsync(new TaskQuery("taxation"), new PageRequest(5, queueCursor), ct: Ct));
         var queue = await Assert.ThrowsAsync<InvalidInputException>(() => reader.IntakeQueueAsync(new PageRequest(5, cursor), Ct));
+        var extensions = await Assert.ThrowsAsync<InvalidInputException>(() => reader.PendingExtensionsAsync(new PageRequest(5, queueCursor), Ct));
 
-        Assert.Equal(["cursor", "cursor", "cursor"], new[] { broken.Field, foreign.Field, queue.Field });
+        Assert.Equal(["cursor", "cursor", "cursor", "cursor"], new[] { broken.Field, foreign.Field, queue.Field, extensions.Field });
     }
 
     // Today's computation: whole running projects with their tasks, open department work soonest due first.

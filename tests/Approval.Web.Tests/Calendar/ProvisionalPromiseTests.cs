@@ -73,7 +73,7 @@ public sealed class ProvisionalPromiseTests : IAsyncDisposable
             Steps.Approver("market-regulation"), licence.Id, 2, "需核查股东身份信息"));
         var http = await _factory.ClientForAsync("supervisor");
 
-        var pending = await GetAsync(http, "/api/supervision/extensions");
+        var pending = (await GetAsync(http, "/api/supervision/extensions?size=200")).GetProperty("items");
 
         var calendar = await GetAsync(http, "/api/calendar/deadline?from=2026-12-24&workingDays=1");
         Assert.Equal("2026-12-25", calendar.GetProperty("deadline").GetString());

@@ -24,7 +24,7 @@ public sealed class ExtensionDecisionTests(ApprovalWebFactory factory) : IClassF
         var (id, extension) = await RequestedAsync();
         var http = await factory.ClientForAsync("supervisor");
 
-        var pending = await http.GetFromJsonAsync<JsonElement>("/api/supervision/extensions", TestContext.Current.CancellationToken);
+        var pending = (await http.GetFromJsonAsync<JsonElement>("/api/supervision/extensions?size=200", TestContext.Current.CancellationToken)).GetProperty("items");
 
         var mine = pending.EnumerateArray().Single(e => e.GetProperty("extension").GetProperty("id").GetGuid() == extension);
         Assert.Equal(id, mine.GetProperty("extension").GetProperty("instanceId").GetGuid());
@@ -48,7 +48,7 @@ public sealed class ExtensionDecisionTests(ApprovalWebFactory factory) : IClassF
         // 09-29 + 2 working days: 09-30, then 10-08 after National Day; the project's 3 days become 5: 10-10.
         Assert.Equal("2024-10-08", decision.GetProperty("taskDueOn").GetString());
         Assert.Equal("2024-10-10", decision.GetProperty("projectDueOn").GetString());
-        var pending = await http.GetFromJsonAsync<JsonElement>("/api/supervision/extensions", TestContext.Current.CancellationToken);
+        var pending = (await http.GetFromJsonAsync<JsonElement>("/api/supervision/extensions?size=200", TestContext.Current.CancellationToken)).GetProperty("items");
         Assert.DoesNotContain(pending.EnumerateArray(), e => e.GetProperty("extension").GetProperty("id").GetGuid() == extension);
     }
 

@@ -24,6 +24,7 @@ public sealed class PagedListsApiTests(ApprovalWebFactory factory) : IClassFixtu
         { "window", "/api/intake/queue" },
         { "investor", "/api/projects" },
         { "anonymous", "/api/disclosure" },
+        { "supervisor", "/api/supervision/extensions" },
     };
 
     [Theory]
@@ -65,6 +66,10 @@ public sealed class PagedListsApiTests(ApprovalWebFactory factory) : IClassFixtu
     [InlineData("investor", "/api/projects?size=-1", "size")]
     [InlineData("investor", "/api/authorisations?size=0", "size")]
     [InlineData("investor", "/api/authorisations?cursor=AAAA", "cursor")]
+    [InlineData("supervisor", "/api/supervision/extensions?size=0", "size")]
+    [InlineData("supervisor", "/api/supervision/extensions?size=201", "size")]
+    [InlineData("supervisor", "/api/supervision/extensions?size=two", "size")]
+    [InlineData("supervisor", "/api/supervision/extensions?cursor=AAAA", "cursor")]
     public async Task Bad_paging_input_is_a_400_naming_the_parameter(string user, string url, string field)
     {
         var http = await factory.ClientForAsync(user);
@@ -82,6 +87,45 @@ public sealed class PagedListsApiTests(ApprovalWebFactory factory) : IClassFixtu
         var supervisor = await factory.ClientForAsync("supervisor");
 
         await (await supervisor.GetAsync($"/api/supervision/tasks?cursor={cursor}", Ct)).AssertInvalidAsync("cursor");
+        await (await supervisor.GetAsync($"/api/supervision/extensions?cursor={cursor}", Ct)).AssertInvalidAsync("cursor");
+    }
+
+    [Fact]
+    public async Task Pending_extensions_come_a_page_at_a_time_oldest_request_first_each_once_with_the_total()
+    {
+        await SeedAsync();
+        // Five more requests an hour apart, the first of them at the seed's own time.
+        var mine = new List<Guid>();
+        for (var n = 0; n < 5; n++)
+        {
+            factory.Clock.Advance(NodaTime.Duration.FromHours(1));
+            mine.Add(await Scenario.RequestExtensionAsync(factory, await Scenario.RunningAsync(factory), "market-regulation", 1 + n, $"第 {n + 1} 件"));
+        }
+        var http = await factory.ClientForAsync("supervisor");
+
+        var first = await GetAsync(http, "/api/supervision/extensions?size=2");
+        var rows = new List<JsonElement>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await GetAsync(http, "/api/supervision/extensions?size=2" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            rows.AddRange(page.GetProperty("items").EnumerateArray());
+            Assert.InRange(page.GetProperty("items").GetArrayLength(), 1, 2);
+            cursor = page.GetProperty("nextCursor").GetString();
+            pages++;
+        } while (cursor is not null && pages < 200);
+
+        var ids = rows.Select(r => r.GetProperty("extension").GetProperty("id").GetGuid()).ToList();
+        var requested = rows.Select(r => r.GetProperty("extension").GetProperty("requestedAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal(mine, ids.Where(mine.Contains));
+        Assert.Equal(requested.Order(), requested);
+        Assert.Equal(ids.Count, first.GetProperty("total").GetInt32());
+        Assert.True(pages >= 4, $"{ids.Count} requests in {pages} pages of two");
+        var last = rows.Single(r => r.GetProperty("extension").GetProperty("id").GetGuid() == mine[^1]);
+        Assert.Equal(("第 5 件", 5, "SCJG-001", true), (last.GetProperty("extension").GetProperty("reason").GetString(),
+            last.GetProperty("extension").GetProperty("workingDays").GetInt32(), last.GetProperty("matterCode").GetString(), last.GetProperty("decidable").GetBoolean()));
     }
 
     [Fact]
@@ -101,7 +145,8 @@ public sealed class PagedListsApiTests(ApprovalWebFactory factory) : IClassFixtu
     {
         var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json", Ct)).RootElement;
 
-        foreach (var path in new[] { "/api/tasks", "/api/supervision/projects", "/api/supervision/tasks", "/api/intake/queue", "/api/projects", "/api/authorisations", "/api/disclosure" })
+        foreach (var path in new[] { "/api/tasks", "/api/supervision/projects", "/api/supervision/tasks", "/api/intake/queue", "/api/projects", "/api/authorisations", "/api/disclosure",
+                     "/api/supervision/extensions" })
         {
             var get = document.GetProperty("paths").GetProperty(path).GetProperty("get");
             var parameters = get.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
@@ -116,14 +161,15 @@ public sealed class PagedListsApiTests(ApprovalWebFactory factory) : IClassFixtu
         }
     }
 
-    // Three filed and three running projects of the demo investor: every list here has rows to page.
+    // Three filed and three running projects of the demo investor, each running one with a pending extension request:
+    // every list here has rows to page.
     private async Task SeedAsync()
     {
         factory.Clock.Reset(FakeClock.AtShanghai(2024, 9, 27, 10).GetCurrentInstant());
         for (var n = 0; n < 3; n++)
         {
             await TestProjects.FileAsync(factory, "enterprise-establishment");
-            await Scenario.RunningAsync(factory);
+            await Scenario.RequestExtensionAsync(factory, await Scenario.RunningAsync(factory), "market-regulation", 2, "需现场核查");
         }
         await Scenario.CompletedAsync(factory);
     }
@@ -135,6 +181,7 @@ public sealed class PagedListsApiTests(ApprovalWebFactory factory) : IClassFixtu
 
     // A disclosed decision has no id (nothing internal is published): the row itself names it.
     private static string Id(JsonElement row) =>
-        row.TryGetProperty("project", out var project) ? project.GetProperty("id").GetString()!
+        row.TryGetProperty("extension", out var extension) ? extension.GetProperty("id").GetString()!
+        : row.TryGetProperty("project", out var project) ? project.GetProperty("id").GetString()!
         : row.TryGetProperty("id", out var id) ? id.GetString()! : row.GetRawText();
 }

@@ -15,6 +15,8 @@ public sealed class ExtensionConfiguration : IEntityTypeConfiguration<Extension>
         b.Property(e => e.Reason).HasColumnType("text");
         b.Property(e => e.DecisionNote).HasColumnType("text");
         b.HasIndex(e => e.InstanceId).HasDatabaseName("ix_extensions_instance");
-        b.HasIndex(e => e.Status).HasDatabaseName("ix_extensions_status");
+        // The supervisor's pending list (ListReader.PendingExtensionsAsync), oldest request first with the id as tiebreak;
+        // partial, so it stays as small as the pending requests, and it counts them.
+        b.HasIndex(e => new { e.RequestedAt, e.Id }).HasFilter("\"Status\" = 'Pending'").HasDatabaseName("ix_extensions_pending_requested");
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Approval.Engine;
 using Approval.Engine.Runtime;
@@ -14,8 +15,9 @@ public static partial class SupervisionApi
     /// <summary>The longest note a supervisor may give with an extension decision.</summary>
     internal const int MaxNoteLength = 2000;
 
-    private static async Task<Ok<List<PendingExtensionDto>>> PendingExtensions(ClaimsPrincipal user, SupervisionBoard board,
-        CancellationToken ct) => TypedResults.Ok(await board.PendingExtensionsAsync(CurrentActor.Of(user), ct));
+    private static async Task<Ok<PageDto<PendingExtensionDto>>> PendingExtensions([Description(Paging.Size)] string? size,
+        [Description(Paging.Cursor)] string? cursor, SupervisionBoard board, CancellationToken ct) =>
+        TypedResults.Ok(PageDto<PendingExtensionDto>.From(await board.PendingExtensionsAsync(ApiInput.Page(size, cursor), ct), e => e));
 
     private static async Task<Ok<ExtensionDecisionDto>> DecideExtension(string id, ExtensionDecisionRequest request,
         HttpRequest http, ClaimsPrincipal user, WorkflowEngine engine, ProjectReader reader, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace Approval.Web.Api;
 /// lights, each department's board, the extension requests with what approving them would do to the deadlines, and
 /// the statistics over a period, all read in SQL. The one place these are built for the API and the pages.
 /// </summary>
-public sealed class SupervisionBoard(ProjectReader reader, ListReader lists, StatisticsReader statisticsReader, ProjectViews views, IMapper mapper,
+public sealed class SupervisionBoard(ListReader lists, StatisticsReader statisticsReader, ProjectViews views, IMapper mapper,
     DefinitionCatalog catalog, WorkflowEngine engine)
 {
     /// <summary>How many overdue and near-due tasks a department's board lists (the counts are whole; the rest page on the task list).</summary>
@@ -77,26 +77,21 @@ public sealed class SupervisionBoard(ProjectReader reader, ListReader lists, Sta
         return boards;
     }
 
-    /// <summary>Extension requests waiting for a supervisor, oldest first, each with the deadlines before and after approval.</summary>
-    public async Task<List<PendingExtensionDto>> PendingExtensionsAsync(Actor actor, CancellationToken ct = default)
-    {
-        var pending = await reader.PendingExtensionsAsync(ct);
-        // Requests are few at any time: load just their projects rather than every running one.
-        var projects = new Dictionary<Guid, ProjectInstance>();
-        foreach (var id in pending.Select(e => e.InstanceId).Distinct())
-            projects[id] = await reader.GetAsync(actor, id, ct);
-        return pending.Select(e =>
+    /// <summary>
+    /// A page of extension requests waiting for a supervisor, oldest first, with how many there are, each with the
+    /// deadlines before and after approval; paged in SQL with only the columns shown (<see cref="ListReader.PendingExtensionsAsync"/>).
+    /// </summary>
+    public async Task<Page<PendingExtensionDto>> PendingExtensionsAsync(PageRequest page, CancellationToken ct = default) =>
+        (await lists.PendingExtensionsAsync(page, ct)).Map(row =>
         {
-            var project = projects[e.InstanceId];
-            var task = project.Tasks.Single(t => t.Id == e.TaskId);
+            var (e, task, project) = (row.Extension, row.Task, row.Project);
             var view = views.Task(task, project);
-            var effect = engine.Deadlines.EffectOfExtension(project, task, e.WorkingDays);
+            var effect = engine.Deadlines.EffectOfExtension(project, task, e.WorkingDays, row.StepExtensionWorkingDays);
             return new PendingExtensionDto(mapper.Map<ExtensionDto>(e), project.ProjectCode, project.ProjectName, task.Title,
                 task.DepartmentId, task.DepartmentId is { } d ? CatalogueNames.Department(d, catalog) : null, task.MatterCode, task.DueOn,
                 view.Light, project.Status == InstanceStatus.Running && task.IsOpen, view.Provisional, view.ProvisionalCode, view.ProvisionalReason,
                 effect.TaskDueAfter, effect.ProjectDueBefore, effect.ProjectDueAfter);
-        }).ToList();
-    }
+        });
 
     /// <summary>The statistics of every running and ended project over <paramref name="period"/>, counted in the database (<see cref="StatisticsReader"/>).</summary>
     public async Task<StatisticsDto> StatisticsAsync(StatisticsPeriod period, CancellationToken ct = default)

@@ -434,8 +434,9 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                     b.HasIndex("InstanceId")
                         .HasDatabaseName("ix_extensions_instance");
 
-                    b.HasIndex("Status")
-                        .HasDatabaseName("ix_extensions_status");
+                    b.HasIndex("RequestedAt", "Id")
+                        .HasDatabaseName("ix_extensions_pending_requested")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.ToTable("extensions", (string)null);
                 });
