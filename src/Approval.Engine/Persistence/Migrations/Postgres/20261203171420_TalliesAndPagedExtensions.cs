@@ -6,11 +6,15 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Approval.Engine.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Tallies : Migration
+    public partial class TalliesAndPagedExtensions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_extensions_status",
+                table: "extensions");
+
             migrationBuilder.CreateTable(
                 name: "tally_acceptances",
                 columns: table => new
@@ -86,6 +90,12 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_extensions_pending_requested",
+                table: "extensions",
+                columns: new[] { "RequestedAt", "Id" },
+                filter: "\"Status\" = 'Pending'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_tally_acceptances_day",
                 table: "tally_acceptances",
                 column: "AcceptedOn");
@@ -115,6 +125,15 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "tally_projects");
+
+            migrationBuilder.DropIndex(
+                name: "ix_extensions_pending_requested",
+                table: "extensions");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_extensions_status",
+                table: "extensions",
+                column: "Status");
         }
     }
 }
