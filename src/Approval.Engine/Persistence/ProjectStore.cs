@@ -202,9 +202,31 @@ internal sealed class ProjectSession(ProjectStore store, IDisposable gate, Appro
         operation.InstanceId = project.Id;
         operation.InstanceVersion = project.Version;
         db.Operations.Add(operation);
+        var unloaded = await MarkDecisionsOfEndedProjectAsync(project, ct);
         // The tallies' rows go in the same write: a count moves iff the change that moves it was saved.
         await ProjectStore.SaveAtomicallyAsync(db, ct, () => TallyChanges.Append(db, project, store.Calendar));
+        // The earlier steps' decisions read to be marked are no part of what a load of the project reads.
+        if (unloaded.Count > 0) project.Tasks.RemoveAll(unloaded.Contains);
         store.Kept?.Keep(project);
+    }
+
+    /// <summary>
+    /// When this save ends the project, marks its decided matters with the time it ended (<see cref="WorkTask.ProjectEndedAt"/>,
+    /// what disclosure reads): those in memory, and those of earlier steps, which a command does not load, read here —
+    /// one round trip, once per project. Returns the latter.
+    /// </summary>
+    private async Task<List<WorkTask>> MarkDecisionsOfEndedProjectAsync(ProjectInstance project, CancellationToken ct)
+    {
+        var entry = db.Entry(project);
+        if (project.EndedAt is not { } ended || entry.State == EntityState.Added || entry.Property(p => p.EndedAt).OriginalValue is not null)
+            return [];
+        var loaded = project.Tasks.ToHashSet();
+        var earlier = await db.Tasks
+            .Where(t => t.InstanceId == project.Id && t.Kind == TaskKind.MatterDecision && t.Status == Runtime.TaskStatus.Done && t.ProjectEndedAt == null)
+            .ToListAsync(ct);
+        foreach (var task in project.Tasks.Concat(earlier).Where(t => t.Kind == TaskKind.MatterDecision && t.Status == Runtime.TaskStatus.Done))
+            task.ProjectEndedAt = ended;
+        return earlier.Where(t => !loaded.Contains(t)).ToList();
     }
 
     /// <summary>

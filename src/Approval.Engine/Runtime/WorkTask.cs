@@ -43,6 +43,12 @@ public sealed class WorkTask : Supervision.IOpenWorkDates
     public string? DecidedBy { get; set; }
 
     /// <summary>
+    /// When the task's project ended, on its decided matters (办结后公开): set in the save that ends the project, so that
+    /// disclosure reads them by their own index without looking at every newer decision of a running project.
+    /// </summary>
+    public Instant? ProjectEndedAt { get; set; }
+
+    /// <summary>
     /// For a decided <see cref="TaskKind.MatterDecision"/>: the working days its department held the matter (办理用时),
     /// stopped time left out, stored when it is decided so that statistics sum a column (see <see cref="Supervision.TimeUsed"/>);
     /// null while open and on rows decided before the column existed.

@@ -136,7 +136,7 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
 
     /// <summary>
     /// The published decisions, newest decision first (then by task id), a page at a time by keyset: read from the
-    /// tasks by their decision time (index <c>ix_tasks_decided</c>), without counting the whole history.
+    /// tasks of ended projects by their decision time (index <c>ix_tasks_disclosed</c>), without counting the whole history.
     /// </summary>
     public async Task<Page<DisclosedDecision>> DisclosedAsync(DisclosureFilter filter, PageRequest page, CancellationToken ct = default)
     {
@@ -162,7 +162,7 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
         var calendar = calendars.National;
         var rows = from t in db.Tasks.AsNoTracking()
                    join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
-                   where i.EndedAt != null && t.Kind == TaskKind.MatterDecision && t.Status == Runtime.TaskStatus.Done
+                   where t.ProjectEndedAt != null && t.Kind == TaskKind.MatterDecision && t.Status == Runtime.TaskStatus.Done
                          && t.DecidedAt != null && t.MatterCode != null && t.DepartmentId != null && published.Contains(t.Outcome!)
                    select new DisclosedRow { Task = t, ProjectCode = i.ProjectCode, ProjectName = i.ProjectName };
         if (filter.From is { } from)

@@ -125,10 +125,10 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
     }
 
     [Fact]
-    public async Task Disclosures_page_reads_the_decision_time_index_newest_first()
+    public async Task Disclosures_page_reads_the_ended_projects_decisions_index_newest_first()
     {
         var plans = await PlansAsync(r => r.Projects.DisclosedAsync(new DisclosureFilter(), new PageRequest(50), Ct));
-        AssertReadsInOrder(plans.Single(), "ix_tasks_decided");
+        AssertReadsInOrder(plans.Single(), "ix_tasks_disclosed");
     }
 
     [Fact]
@@ -271,13 +271,13 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
               CASE WHEN n % 10 IN (6, 7) THEN n % 3 > 0 END, CASE WHEN n % 10 IN (6, 7) THEN n % 50 END
             FROM generate_series(1, 40000) n;
             INSERT INTO tasks ("Id","InstanceId","ActivityId","Kind","DepartmentId","MatterCode","Title","Status","Outcome","Items","Round",
-              "OpenedOn","LimitWorkingDays","ExtensionWorkingDays","DueOn","WarnOn","DecidedAt","DecidedLate","UsedWorkingDays")
+              "OpenedOn","LimitWorkingDays","ExtensionWorkingDays","DueOn","WarnOn","DecidedAt","DecidedLate","UsedWorkingDays","ProjectEndedAt")
             SELECT gen_random_uuid(), i."Id", 'parallel-approvals', 'MatterDecision', 'dept' || ((k * 7 + length(i."ProjectName") + n) % 12),
               'M' || ((k * 7 + n) % 30), 't', CASE WHEN i."Status" = 'Running' AND k % 2 = 0 THEN 'Open' ELSE 'Done' END,
               CASE WHEN i."Status" = 'Running' AND k % 2 = 0 THEN NULL ELSE 'Approved' END, '[]', 1, i."AcceptedOn", 10, 0, i."DueOn" - k, i."DueOn" - k - 3,
               CASE WHEN i."Status" = 'Running' AND k % 2 = 0 THEN NULL ELSE i."FiledAt" + interval '20 days' END,
               CASE WHEN i."Status" = 'Running' AND k % 2 = 0 THEN NULL ELSE k = 3 END,
-              CASE WHEN i."Status" = 'Running' AND k % 2 = 0 THEN NULL ELSE k + 2 END
+              CASE WHEN i."Status" = 'Running' AND k % 2 = 0 THEN NULL ELSE k + 2 END, i."EndedAt"
             FROM (SELECT *, row_number() OVER () AS n FROM instances) i CROSS JOIN generate_series(0, 4) k
             WHERE i."Status" NOT IN ('Filed', 'Refused');
             INSERT INTO extensions ("Id","InstanceId","TaskId","WorkingDays","Reason","Status","RequestedBy","RequestedAt")

@@ -32,5 +32,10 @@ public sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
         b.HasIndex(t => new { t.DepartmentId, t.DueOn, t.Id }).HasFilter(OpenWork).HasDatabaseName("ix_tasks_open_department_due");
         b.HasIndex(t => new { t.DueOn, t.Id }).HasFilter(OpenWork).HasDatabaseName("ix_tasks_open_due");
         b.HasIndex(t => new { t.DecidedAt, t.Id }).HasFilter("\"DecidedAt\" IS NOT NULL").HasDatabaseName("ix_tasks_decided");
+        // Disclosure reads the decided matters of ended projects newest first: only those rows, so that it never walks past
+        // the decisions of running projects (most of the newest ones) to find them.
+        b.HasIndex(t => new { t.DecidedAt, t.Id })
+            .HasFilter("\"ProjectEndedAt\" IS NOT NULL AND \"Kind\" = 'MatterDecision' AND \"Status\" = 'Done'")
+            .HasDatabaseName("ix_tasks_disclosed");
     }
 }

@@ -810,6 +810,9 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTime?>("ProjectEndedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Round")
                         .HasColumnType("integer");
 
@@ -832,8 +835,8 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DecidedAt", "Id")
-                        .HasDatabaseName("ix_tasks_decided")
-                        .HasFilter("\"DecidedAt\" IS NOT NULL");
+                        .HasDatabaseName("ix_tasks_disclosed")
+                        .HasFilter("\"ProjectEndedAt\" IS NOT NULL AND \"Kind\" = 'MatterDecision' AND \"Status\" = 'Done'");
 
                     b.HasIndex("DueOn", "Id")
                         .HasDatabaseName("ix_tasks_open_due")

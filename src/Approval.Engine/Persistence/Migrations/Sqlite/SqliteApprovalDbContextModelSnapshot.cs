@@ -805,6 +805,9 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ProjectEndedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 
@@ -827,8 +830,8 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DecidedAt", "Id")
-                        .HasDatabaseName("ix_tasks_decided")
-                        .HasFilter("\"DecidedAt\" IS NOT NULL");
+                        .HasDatabaseName("ix_tasks_disclosed")
+                        .HasFilter("\"ProjectEndedAt\" IS NOT NULL AND \"Kind\" = 'MatterDecision' AND \"Status\" = 'Done'");
 
                     b.HasIndex("DueOn", "Id")
                         .HasDatabaseName("ix_tasks_open_due")

@@ -6,14 +6,30 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Approval.Engine.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class TalliesAndPagedExtensions : Migration
+    public partial class ReadsAtScale : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_tasks_decided",
+                table: "tasks");
+
+            migrationBuilder.DropIndex(
                 name: "ix_extensions_status",
                 table: "extensions");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ProjectEndedAt",
+                table: "tasks",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            // The decided matters of projects that ended before the column existed: what the engine now sets when a project ends.
+            migrationBuilder.Sql("""
+                UPDATE tasks AS t SET "ProjectEndedAt" = i."EndedAt" FROM instances AS i
+                WHERE i."Id" = t."InstanceId" AND i."EndedAt" IS NOT NULL AND t."Kind" = 'MatterDecision' AND t."Status" = 'Done';
+                """);
 
             migrationBuilder.CreateTable(
                 name: "tally_acceptances",
@@ -90,6 +106,12 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_tasks_disclosed",
+                table: "tasks",
+                columns: new[] { "DecidedAt", "Id" },
+                filter: "\"ProjectEndedAt\" IS NOT NULL AND \"Kind\" = 'MatterDecision' AND \"Status\" = 'Done'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_extensions_pending_requested",
                 table: "extensions",
                 columns: new[] { "RequestedAt", "Id" },
@@ -127,8 +149,22 @@ namespace Approval.Engine.Persistence.Migrations.Postgres
                 name: "tally_projects");
 
             migrationBuilder.DropIndex(
+                name: "ix_tasks_disclosed",
+                table: "tasks");
+
+            migrationBuilder.DropIndex(
                 name: "ix_extensions_pending_requested",
                 table: "extensions");
+
+            migrationBuilder.DropColumn(
+                name: "ProjectEndedAt",
+                table: "tasks");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tasks_decided",
+                table: "tasks",
+                columns: new[] { "DecidedAt", "Id" },
+                filter: "\"DecidedAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_extensions_status",

@@ -6,14 +6,31 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Approval.Engine.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class TalliesAndPagedExtensions : Migration
+    public partial class ReadsAtScale : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_tasks_decided",
+                table: "tasks");
+
+            migrationBuilder.DropIndex(
                 name: "ix_extensions_status",
                 table: "extensions");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ProjectEndedAt",
+                table: "tasks",
+                type: "TEXT",
+                nullable: true);
+
+            // The decided matters of projects that ended before the column existed: what the engine now sets when a project ends.
+            migrationBuilder.Sql("""
+                UPDATE tasks SET "ProjectEndedAt" = (SELECT i."EndedAt" FROM instances AS i WHERE i."Id" = tasks."InstanceId")
+                WHERE "Kind" = 'MatterDecision' AND "Status" = 'Done'
+                  AND EXISTS (SELECT 1 FROM instances AS i WHERE i."Id" = tasks."InstanceId" AND i."EndedAt" IS NOT NULL);
+                """);
 
             migrationBuilder.CreateTable(
                 name: "tally_acceptances",
@@ -90,6 +107,12 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_tasks_disclosed",
+                table: "tasks",
+                columns: new[] { "DecidedAt", "Id" },
+                filter: "\"ProjectEndedAt\" IS NOT NULL AND \"Kind\" = 'MatterDecision' AND \"Status\" = 'Done'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_extensions_pending_requested",
                 table: "extensions",
                 columns: new[] { "RequestedAt", "Id" },
@@ -127,8 +150,22 @@ namespace Approval.Engine.Persistence.Migrations.Sqlite
                 name: "tally_projects");
 
             migrationBuilder.DropIndex(
+                name: "ix_tasks_disclosed",
+                table: "tasks");
+
+            migrationBuilder.DropIndex(
                 name: "ix_extensions_pending_requested",
                 table: "extensions");
+
+            migrationBuilder.DropColumn(
+                name: "ProjectEndedAt",
+                table: "tasks");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tasks_decided",
+                table: "tasks",
+                columns: new[] { "DecidedAt", "Id" },
+                filter: "\"DecidedAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_extensions_status",
