@@ -78,6 +78,9 @@ public sealed class ApprovalDatabase : IAsyncDisposable
     /// Brings the schema up to date with the provider's migrations, after carrying a database of the hand-written
     /// migrations over to the baseline (<see cref="MigrationBaseline"/>).
     /// </summary>
+    /// <summary>How long one statement of a migration (or of building the tallies) may take.</summary>
+    public static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(30);
+
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await using var db = CreateContext();
@@ -88,6 +91,8 @@ public sealed class ApprovalDatabase : IAsyncDisposable
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         await MigrationBaseline.AdoptAsync(db, MigrationBaseline.EngineReplaces, ct);
+        // A migration that fills a new column from the existing rows takes minutes at a million projects, not seconds.
+        db.Database.SetCommandTimeout(MigrationTimeout);
         await db.Database.MigrateAsync(ct);
     }
 

@@ -76,6 +76,7 @@ public sealed class TallyCompaction(ApprovalDatabase database, IWorkingDayCalend
 
         await using (var db = database.CreateContext())
         {
+            db.Database.SetCommandTimeout(ApprovalDatabase.MigrationTimeout);
             var openWork = from t in db.Tasks.AsNoTracking()
                            where (t.Status == TaskStatus.Open || t.Status == TaskStatus.Suspended) && t.Kind != TaskKind.ApplicantCorrection
                                  && t.DepartmentId != null
@@ -114,6 +115,7 @@ public sealed class TallyCompaction(ApprovalDatabase database, IWorkingDayCalend
 
         using var gate = await database.EnterWriteAsync(ct);
         await using var write = database.CreateContext();
+        write.Database.SetCommandTimeout(ApprovalDatabase.MigrationTimeout);
         await using var transaction = await write.Database.BeginTransactionAsync(ct);
         foreach (var type in TallyTypes)
         {
