@@ -28,16 +28,18 @@ namespace Approval.Benchmarks.Reads;
 public static class ReadsCommand
 {
     public const string Usage =
-        "usage: reads --store postgres|sqlite --projects N [--connection CS] [--calls C]\n" +
+        "usage: reads --store postgres|sqlite --projects N [--connection CS] [--calls C] [--only TEXT]\n" +
         "  --connection  the generated database; default: sqlite ./approval-seed-<N>.db, postgres the newest approval_seed_<N>_* database\n" +
         "                on the server APPROVAL_POSTGRES points at (as `seed` names them)\n" +
-        "  --calls       timed calls per endpoint after 3 untimed ones (1 when slower than a second); at most 20 s of them (at least 3) (default 30)";
+        "  --calls       timed calls per endpoint after 3 untimed ones (1 when slower than a second); at most 20 s of them (at least 3) (default 30)\n" +
+        "  --only        only the endpoints whose name contains TEXT (e.g. \"/api/tracking\", \"/api/projects/{id}\"); repeatable";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         string? store = null, connection = null;
         int? projects = null;
         var calls = 30;
+        var only = new List<string>();
         try
         {
             for (var i = 0; i < args.Count; i++)
@@ -49,6 +51,7 @@ public static class ReadsCommand
                     case "--projects": projects = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--connection": connection = Next(); break;
                     case "--calls": calls = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--only": only.Add(Next()); break;
                     default: throw new ArgumentException($"unknown option '{args[i]}'");
                 }
             }
@@ -65,7 +68,7 @@ public static class ReadsCommand
         connection ??= provider == DatabaseProvider.Sqlite
             ? $"Data Source={Path.GetFullPath($"approval-seed-{projects}.db")}"
             : await NewestSeedDatabaseAsync(projects!.Value);
-        await RunAsync(provider, connection, calls);
+        await RunAsync(provider, connection, calls, only);
         return 0;
     }
 
@@ -82,7 +85,7 @@ public static class ReadsCommand
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
-    private static async Task RunAsync(DatabaseProvider provider, string connection, int calls)
+    private static async Task RunAsync(DatabaseProvider provider, string connection, int calls, IReadOnlyList<string> only)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -171,6 +174,7 @@ public static class ReadsCommand
 
         foreach (var (name, call) in endpoints)
         {
+            if (only.Count > 0 && !only.Any(o => name.Contains(o, StringComparison.Ordinal))) continue;
             try
             {
                 Console.WriteLine(await MeasureAsync(name, call, calls, json));
