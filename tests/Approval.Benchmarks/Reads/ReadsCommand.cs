@@ -117,6 +117,7 @@ public static class ReadsCommand
         var tasks = services.GetRequiredService<DepartmentTasks>();
         var engine = services.GetRequiredService<WorkflowEngine>();
         var misses = services.GetRequiredService<TrackingMisses>();
+        var answers = services.GetRequiredService<ProjectAnswers>();
         var calendars = services.GetRequiredService<Engine.Calendar.IWorkingDayCalendars>();
         var json = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
@@ -160,15 +161,13 @@ public static class ReadsCommand
             ("GET /api/tracking", async () =>
             {
                 var p = sample[random.Next(sample.Count)];
-                var found = await TrackingApi.LookUpAsync(p.ProjectCode!, p.QueryKey!, "bench", reader, views, engine.Catalog, calendars, engine, misses, default);
+                var found = await TrackingApi.LookUpAsync(p.ProjectCode!, p.QueryKey!, "bench", answers, misses, default);
                 return (found.Found!, 1);
             }),
             ("GET /api/projects/{id}", async () =>
             {
                 var p = sample[random.Next(sample.Count)];
-                var project = await reader.GetAsync(supervisor, p.Id);
-                var detail = views.Detail(project, await reader.JournalAsync(p.Id), supervisor, await reader.SameProjectCodeAsync(supervisor, project));
-                return (detail, 1);
+                return ((await answers.DetailAsync(supervisor, p.Id, default)).Value, 1);
             }),
         };
 
