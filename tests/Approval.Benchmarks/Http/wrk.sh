@@ -85,5 +85,6 @@ wanted() { [[ $endpoints == *",$1,"* ]]; }
 wanted tracking && run "GET /api/tracking" "$base/api/tracking?code=$code&key=$key"
 wanted project && run "GET /api/projects/{id}" "$base/api/projects/$project" "$supervisor"
 wanted todo && run "GET /api/tasks (to-do)" "$base/api/tasks" "$approver"
+wanted calendar && run "GET /api/calendar/days/{date}" "$base/api/calendar/days/2024-10-08"
 wanted board && run "GET /api/supervision/departments?department" "$base/api/supervision/departments?department=$department" "$supervisor"
 echo "wrk: host memory at the end: $(ps -o rss= -p $host | awk '{printf "%.0f MB RSS", $1/1024}')"

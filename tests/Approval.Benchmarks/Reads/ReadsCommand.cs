@@ -169,6 +169,13 @@ public static class ReadsCommand
                 var p = sample[random.Next(sample.Count)];
                 return ((await answers.DetailAsync(supervisor, p.Id, default)).Value, 1);
             }),
+            // The same project again and again: what a busy project costs once its answer is kept (ProjectAnswers).
+            ("GET /api/tracking (one project again)", async () =>
+            {
+                var found = await TrackingApi.LookUpAsync(sample[0].ProjectCode!, sample[0].QueryKey!, "bench", answers, misses, default);
+                return (found.Found!, 1);
+            }),
+            ("GET /api/projects/{id} (one project again)", async () => ((await answers.DetailAsync(supervisor, sample[0].Id, default)).Value, 1)),
         };
 
         foreach (var (name, call) in endpoints)
