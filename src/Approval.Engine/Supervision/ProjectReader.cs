@@ -107,15 +107,40 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
         return stamps;
     }
 
-    private static readonly Func<ApprovalDbContext, Guid, IAsyncEnumerable<ProjectStamp>> VersionsQuery = EF.CompileAsyncQuery(
-        (ApprovalDbContext db, Guid id) => db.Instances.AsNoTracking()
-            .Where(i => i.Id == id)
-            .Select(i => new { i.Id, i.Version })
-            .Concat(db.Instances.AsNoTracking()
-                .Where(i => i.ProjectCode != null && i.Id != id
-                    && i.ProjectCode == db.Instances.Where(p => p.Id == id).Select(p => p.ProjectCode).FirstOrDefault())
-                .Select(i => new { i.Id, i.Version }))
-            .Select(i => new ProjectStamp(i.Id, i.Version)));
+    private static IAsyncEnumerable<ProjectStamp> VersionsQuery(ApprovalDbContext db, Guid id) => db switch
+    {
+        PostgresApprovalDbContext postgres => Compiled<PostgresApprovalDbContext>.Versions(postgres, id),
+        SqliteApprovalDbContext sqlite => Compiled<SqliteApprovalDbContext>.Versions(sqlite, id),
+        _ => throw new InvalidOperationException($"no compiled queries for {db.GetType().Name}"),
+    };
+
+    private static IAsyncEnumerable<TrackCandidate> TrackQuery(ApprovalDbContext db, string code) => db switch
+    {
+        PostgresApprovalDbContext postgres => Compiled<PostgresApprovalDbContext>.Track(postgres, code),
+        SqliteApprovalDbContext sqlite => Compiled<SqliteApprovalDbContext>.Track(sqlite, code),
+        _ => throw new InvalidOperationException($"no compiled queries for {db.GetType().Name}"),
+    };
+
+    /// <summary>
+    /// The compiled queries, once per provider's context type: a compiled query is bound to one model, and one process
+    /// (the tests) may use both providers at once.
+    /// </summary>
+    private static class Compiled<TContext> where TContext : ApprovalDbContext
+    {
+        public static readonly Func<TContext, Guid, IAsyncEnumerable<ProjectStamp>> Versions = EF.CompileAsyncQuery(
+            (TContext db, Guid id) => db.Instances.AsNoTracking()
+                .Where(i => i.Id == id)
+                .Select(i => new { i.Id, i.Version })
+                .Concat(db.Instances.AsNoTracking()
+                    .Where(i => i.ProjectCode != null && i.Id != id
+                        && i.ProjectCode == db.Instances.Where(p => p.Id == id).Select(p => p.ProjectCode).FirstOrDefault())
+                    .Select(i => new { i.Id, i.Version }))
+                .Select(i => new ProjectStamp(i.Id, i.Version)));
+
+        public static readonly Func<TContext, string, IAsyncEnumerable<TrackCandidate>> Track = EF.CompileAsyncQuery(
+            (TContext db, string code) => db.Instances.AsNoTracking().Where(i => i.ProjectCode == code && i.QueryKey != null)
+                .Select(i => new TrackCandidate(i.Id, i.Version, i.QueryKey)));
+    }
 
     /// <summary>
     /// The project a code and query key name, as its id and version only (one statement by the code's index); null
@@ -131,10 +156,6 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
                 found = new ProjectStamp(candidate.Id, candidate.Version);
         return found;
     }
-
-    private static readonly Func<ApprovalDbContext, string, IAsyncEnumerable<TrackCandidate>> TrackQuery = EF.CompileAsyncQuery(
-        (ApprovalDbContext db, string code) => db.Instances.AsNoTracking().Where(i => i.ProjectCode == code && i.QueryKey != null)
-            .Select(i => new TrackCandidate(i.Id, i.Version, i.QueryKey)));
 
     private sealed record TrackCandidate(Guid Id, int Version, string? QueryKey);
 
