@@ -72,6 +72,109 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
         return visible;
     }
 
+    /// <summary>
+    /// One project with everything that hangs off it, its journal and its other applications under the same code the
+    /// actor may see (<see cref="SameProjectCodeAsync"/>), read on one connection; <see cref="NotFoundException"/> as <see cref="GetAsync"/>.
+    /// </summary>
+    public async Task<ProjectRead> ReadAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var instance = await WholeProject(db, id).FirstOrDefaultAsync(ct);
+        if (instance is null || !await MaySeeAsync(actor, instance, ct)) throw new NotFoundException($"Project {id}");
+        var journal = await JournalOf(db, id).ToListAsync(ct);
+        var visible = new List<ProjectInstance>();
+        if (instance.ProjectCode is { } code)
+        {
+            var others = await db.Instances.AsNoTracking().Include(i => i.Tasks)
+                .Where(i => i.ProjectCode == code && i.Id != id).OrderBy(i => i.FiledAt).ToListAsync(ct);
+            foreach (var other in others)
+                if (await MaySeeAsync(actor, other, ct)) visible.Add(other);
+        }
+        return new ProjectRead(instance, journal, visible);
+    }
+
+    /// <summary>
+    /// The versions of a project and of every other application under its project code, in one statement by the
+    /// primary key and the code's index: what an answer built from <see cref="ReadAsync"/> depends on in the database
+    /// (a project's tasks, clock stops, extensions and journal change only with its <see cref="ProjectInstance.Version"/>).
+    /// Empty when there is no such project.
+    /// </summary>
+    public async Task<List<ProjectStamp>> VersionsAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var stamps = new List<ProjectStamp>(2);
+        await foreach (var stamp in VersionsQuery(db, id).WithCancellation(ct)) stamps.Add(stamp);
+        return stamps;
+    }
+
+    private static IAsyncEnumerable<ProjectStamp> VersionsQuery(ApprovalDbContext db, Guid id) => db switch
+    {
+        PostgresApprovalDbContext postgres => Compiled<PostgresApprovalDbContext>.Versions(postgres, id),
+        SqliteApprovalDbContext sqlite => Compiled<SqliteApprovalDbContext>.Versions(sqlite, id),
+        _ => throw new InvalidOperationException($"no compiled queries for {db.GetType().Name}"),
+    };
+
+    private static IAsyncEnumerable<TrackCandidate> TrackQuery(ApprovalDbContext db, string code) => db switch
+    {
+        PostgresApprovalDbContext postgres => Compiled<PostgresApprovalDbContext>.Track(postgres, code),
+        SqliteApprovalDbContext sqlite => Compiled<SqliteApprovalDbContext>.Track(sqlite, code),
+        _ => throw new InvalidOperationException($"no compiled queries for {db.GetType().Name}"),
+    };
+
+    /// <summary>
+    /// The compiled queries, once per provider's context type: a compiled query is bound to one model, and one process
+    /// (the tests) may use both providers at once.
+    /// </summary>
+    private static class Compiled<TContext> where TContext : ApprovalDbContext
+    {
+        public static readonly Func<TContext, Guid, IAsyncEnumerable<ProjectStamp>> Versions = EF.CompileAsyncQuery(
+            (TContext db, Guid id) => db.Instances.AsNoTracking()
+                .Where(i => i.Id == id)
+                .Select(i => new { i.Id, i.Version })
+                .Concat(db.Instances.AsNoTracking()
+                    .Where(i => i.ProjectCode != null && i.Id != id
+                        && i.ProjectCode == db.Instances.Where(p => p.Id == id).Select(p => p.ProjectCode).FirstOrDefault())
+                    .Select(i => new { i.Id, i.Version }))
+                .Select(i => new ProjectStamp(i.Id, i.Version)));
+
+        public static readonly Func<TContext, string, IAsyncEnumerable<TrackCandidate>> Track = EF.CompileAsyncQuery(
+            (TContext db, string code) => db.Instances.AsNoTracking().Where(i => i.ProjectCode == code && i.QueryKey != null)
+                .Select(i => new TrackCandidate(i.Id, i.Version, i.QueryKey)));
+    }
+
+    /// <summary>
+    /// The project a code and query key name, as its id and version only (one statement by the code's index); null
+    /// for a wrong code or key, which look the same (<see cref="TrackAsync"/>).
+    /// </summary>
+    public async Task<ProjectStamp?> TrackVersionAsync(string code, string key, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var wanted = System.Text.Encoding.UTF8.GetBytes(key.Trim().ToUpperInvariant());
+        ProjectStamp? found = null;
+        await foreach (var candidate in TrackQuery(db, code).WithCancellation(ct))
+            if (found is null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(candidate.QueryKey!), wanted))
+                found = new ProjectStamp(candidate.Id, candidate.Version);
+        return found;
+    }
+
+    private sealed record TrackCandidate(Guid Id, int Version, string? QueryKey);
+
+    /// <summary>One project with its tasks, clock stops and extensions, and its journal, read on one connection (no visibility: tracking's).</summary>
+    public async Task<(ProjectInstance Project, List<JournalEntry> Journal)?> WithJournalAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var instance = await WholeProject(db, id).FirstOrDefaultAsync(ct);
+        if (instance is null) return null;
+        return (instance, await JournalOf(db, id).ToListAsync(ct));
+    }
+
+    private static IQueryable<ProjectInstance> WholeProject(ApprovalDbContext db, Guid id) =>
+        db.Instances.AsNoTracking().Include(i => i.Tasks).Include(i => i.ClockStops).Include(i => i.Extensions)
+            .AsSplitQuery().Where(i => i.Id == id);
+
+    private static IQueryable<JournalEntry> JournalOf(ApprovalDbContext db, Guid id) =>
+        db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence);
+
     public async Task<List<JournalEntry>> JournalAsync(Guid instanceId, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
@@ -202,6 +305,12 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
         _ => false,
     };
 }
+
+/// <summary>A project as one reader reads it: itself, its journal in order, its other applications under the same code the reader may see, oldest first.</summary>
+public sealed record ProjectRead(ProjectInstance Project, List<JournalEntry> Journal, List<ProjectInstance> SameProjectCode);
+
+/// <summary>A project's id and its version (<see cref="ProjectInstance.Version"/>, raised by every save).</summary>
+public readonly record struct ProjectStamp(Guid Id, int Version);
 
 /// <summary>A running project's deadline (办结期限), with what names the project.</summary>
 public sealed record RunningDeadline(Guid ProjectId, string ProjectName, string? ProjectCode, LocalDate? DueOn);

@@ -44,6 +44,9 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
         return dto;
     }
 
+    /// <summary>A task's light now (as <see cref="Task(WorkTask, ProjectInstance?)"/> gives it).</summary>
+    public Light LightOf(WorkTask task) => lights.Of(clock.GetCurrentInstant(), task);
+
     public TaskDto Task(WorkTask task, ProjectInstance? project = null) =>
         Task(task, project?.ProjectCode, project?.ProjectName, project?.Simulation ?? SimulationState.None);
 
@@ -89,7 +92,8 @@ public sealed class ProjectViews(IMapper mapper, LightPolicy lights, IWorkingDay
             dto.WorkingDaysLeft = engine.Deadlines.WorkingDaysLeft(instance, today);
     }
 
-    private static List<StepDto> Steps(WorkflowDefinition definition, ProjectInstance instance)
+    /// <summary>The procedure's steps in flow order, each done, current, ended or pending for the project.</summary>
+    public static List<StepDto> Steps(WorkflowDefinition definition, ProjectInstance instance)
     {
         var order = definition.InFlowOrder().ToList();
         var current = order.FindIndex(a => a.Id == instance.CurrentActivityId);

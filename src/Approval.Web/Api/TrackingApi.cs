@@ -34,12 +34,12 @@ public static class TrackingApi
         return routes;
     }
 
-    private static async Task<Results<Ok<TrackingDto>, ProblemHttpResult>> Track(string? code, string? key, ProjectReader reader, ProjectViews views,
-        DefinitionCatalog catalog, IWorkingDayCalendars calendars, WorkflowEngine engine, TrackingMisses misses, HttpContext http, CancellationToken ct)
+    private static async Task<Results<JsonAnswer<TrackingDto>, ProblemHttpResult>> Track(string? code, string? key, ProjectAnswers answers,
+        TrackingMisses misses, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code)) throw new InvalidInputException("code", "Required: the project code on the acceptance receipt.");
         if (string.IsNullOrWhiteSpace(key)) throw new InvalidInputException("key", "Required: the query key on the acceptance receipt.");
-        var lookup = await LookUpAsync(code, key, ClientAddress.Of(http), reader, views, catalog, calendars, engine, misses, ct);
+        var lookup = await LookUpAsync(code, key, ClientAddress.Of(http), answers, misses, ct);
         if (lookup.RetryAfter is { } wait)
         {
             http.Response.Headers.RetryAfter = RateLimits.Seconds(wait);
@@ -47,7 +47,7 @@ public static class TrackingApi
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed look-ups.");
         }
         // One answer for every miss: the caller must not learn whether the code exists.
-        return TypedResults.Ok(lookup.Found ?? throw new NotFoundException("A project with this code and query key"));
+        return new JsonAnswer<TrackingDto>(lookup.Answer ?? throw new NotFoundException("A project with this code and query key"));
     }
 
     /// <summary>
@@ -55,29 +55,28 @@ public static class TrackingApi
     /// malformed code alike, or a wait for an address that missed too often (its misses have their own, much smaller
     /// budget: only a guesser misses often). The API and the tracking page (/track) both ask here.
     /// </summary>
-    public static async Task<TrackingLookup> LookUpAsync(string code, string key, string address, ProjectReader reader, ProjectViews views,
-        DefinitionCatalog catalog, IWorkingDayCalendars calendars, WorkflowEngine engine, TrackingMisses misses, CancellationToken ct)
+    public static async Task<TrackingLookup> LookUpAsync(string code, string key, string address, ProjectAnswers answers,
+        TrackingMisses misses, CancellationToken ct)
     {
         if (misses.Wait(address) is { } wait) return new TrackingLookup(null, wait);
-        var found = code.Length <= MaxLength && key.Length <= MaxLength ? await reader.TrackAsync(code.Trim(), key, ct) : null;
-        if (found is null)
-        {
-            misses.Record(address);
-            return new TrackingLookup(null, null);
-        }
+        var found = code.Length <= MaxLength && key.Length <= MaxLength ? await answers.TrackAsync(code.Trim(), key, ct) : null;
+        if (found is null) misses.Record(address);
+        return new TrackingLookup(found, null);
+    }
 
-        var journal = await reader.JournalAsync(found.Id, ct);
-        var detail = views.Detail(found, []);
-        var summary = detail.Project;
+    /// <summary>The tracking answer of a project and its journal (<see cref="ProjectAnswers.TrackAsync"/> keeps it per version and day).</summary>
+    internal static TrackingDto View(ProjectInstance found, IEnumerable<JournalEntry> journal, ProjectViews views, DefinitionCatalog catalog,
+        WorkingDayCalendar calendar, Deadlines deadlines)
+    {
+        var summary = views.Summary(found);
         var definition = catalog.Get(found.DefinitionId, found.DefinitionVersion);
-        var calendar = calendars.National;
-        return new TrackingLookup(new TrackingDto(
+        return new TrackingDto(
             found.ProjectCode, found.ProjectName, definition.Name, found.Status, summary.CurrentStepName,
             found.AcceptedOn, found.TargetWorkingDays, found.ExtensionWorkingDays, summary.WorkingDaysUsed, summary.WorkingDaysLeft,
-            found.DueOn, found.EndedOn, found.OnTime, found.OutcomeReason, summary.Light, detail.Steps,
-            Departments(found, catalog, calendar, views, engine.Deadlines), Extensions(found, catalog, calendar), History(journal, definition, catalog),
+            found.DueOn, found.EndedOn, found.OnTime, found.OutcomeReason, summary.Light, ProjectViews.Steps(definition, found),
+            Departments(found, catalog, calendar, views, deadlines), Extensions(found, catalog, calendar), History(journal, definition, catalog),
             summary.Provisional, summary.ProvisionalCode, summary.ProvisionalReason,
-            found.Simulation, summary.SimulationLabel, found.SimulationExpiresOn, found.ConvertedOn), null);
+            found.Simulation, summary.SimulationLabel, found.SimulationExpiresOn, found.ConvertedOn);
     }
 
     private static List<TrackedDepartmentDto> Departments(ProjectInstance project, DefinitionCatalog catalog, WorkingDayCalendar calendar,
@@ -89,7 +88,7 @@ public static class TrackingApi
                 .OrderBy(t => t.OpenedOn ?? LocalDate.MaxIsoValue).ThenBy(t => t.Title, StringComparer.Ordinal)
                 .Select(t => new TrackedTaskDto(t.Kind, t.Title, t.MatterCode, CatalogueNames.Matter(t.MatterCode, catalog), t.Status,
                     t.Outcome is null ? null : Outcomes.Code(t.Outcome), t.Comment, t.Items, t.Round,
-                    t.OpenedOn, t.DueOn, t.DecidedAt is { } at ? calendar.LocalDateOf(at) : null, views.Task(t, project).Light,
+                    t.OpenedOn, t.DueOn, t.DecidedAt is { } at ? calendar.LocalDateOf(at) : null, views.LightOf(t),
                     t.Outcome is null ? null : Outcomes.Label(t.Outcome))
                     .WithProvisional(deadlines.TaskDueProvisional(t)))
                 .ToList()))
@@ -121,4 +120,7 @@ public static class TrackingApi
 }
 
 /// <summary>What a tracking look-up gave: the project, or nothing (one answer for every miss), or how long an address that missed too often must wait.</summary>
-public sealed record TrackingLookup(TrackingDto? Found, TimeSpan? RetryAfter);
+public sealed record TrackingLookup(ProjectAnswer<TrackingDto>? Answer, TimeSpan? RetryAfter)
+{
+    public TrackingDto? Found => Answer?.Value;
+}

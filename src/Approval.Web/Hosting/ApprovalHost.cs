@@ -46,6 +46,7 @@ public static class ApprovalHost
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.NodaTimeAsStringsAsync));
         builder.Services.AddAutoMapper(cfg => cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"], typeof(Api.Contracts.ApiProfile));
         builder.Services.AddSingleton<ProjectViews>();
+        builder.Services.AddSingleton<ProjectAnswers>();
         builder.Services.AddScoped<IntakeDocuments>();
         builder.Services.AddSingleton(sp => MaterialStorage.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         builder.Services.AddSingleton<MaterialFiles>();

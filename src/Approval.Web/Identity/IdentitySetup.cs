@@ -26,15 +26,17 @@ public static class IdentitySetup
         services.AddSingleton(new SignInThrottle(signInLimits));
         services.AddScoped<PasswordSignIn>();
 
+        // Pooled, and on PostgreSQL with the engine's statement preparation: every signed-in API request reads its
+        // account (Sessions.StandsAsync), and building a context per request was most of a cached answer's cost (issue 16).
         if (persistence.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<SqliteIdentityStoreDbContext>(o => o.UseSqlite(persistence.ConnectionString,
+            services.AddDbContextPool<SqliteIdentityStoreDbContext>(o => o.UseSqlite(persistence.ConnectionString,
                 s => s.MigrationsHistoryTable(IdentityStoreDbContext.HistoryTable)));
             services.AddScoped<IdentityStoreDbContext>(sp => sp.GetRequiredService<SqliteIdentityStoreDbContext>());
         }
         else
         {
-            services.AddDbContext<PostgresIdentityStoreDbContext>(o => o.UseNpgsql(persistence.ConnectionString,
+            services.AddDbContextPool<PostgresIdentityStoreDbContext>(o => o.UseNpgsql(ApprovalDatabase.Tuned(persistence.ConnectionString),
                 s => s.MigrationsHistoryTable(IdentityStoreDbContext.HistoryTable)));
             services.AddScoped<IdentityStoreDbContext>(sp => sp.GetRequiredService<PostgresIdentityStoreDbContext>());
         }

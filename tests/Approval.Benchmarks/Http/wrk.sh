@@ -16,6 +16,7 @@ port=${PORT:-5187}
 duration=${DURATION:-20s}
 threads=${THREADS:-2}
 connections=${CONNECTIONS:-32}
+endpoints=",${ENDPOINTS:-tracking,project,todo,board},"
 base="http://127.0.0.1:$port"
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -29,8 +30,10 @@ pg() {
   psql -h "$host" -p "$port" -U "$user" -d "$db" -At -c "$1"
 }
 
-echo "wrk: building Approval.Web (Release)"
-dotnet build "$root/src/Approval.Web" -c Release -v q -clp:ErrorsOnly >/dev/null
+if [ "${NO_BUILD:-}" != 1 ]; then
+  echo "wrk: building Approval.Web (Release)"
+  dotnet build "$root/src/Approval.Web" -c Release -v q -clp:ErrorsOnly >/dev/null
+fi
 
 echo "wrk: starting the host on $base"
 ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" \
@@ -78,8 +81,10 @@ run() {
   printf 'http %-40s req/s=%-10s p50=%-9s p90=%-9s p99=%-9s %s\n' "$name" "$rps" "$p50" "$p90" "$p99" "$errors"
 }
 
-run "GET /api/tracking" "$base/api/tracking?code=$code&key=$key"
-run "GET /api/projects/{id}" "$base/api/projects/$project" "$supervisor"
-run "GET /api/tasks (to-do)" "$base/api/tasks" "$approver"
-run "GET /api/supervision/departments?department" "$base/api/supervision/departments?department=$department" "$supervisor"
+wanted() { [[ $endpoints == *",$1,"* ]]; }
+wanted tracking && run "GET /api/tracking" "$base/api/tracking?code=$code&key=$key"
+wanted project && run "GET /api/projects/{id}" "$base/api/projects/$project" "$supervisor"
+wanted todo && run "GET /api/tasks (to-do)" "$base/api/tasks" "$approver"
+wanted calendar && run "GET /api/calendar/days/{date}" "$base/api/calendar/days/2024-10-08"
+wanted board && run "GET /api/supervision/departments?department" "$base/api/supervision/departments?department=$department" "$supervisor"
 echo "wrk: host memory at the end: $(ps -o rss= -p $host | awk '{printf "%.0f MB RSS", $1/1024}')"

@@ -28,16 +28,18 @@ namespace Approval.Benchmarks.Reads;
 public static class ReadsCommand
 {
     public const string Usage =
-        "usage: reads --store postgres|sqlite --projects N [--connection CS] [--calls C]\n" +
+        "usage: reads --store postgres|sqlite --projects N [--connection CS] [--calls C] [--only TEXT]\n" +
         "  --connection  the generated database; default: sqlite ./approval-seed-<N>.db, postgres the newest approval_seed_<N>_* database\n" +
         "                on the server APPROVAL_POSTGRES points at (as `seed` names them)\n" +
-        "  --calls       timed calls per endpoint after 3 untimed ones (1 when slower than a second); at most 20 s of them (at least 3) (default 30)";
+        "  --calls       timed calls per endpoint after 3 untimed ones (1 when slower than a second); at most 20 s of them (at least 3) (default 30)\n" +
+        "  --only        only the endpoints whose name contains TEXT (e.g. \"/api/tracking\", \"/api/projects/{id}\"); repeatable";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         string? store = null, connection = null;
         int? projects = null;
         var calls = 30;
+        var only = new List<string>();
         try
         {
             for (var i = 0; i < args.Count; i++)
@@ -49,6 +51,7 @@ public static class ReadsCommand
                     case "--projects": projects = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--connection": connection = Next(); break;
                     case "--calls": calls = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--only": only.Add(Next()); break;
                     default: throw new ArgumentException($"unknown option '{args[i]}'");
                 }
             }
@@ -65,7 +68,7 @@ public static class ReadsCommand
         connection ??= provider == DatabaseProvider.Sqlite
             ? $"Data Source={Path.GetFullPath($"approval-seed-{projects}.db")}"
             : await NewestSeedDatabaseAsync(projects!.Value);
-        await RunAsync(provider, connection, calls);
+        await RunAsync(provider, connection, calls, only);
         return 0;
     }
 
@@ -82,7 +85,7 @@ public static class ReadsCommand
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
-    private static async Task RunAsync(DatabaseProvider provider, string connection, int calls)
+    private static async Task RunAsync(DatabaseProvider provider, string connection, int calls, IReadOnlyList<string> only)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -117,6 +120,7 @@ public static class ReadsCommand
         var tasks = services.GetRequiredService<DepartmentTasks>();
         var engine = services.GetRequiredService<WorkflowEngine>();
         var misses = services.GetRequiredService<TrackingMisses>();
+        var answers = services.GetRequiredService<ProjectAnswers>();
         var calendars = services.GetRequiredService<Engine.Calendar.IWorkingDayCalendars>();
         var json = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
@@ -160,20 +164,26 @@ public static class ReadsCommand
             ("GET /api/tracking", async () =>
             {
                 var p = sample[random.Next(sample.Count)];
-                var found = await TrackingApi.LookUpAsync(p.ProjectCode!, p.QueryKey!, "bench", reader, views, engine.Catalog, calendars, engine, misses, default);
+                var found = await TrackingApi.LookUpAsync(p.ProjectCode!, p.QueryKey!, "bench", answers, misses, default);
                 return (found.Found!, 1);
             }),
             ("GET /api/projects/{id}", async () =>
             {
                 var p = sample[random.Next(sample.Count)];
-                var project = await reader.GetAsync(supervisor, p.Id);
-                var detail = views.Detail(project, await reader.JournalAsync(p.Id), supervisor, await reader.SameProjectCodeAsync(supervisor, project));
-                return (detail, 1);
+                return ((await answers.DetailAsync(supervisor, p.Id, default)).Value, 1);
             }),
+            // The same project again and again: what a busy project costs once its answer is kept (ProjectAnswers).
+            ("GET /api/tracking (one project again)", async () =>
+            {
+                var found = await TrackingApi.LookUpAsync(sample[0].ProjectCode!, sample[0].QueryKey!, "bench", answers, misses, default);
+                return (found.Found!, 1);
+            }),
+            ("GET /api/projects/{id} (one project again)", async () => ((await answers.DetailAsync(supervisor, sample[0].Id, default)).Value, 1)),
         };
 
         foreach (var (name, call) in endpoints)
         {
+            if (only.Count > 0 && !only.Any(o => name.Contains(o, StringComparison.Ordinal))) continue;
             try
             {
                 Console.WriteLine(await MeasureAsync(name, call, calls, json));

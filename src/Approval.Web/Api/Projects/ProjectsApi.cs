@@ -98,11 +98,6 @@ public static partial class ProjectsApi
         return TypedResults.Ok(PageDto<ProjectSummaryDto>.From(projects, p => views.Summary(p, actor)));
     }
 
-    private static async Task<Ok<ProjectDetailDto>> Get(Guid id, ClaimsPrincipal user, ProjectReader reader, ProjectViews views, CancellationToken ct)
-    {
-        var actor = CurrentActor.Of(user);
-        var project = await reader.GetAsync(actor, id, ct);
-        return TypedResults.Ok(views.Detail(project, await reader.JournalAsync(id, ct), actor,
-            await reader.SameProjectCodeAsync(actor, project, ct)));
-    }
+    private static async Task<JsonAnswer<ProjectDetailDto>> Get(Guid id, ClaimsPrincipal user, ProjectAnswers answers, CancellationToken ct) =>
+        new(await answers.DetailAsync(CurrentActor.Of(user), id, ct));
 }
