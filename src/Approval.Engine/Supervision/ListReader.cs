@@ -3,7 +3,6 @@ using Approval.Engine.Persistence;
 using Approval.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using TaskStatus = Approval.Engine.Runtime.TaskStatus;
 
 namespace Approval.Engine.Supervision;
 
@@ -329,9 +328,7 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
         return rows.OrderBy(undated).ThenBy(due).ThenBy(id);
     }
 
-    private static IQueryable<WorkTask> OpenWork(ApprovalDbContext db) =>
-        db.Tasks.AsNoTracking().Where(t => (t.Status == TaskStatus.Open || t.Status == TaskStatus.Suspended)
-            && t.Kind != TaskKind.ApplicantCorrection && t.DepartmentId != null);
+    private static IQueryable<WorkTask> OpenWork(ApprovalDbContext db) => db.Tasks.AsNoTracking().Where(TallyRules.OpenWork);
 
     // Open work of every project, or of running ones (in simulation or not), as the tally counts it.
     private static IQueryable<OpenWorkTally> OpenWorkTallies(ApprovalDbContext db, bool runningOnly) =>

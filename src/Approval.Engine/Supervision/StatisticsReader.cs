@@ -5,7 +5,6 @@ using Approval.Engine.Persistence;
 using Approval.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using TaskStatus = Approval.Engine.Runtime.TaskStatus;
 
 namespace Approval.Engine.Supervision;
 
@@ -25,7 +24,6 @@ namespace Approval.Engine.Supervision;
 public sealed class StatisticsReader(ApprovalDatabase database, DefinitionCatalog catalog, LightPolicy lights,
     IWorkingDayCalendars calendars, IClock clock)
 {
-    private static readonly string[] Decisions = [Outcomes.Approved, Outcomes.Rejected, Outcomes.DeemedApproved, Outcomes.ApprovedOnCommitment];
     private static readonly LocalDate FirstDay = new(1, 1, 1);
     private static readonly LocalDate LastDay = new(9999, 12, 31);
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Approval.Engine.Activities;
 using Approval.Engine.Calendar;
 using Approval.Engine.Runtime;
@@ -179,9 +180,17 @@ public static class TallyRules
         _ => ProjectPhase.Ended,
     };
 
-    /// <summary>Department work: open or stopped, with a department, not the applicant's own correction.</summary>
-    public static bool IsOpenWork(WorkTask t) =>
-        t.Status is TaskStatus.Open or TaskStatus.Suspended && t.Kind != TaskKind.ApplicantCorrection && t.DepartmentId is not null;
+    /// <summary>
+    /// Department work (在办): open or stopped, with a department, not the applicant's own correction. One rule for the
+    /// lists' queries, the tallies' build from the rows and the tally of a save.
+    /// </summary>
+    public static readonly Expression<Func<WorkTask, bool>> OpenWork = t =>
+        (t.Status == TaskStatus.Open || t.Status == TaskStatus.Suspended) && t.Kind != TaskKind.ApplicantCorrection && t.DepartmentId != null;
+
+    private static readonly Func<WorkTask, bool> IsOpenWorkCompiled = OpenWork.Compile();
+
+    /// <summary>Whether a task is department work (<see cref="OpenWork"/>).</summary>
+    public static bool IsOpenWork(WorkTask t) => IsOpenWorkCompiled(t);
 
     /// <summary>What a task adds to the tallies in a project of <paramref name="phase"/>.</summary>
     public static IEnumerable<Tally> Of(WorkTask t, ProjectPhase phase, WorkingDayCalendar calendar)

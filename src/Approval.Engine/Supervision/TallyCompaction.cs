@@ -77,9 +77,7 @@ public sealed class TallyCompaction(ApprovalDatabase database, IWorkingDayCalend
         await using (var db = database.CreateContext())
         {
             db.Database.SetCommandTimeout(ApprovalDatabase.MigrationTimeout);
-            var openWork = from t in db.Tasks.AsNoTracking()
-                           where (t.Status == TaskStatus.Open || t.Status == TaskStatus.Suspended) && t.Kind != TaskKind.ApplicantCorrection
-                                 && t.DepartmentId != null
+            var openWork = from t in db.Tasks.AsNoTracking().Where(TallyRules.OpenWork)
                            join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
                            select new { t.Status, t.Kind, t.DepartmentId, t.MatterCode, t.DueOn, t.WarnOn, i.Simulation, InstanceStatus = i.Status };
             await foreach (var t in openWork.AsAsyncEnumerable().WithCancellation(ct))

@@ -19,10 +19,6 @@ public sealed class SupervisionBoard(ListReader lists, StatisticsReader statisti
     /// <summary>How many overdue and near-due tasks a department's board lists (the counts are whole; the rest page on the task list).</summary>
     public const int BoardListSize = 20;
 
-    /// <summary>Department work that supervision follows: open or stopped, not the applicant's own correction tasks.</summary>
-    public static bool IsDepartmentWork(WorkTask task) =>
-        task.IsOpen && task.Kind != TaskKind.ApplicantCorrection && task.DepartmentId is not null;
-
     /// <summary>A light filter by name (green, yellow, red; any case): false for anything else, also "1" (Enum.TryParse would take it).</summary>
     public static bool TryParseLight(string? value, out Light? light)
     {
@@ -44,7 +40,7 @@ public sealed class SupervisionBoard(ListReader lists, StatisticsReader statisti
     public async Task<Page<SupervisedProjectDto>> ProjectsAsync(Light? light, string? definitionId, PageRequest page, CancellationToken ct = default,
         SimulationState? simulation = null) =>
         (await lists.RunningProjectsAsync(definitionId, light, page, ct, simulation)).Map(p => new SupervisedProjectDto(views.Summary(p),
-            p.Tasks.Where(IsDepartmentWork).OrderBy(t => t.DueOn ?? LocalDate.MaxIsoValue).Select(t => views.Task(t, p)).ToList()));
+            p.Tasks.Where(TallyRules.IsOpenWork).OrderBy(t => t.DueOn ?? LocalDate.MaxIsoValue).Select(t => views.Task(t, p)).ToList()));
 
     /// <summary>
     /// A page of open department tasks of running projects with their lights, soonest due first, with how many there
