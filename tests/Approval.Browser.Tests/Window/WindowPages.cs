@@ -25,11 +25,19 @@ internal static partial class WindowPages
     /// Files a project as the demo agent for the demo investor, listing the checklist but <paramref name="missing"/>, and
     /// records the paper originals of what it lists (handed in at the window).
     /// </summary>
-    public static async Task<Guid> FileAsync(IServiceProvider services, string definitionId, string name, params string[] missing)
+    public static Task<Guid> FileAsync(IServiceProvider services, string definitionId, string name, params string[] missing) =>
+        FileAsAsync(services, "agent", definitionId, name, missing);
+
+    /// <summary>
+    /// Files a project as the agent <paramref name="agentUserName"/> (authorised by the demo investor), as
+    /// <see cref="FileAsync"/> does for the demo agent.
+    /// </summary>
+    public static async Task<Guid> FileAsAsync(IServiceProvider services, string agentUserName, string definitionId, string name,
+        params string[] missing)
     {
         var engine = services.GetRequiredService<WorkflowEngine>();
         await using var scope = services.CreateAsyncScope();
-        var agentUser = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync("agent");
+        var agentUser = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(agentUserName);
         var agent = new Actor(agentUser!.Id, ActorRole.Agent);
         var materials = engine.Catalog.Latest(definitionId).Intake.Materials.Select(m => m.Code).Except(missing).ToList();
         var project = new ProjectDetails(name, DemoData.InvestorId, DemoData.InvestorName, "320193", "C2651", 52000m, null, "张伟", "13812345678");
