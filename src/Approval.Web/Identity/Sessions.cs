@@ -65,16 +65,22 @@ public static class Sessions
     }
 
     /// <summary>
-    /// The bearer handler has no "validate principal" event, so the token is read here first; an unreadable or
-    /// expired token is left to the handler, which refuses it anyway.
+    /// The bearer handler has no "validate principal" event, so the token is read here: an unreadable or expired token
+    /// is left to the handler, which refuses it with its own message; a standing one is the result, so the handler does
+    /// not decrypt it a second time (issue 16: once per signed-in API request).
     /// </summary>
     internal static async Task ValidateBearerAsync(MessageReceivedContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
         var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
-        if (ticket is null) return;
+        if (ticket?.Properties.ExpiresUtc is not { } expires || (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow() >= expires) return;
         if (!await StandsAsync(ticket.Principal, context.HttpContext.RequestServices))
+        {
             context.Fail("The token was revoked: the user signed out, changed the password, or the account was locked or removed.");
+            return;
+        }
+        (context.Principal, context.Properties) = (ticket.Principal, ticket.Properties);
+        context.Success();
     }
 }

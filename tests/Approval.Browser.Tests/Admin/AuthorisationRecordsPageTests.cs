@@ -1,7 +1,6 @@
 using Approval.Browser.Tests.Infrastructure;
 using Approval.Engine.Runtime;
 using Approval.Web.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NodaTime;
@@ -19,22 +18,24 @@ public sealed class AuthorisationRecordsPageTests(ProductServer product) : Brows
         return page;
     }
 
-    private async Task<string> AgentIdAsync()
-    {
-        await using var scope = Product.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync("agent"))!.Id;
-    }
+    /// <summary>
+    /// An agent account of the test's own: while a grant to the demo agent stands, the demo agent's filing form offers a
+    /// second investor, and another test that files with the keyboard would pick it.
+    /// </summary>
+    private async Task<StaffAccount> AgentAsync() =>
+        await AdminPages.CreateAsync(Product.Services, AdminPages.UniqueName("rec-agent"), Roles.Agent);
 
     [Fact]
     public async Task An_administrator_records_an_authorisation_for_an_investor_and_revokes_it()
     {
         var investor = "inv-" + Guid.NewGuid().ToString("N")[..10];
+        var agent = await AgentAsync();
         var page = await AdminAsync();
 
         Assert.Equal("委托记录", await HeadingAsync(page));
         await page.GetByLabel("项目单位标识").FillAsync(investor);
         await page.GetByLabel("项目单位名称").FillAsync("测试建材有限公司");
-        await page.GetByLabel("代办员用户名").FillAsync("agent");
+        await page.GetByLabel("代办员用户名").FillAsync(agent.UserName);
         await page.GetByLabel("起始日期").FillAsync("2026-01-01");
         await page.GetByLabel("截止日期").FillAsync("2030-12-31");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记委托" }).ClickAsync();
@@ -62,7 +63,7 @@ public sealed class AuthorisationRecordsPageTests(ProductServer product) : Brows
     {
         var investor = "inv-" + Guid.NewGuid().ToString("N")[..10];
         var registry = Product.Services.GetRequiredService<AgentAuthorizations>();
-        var agent = await AgentIdAsync();
+        var agent = (await AgentAsync()).Id;
         await registry.GrantAsync(Actor.System, investor + "-old", "过期测试有限公司", agent, new LocalDate(2020, 1, 1), new LocalDate(2020, 12, 31));
         await registry.GrantAsync(Actor.System, investor + "-new", "待生效测试有限公司", agent, new LocalDate(2098, 1, 1), new LocalDate(2099, 12, 31));
 

@@ -6,7 +6,6 @@ using Approval.Engine.Notifications;
 using Approval.Engine.Runtime;
 using Approval.Engine.Runtime.Commands;
 using Approval.Engine.Supervision;
-using Approval.Web.Hosting;
 using Approval.Web.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -19,14 +18,16 @@ public sealed class MessagesPageTests(ProductServer product) : BrowserTest(produ
     [Fact]
     public async Task The_agent_reads_the_acceptance_of_its_project_and_marks_it_read()
     {
-        // An agent of the test's own: the demo agent's messages grow while other tests file and accept in parallel.
+        // An agent and investor of the test's own: the demo agent's messages grow while other tests file and accept in
+        // parallel, and the demo investor's authorisations are counted by another test.
         var agentName = AdminPages.UniqueName("msg-agent");
         var agent = await AdminPages.CreateAsync(Product.Services, agentName, Roles.Agent);
+        var investor = ("inv-" + Guid.NewGuid().ToString("N")[..10], "消息测试有限公司");
         var today = Product.Services.GetRequiredService<ProjectReader>().Today;
-        await Product.Services.GetRequiredService<AgentAuthorizations>().GrantAsync(Actor.System, DemoData.InvestorId,
-            DemoData.InvestorName, agent.Id, today.PlusDays(-1), today.PlusYears(1));
+        await Product.Services.GetRequiredService<AgentAuthorizations>().GrantAsync(Actor.System, investor.Item1, investor.Item2,
+            agent.Id, today.PlusDays(-1), today.PlusYears(1));
         var name = WindowPages.UniqueName("消息测试项目");
-        var id = await WindowPages.FileAsAsync(Product.Services, agentName, WindowPages.Enterprise, name);
+        var id = await WindowPages.FileAsAsync(Product.Services, agentName, investor, WindowPages.Enterprise, name);
         await Product.Services.GetRequiredService<Engine.Runtime.WorkflowEngine>()
             .ExecuteAsync(new AcceptApplication(Guid.NewGuid().ToString(), WindowPages.Window, id));
         await Product.Services.GetRequiredService<NotificationDispatcher>().RunOnceAsync();

@@ -26,21 +26,21 @@ internal static partial class WindowPages
     /// records the paper originals of what it lists (handed in at the window).
     /// </summary>
     public static Task<Guid> FileAsync(IServiceProvider services, string definitionId, string name, params string[] missing) =>
-        FileAsAsync(services, "agent", definitionId, name, missing);
+        FileAsAsync(services, "agent", (DemoData.InvestorId, DemoData.InvestorName), definitionId, name, missing);
 
     /// <summary>
-    /// Files a project as the agent <paramref name="agentUserName"/> (authorised by the demo investor), as
-    /// <see cref="FileAsync"/> does for the demo agent.
+    /// Files a project as the agent <paramref name="agentUserName"/> for <paramref name="investor"/> (which has authorised
+    /// it), as <see cref="FileAsync"/> does for the demo agent and investor.
     /// </summary>
-    public static async Task<Guid> FileAsAsync(IServiceProvider services, string agentUserName, string definitionId, string name,
-        params string[] missing)
+    public static async Task<Guid> FileAsAsync(IServiceProvider services, string agentUserName, (string Id, string Name) investor,
+        string definitionId, string name, params string[] missing)
     {
         var engine = services.GetRequiredService<WorkflowEngine>();
         await using var scope = services.CreateAsyncScope();
         var agentUser = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(agentUserName);
         var agent = new Actor(agentUser!.Id, ActorRole.Agent);
         var materials = engine.Catalog.Latest(definitionId).Intake.Materials.Select(m => m.Code).Except(missing).ToList();
-        var project = new ProjectDetails(name, DemoData.InvestorId, DemoData.InvestorName, "320193", "C2651", 52000m, null, "张伟", "13812345678");
+        var project = new ProjectDetails(name, investor.Id, investor.Name, "320193", "C2651", 52000m, null, "张伟", "13812345678");
         var id = (await engine.ExecuteAsync(new FileApplication(Guid.NewGuid().ToString(), agent, definitionId, project, materials))).InstanceId;
         await engine.ExecuteAsync(new RecordPaperOriginals(Guid.NewGuid().ToString(), Window, id, materials));
         return id;

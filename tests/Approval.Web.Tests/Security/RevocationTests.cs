@@ -5,10 +5,12 @@ using System.Text.Json;
 using Approval.Testing.Persistence;
 using Approval.Web.Identity;
 using Approval.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Approval.Web.Tests.Security;
 
@@ -95,6 +97,38 @@ public abstract class RevocationTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             (await answer.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    /// <summary>The token is read once, by the revocation check; what the bearer handler refused by itself is still refused.</summary>
+    [Fact]
+    public async Task An_altered_or_expired_access_token_is_refused_and_a_standing_one_works()
+    {
+        var (client, _, _) = await SignedInAsync();
+        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
+        var altered = _web.CreateClient();
+        altered.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token[..^4] + (token.EndsWith("AAAA") ? "BBBB" : "AAAA"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await altered.GetAsync("/api/auth/me", TestContext.Current.CancellationToken)).StatusCode);
+
+        // The scheme's clock moved past the token's expiry (the tests of a class run one at a time, so no other test sees it).
+        var options = _web.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
+        var clock = options.TimeProvider;
+        options.TimeProvider = new Later(options.BearerTokenExpiration + TimeSpan.FromMinutes(1));
+        try
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken)).StatusCode);
+        }
+        finally
+        {
+            options.TimeProvider = clock;
+        }
+        var me = await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal("supervisor", (await me.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("role").GetString());
+    }
+
+    private sealed class Later(TimeSpan ahead) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;
     }
 
     [Fact]
