@@ -13,6 +13,7 @@ namespace Approval.Engine.Persistence;
 public sealed class ApprovalDatabase : IAsyncDisposable
 {
     private readonly Func<ApprovalDbContext> _create;
+    private readonly Func<ApprovalDbContext> _createForPages;
     // SQLite has one writer at a time; queueing writers in-process avoids busy/snapshot errors under load.
     private readonly SemaphoreSlim? _writeGate;
 
@@ -25,13 +26,40 @@ public sealed class ApprovalDatabase : IAsyncDisposable
             if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } dir) Directory.CreateDirectory(dir);
             var pool = new PooledDbContextFactory<SqliteApprovalDbContext>(SqliteOptions(builder.ConnectionString).Options);
             _create = pool.CreateDbContext;
+            _createForPages = _create;
             _writeGate = new SemaphoreSlim(1, 1);
         }
         else
         {
             var pool = new PooledDbContextFactory<PostgresApprovalDbContext>(PostgresOptions(Tuned(options.ConnectionString)).Options);
             _create = pool.CreateDbContext;
+            var pages = new PooledDbContextFactory<PostgresApprovalDbContext>(PostgresOptions(ForPages(Tuned(options.ConnectionString))).Options);
+            _createForPages = pages.CreateDbContext;
         }
+    }
+
+    /// <summary>
+    /// What a connection of <see cref="CreatePageContext"/> sets on PostgreSQL: plan each prepared statement once,
+    /// generically, never as a parallel plan, and without caching joined rows per key.
+    /// </summary>
+    /// <remarks>
+    /// A department's to-do page is one statement with the department, the cursor and the page size as parameters.
+    /// PostgreSQL's default keeps planning it afresh for each call's values (a custom plan costs a little less than the
+    /// generic one on paper), and at a million projects the planning took 0.33 ms of the statement's 0.78 ms (issue 16).
+    /// The generic plan reads the same index in the same order. Without the second setting, the generic plan assumes a
+    /// LIMIT parameter keeps a tenth of the rows and goes parallel: 41 ms instead of 0.2 ms. The third: a page joins each
+    /// of its few dozen tasks to a different project, so a Memoize cache of the projects never hits and only costs
+    /// (0.18 → 0.12 ms for a page of 51 at a million projects).
+    /// </remarks>
+    public const string PagePlanSettings =
+        "-c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0 -c enable_memoize=off";
+
+    /// <summary>A PostgreSQL connection string with <see cref="PagePlanSettings"/> added to its own options.</summary>
+    public static string ForPages(string connectionString)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(connectionString);
+        connection.Options = string.IsNullOrWhiteSpace(connection.Options) ? PagePlanSettings : connection.Options + " " + PagePlanSettings;
+        return connection.ConnectionString;
     }
 
     /// <summary>
@@ -74,6 +102,13 @@ public sealed class ApprovalDatabase : IAsyncDisposable
     public DatabaseProvider Provider => Options.Provider;
 
     public ApprovalDbContext CreateContext() => _create();
+
+    /// <summary>
+    /// A context for the list pages whose statements have one good plan whatever their parameters (the open-task
+    /// lists): on PostgreSQL its connections use generic plans (<see cref="PagePlanSettings"/>); on SQLite it is
+    /// <see cref="CreateContext"/>'s. Read only: nothing is saved through it.
+    /// </summary>
+    public ApprovalDbContext CreatePageContext() => _createForPages();
 
     /// <summary>Waits for the right to write (SQLite only; PostgreSQL relies on row versions and locks).</summary>
     public async ValueTask<IDisposable> EnterWriteAsync(CancellationToken ct)

@@ -38,7 +38,8 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
         CancellationToken ct = default)
     {
         var bounds = Bounds();
-        await using var db = database.CreateContext();
+        // Generic plans: planning this statement afresh each call cost as much as running it (ApprovalDatabase.PagePlanSettings).
+        await using var db = database.CreatePageContext();
         var list = query.DepartmentId is null ? WorkList : DepartmentList + query.DepartmentId;
         // The total is summed from the tally of open work, not counted from the tasks: a few hundred rows, not the backlog.
         var total = counted ? await Filtered(OpenWorkTallies(db, runningOnly), query, bounds).SumAsync(t => t.Count, ct) : (int?)null;
@@ -59,14 +60,17 @@ public sealed class ListReader(ApprovalDatabase database, AgentAuthorizations au
             var dated = WithProject(db, Filtered(OpenWork(db), query, bounds, dated: true), runningOnly);
             if (afterDue is { } due)
                 dated = dated.Where(r => r.Task.DueOn >= due && (r.Task.DueOn > due || r.Task.Id.CompareTo(afterId) > 0));
-            read.AddRange(await dated.OrderBy(r => r.Task.DueOn).ThenBy(r => r.Task.Id).Take(page.Size + 1)
+            // Counts computed before the query: a computed value in the tree is compiled to be evaluated on every call.
+            var take = page.Size + 1;
+            read.AddRange(await dated.OrderBy(r => r.Task.DueOn).ThenBy(r => r.Task.Id).Take(take)
                 .Select(r => new TaskRow(r.Task, r.ProjectCode, r.ProjectName, r.Simulation)).ToListAsync(ct));
         }
         if (read.Count <= page.Size)
         {
             var undated = WithProject(db, Filtered(OpenWork(db), query, bounds, dated: false), runningOnly);
             if (undatedOnly) undated = undated.Where(r => r.Task.Id.CompareTo(afterId) > 0);
-            read.AddRange(await undated.OrderBy(r => r.Task.Id).Take(page.Size + 1 - read.Count)
+            var take = page.Size + 1 - read.Count;
+            read.AddRange(await undated.OrderBy(r => r.Task.Id).Take(take)
                 .Select(r => new TaskRow(r.Task, r.ProjectCode, r.ProjectName, r.Simulation)).ToListAsync(ct));
         }
         return Page<TaskRow>.From(read, page.Size, r => Cursor.Encode(list, Cursor.Of(r.Task.DueOn), Cursor.Of(r.Task.Id)), total);

@@ -99,6 +99,77 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
         AssertReadsInOrder(plans.Single(), "ix_tasks_open_due");
     }
 
+    /// <summary>
+    /// The open-task pages run on connections that plan their statements once, generically (<see cref="ApprovalDatabase.PagePlanSettings"/>):
+    /// that generic plan reads the same index in the same order, with no parallel workers and no Memoize, whatever the
+    /// department, cursor or page size. Before the settings, a generic plan of the to-do page went parallel (41 ms).
+    /// </summary>
+    [Theory]
+    [InlineData("to-do", "ix_tasks_open_department_due")]
+    [InlineData("to-do, a later page", "ix_tasks_open_department_due")]
+    [InlineData("to-do, near due", "ix_tasks_open_department_due")]
+    [InlineData("supervision's open work", "ix_tasks_open_due")]
+    public async Task The_open_task_pages_run_on_generic_plans_that_read_their_index_in_order(string page, string index)
+    {
+        var bounds = new LightPolicy(new EngineOptions(), Calendars).BoundsAt(_clock.GetCurrentInstant());
+        var cursor = Cursor.Encode("dept" + "dept3", Cursor.Of(bounds.Today.PlusDays(5)), Cursor.Of(Guid.Empty));
+        var captured = await CommandsAsync(r => page switch
+        {
+            "to-do" => r.Lists.OpenTasksAsync(new TaskQuery("dept3"), new PageRequest(50), counted: true, ct: Ct),
+            "to-do, a later page" => r.Lists.OpenTasksAsync(new TaskQuery("dept3"), new PageRequest(50, cursor), counted: true, ct: Ct),
+            "to-do, near due" => r.Lists.OpenTasksAsync(new TaskQuery("dept3", Due: DueState.NearDue), new PageRequest(20), counted: true, ct: Ct),
+            _ => r.Lists.OpenTasksAsync(new TaskQuery(), new PageRequest(50), runningOnly: true, counted: true, ct: Ct),
+        });
+
+        Assert.All(captured, c => Assert.Contains("plan_cache_mode=force_generic_plan", c.Connection));
+        var (server, _) = await data.GetAsync();
+        await using var connection = new NpgsqlConnection(ApprovalDatabase.ForPages(server.ConnectionString));
+        await connection.OpenAsync(Ct);
+        var plans = new List<JsonElement>();
+        foreach (var (sql, parameters, _) in captured)
+        {
+            await Execute(connection, "DEALLOCATE ALL");
+            await Execute(connection, "PREPARE page AS " + Positional(sql, parameters));
+            var arguments = string.Join(", ", parameters.Select(Literal));
+            await using var explain = new NpgsqlCommand($"EXPLAIN (FORMAT JSON) EXECUTE page{(arguments.Length > 0 ? $"({arguments})" : "")}", connection);
+            plans.Add(JsonDocument.Parse((string)(await explain.ExecuteScalarAsync(Ct))!).RootElement[0].GetProperty("Plan").Clone());
+            await using var generic = new NpgsqlCommand("SELECT generic_plans FROM pg_prepared_statements WHERE name = 'page'", connection);
+            Assert.True((long)(await generic.ExecuteScalarAsync(Ct))! > 0, $"Not a generic plan: {sql}");
+        }
+
+        // The total from the tally, then the page's rows (of dated tasks; a page not full reads the undated ones next).
+        AssertReadsInOrder(plans[1], index);
+        Assert.All(plans, plan => Assert.DoesNotContain(Nodes(plan), n => n.Type is "Gather" or "Gather Merge" or "Memoize"));
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    /// <summary>EF Core's named parameters (<c>@department</c>) as PREPARE numbers them ($1, in the order of <paramref name="parameters"/>).</summary>
+    private static string Positional(string sql, NpgsqlParameter[] parameters)
+    {
+        for (var i = 0; i < parameters.Length; i++)
+            sql = System.Text.RegularExpressions.Regex.Replace(sql, "@" + System.Text.RegularExpressions.Regex.Escape(parameters[i].ParameterName.TrimStart('@')) + @"\b",
+                "$$" + (i + 1));
+        return sql;
+    }
+
+    /// <summary>A captured parameter's value as an SQL literal, for EXECUTE.</summary>
+    private static string Literal(NpgsqlParameter parameter) => parameter.Value switch
+    {
+        null or DBNull => "NULL",
+        string text => "'" + text.Replace("'", "''") + "'",
+        int or long or short => Convert.ToString(parameter.Value, System.Globalization.CultureInfo.InvariantCulture)!,
+        bool flag => flag ? "true" : "false",
+        Guid id => $"'{id}'",
+        LocalDate date => $"'{date:yyyy'-'MM'-'dd}'",
+        DateOnly date => $"'{date:yyyy'-'MM'-'dd}'",
+        var other => throw new NotSupportedException($"A parameter of {other.GetType().Name}"),
+    };
+
     [Fact]
     public async Task Supervisions_running_projects_page_reads_the_running_deadline_index_in_order()
     {
@@ -184,8 +255,8 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
 
     private sealed record Readers(ListReader Lists, ProjectReader Projects, StatisticsReader Statistics);
 
-    /// <summary>The plans of the queries one read sends, in the order it sends them.</summary>
-    private async Task<List<JsonElement>> PlansAsync(Func<Readers, Task> read)
+    /// <summary>The commands one read sends, in the order it sends them.</summary>
+    private async Task<IReadOnlyList<(string Sql, NpgsqlParameter[] Parameters, string Connection)>> CommandsAsync(Func<Readers, Task> read)
     {
         var (server, database) = await data.GetAsync();
         var authorizations = new AgentAuthorizations(database, _clock);
@@ -195,17 +266,25 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
             new StatisticsReader(database, DefinitionLoader.Load(RepositoryPaths.Workflows), lights, Calendars, _clock));
         using var capture = new CommandCapture(new NpgsqlConnectionStringBuilder(server.ConnectionString).Database!);
         await read(readers);
+        Assert.NotEmpty(capture.Commands);
+        return capture.Commands;
+    }
+
+    /// <summary>The plans of the queries one read sends, in the order it sends them.</summary>
+    private async Task<List<JsonElement>> PlansAsync(Func<Readers, Task> read)
+    {
+        var commands = await CommandsAsync(read);
+        var (server, _) = await data.GetAsync();
         var plans = new List<JsonElement>();
         await using var connection = new NpgsqlConnection(server.ConnectionString);
         await connection.OpenAsync(Ct);
-        foreach (var (sql, parameters) in capture.Commands)
+        foreach (var (sql, parameters, _) in commands)
         {
             await using var explain = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, connection);
             explain.Parameters.AddRange(parameters);
             var json = (string)(await explain.ExecuteScalarAsync(Ct))!;
             plans.Add(JsonDocument.Parse(json).RootElement[0].GetProperty("Plan").Clone());
         }
-        Assert.NotEmpty(plans);
         return plans;
     }
 
@@ -213,7 +292,7 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
     private sealed class CommandCapture : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
         private readonly string _database;
-        private readonly ConcurrentQueue<(string, NpgsqlParameter[])> _commands = new();
+        private readonly ConcurrentQueue<(string, NpgsqlParameter[], string)> _commands = new();
         private readonly List<IDisposable> _subscriptions = [];
 
         public CommandCapture(string database)
@@ -222,7 +301,8 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
             _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
         }
 
-        public IReadOnlyList<(string Sql, NpgsqlParameter[] Parameters)> Commands => [.. _commands];
+        /// <summary>Each command's text, parameters and the connection string it ran on (without the password).</summary>
+        public IReadOnlyList<(string Sql, NpgsqlParameter[] Parameters, string Connection)> Commands => [.. _commands];
 
         public void OnNext(DiagnosticListener listener)
         {
@@ -234,7 +314,8 @@ public sealed class ListPlanTests(ListPlanTests.GeneratedData data) : IClassFixt
         {
             if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
                 && data.Command.Connection?.Database == _database)
-                _commands.Enqueue((data.Command.CommandText, data.Command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToArray()));
+                _commands.Enqueue((data.Command.CommandText, data.Command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToArray(),
+                    data.Command.Connection.ConnectionString));
         }
 
         public void OnCompleted() { }
