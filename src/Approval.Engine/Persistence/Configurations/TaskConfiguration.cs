@@ -27,11 +27,10 @@ public sealed class TaskConfiguration : IEntityTypeConfiguration<WorkTask>
         b.HasIndex(t => new { t.Status, t.DueOn }).HasDatabaseName("ix_tasks_status_due");
         // A project's tasks, and its open ones: with the status here, never the (Status, DueOn) index (see TimerConfiguration).
         b.HasIndex(t => new { t.InstanceId, t.Status }).HasDatabaseName("ix_tasks_instance_status");
-        // The read lists (ListReader): open work by department or overall, soonest due first with the id as tiebreak,
-        // and decided matters newest first for disclosure (政务公开); partial, so they stay as small as the open work.
+        // The read lists (ListReader): open work by department or overall, soonest due first with the id as tiebreak;
+        // partial, so they stay as small as the open work.
         b.HasIndex(t => new { t.DepartmentId, t.DueOn, t.Id }).HasFilter(OpenWork).HasDatabaseName("ix_tasks_open_department_due");
         b.HasIndex(t => new { t.DueOn, t.Id }).HasFilter(OpenWork).HasDatabaseName("ix_tasks_open_due");
-        b.HasIndex(t => new { t.DecidedAt, t.Id }).HasFilter("\"DecidedAt\" IS NOT NULL").HasDatabaseName("ix_tasks_decided");
         // Disclosure reads the decided matters of ended projects newest first: only those rows, so that it never walks past
         // the decisions of running projects (most of the newest ones) to find them.
         b.HasIndex(t => new { t.DecidedAt, t.Id })
