@@ -8,6 +8,7 @@ using NodaTime;
 namespace Approval.Browser.Tests.Admin;
 
 /// <summary>委托记录: every authorisation with its validity in words; an administrator records one for an investor and revokes it.</summary>
+[Collection(AccountsCollection.Name)]
 public sealed class AuthorisationRecordsPageTests(ProductServer product) : BrowserTest(product)
 {
     private async Task<IPage> AdminAsync()

@@ -7,6 +7,7 @@ using static Approval.Browser.Tests.Admin.AdminPages;
 namespace Approval.Browser.Tests.Admin;
 
 /// <summary>用户与角色: accounts listed as the service lists them; create, reset a password, lock and unlock; refusals in Chinese.</summary>
+[Collection(AccountsCollection.Name)]
 public sealed class UsersPageTests(ProductServer product) : BrowserTest(product)
 {
     private async Task<IPage> AdminAsync(string path)

@@ -13,6 +13,7 @@ using Microsoft.Playwright;
 namespace Approval.Browser.Tests.Messages;
 
 /// <summary>消息: the acceptance of the agent's project arrives as an in-app message, counted unread in the header, and is marked read.</summary>
+[Collection(AccountsCollection.Name)]
 public sealed class MessagesPageTests(ProductServer product) : BrowserTest(product)
 {
     [Fact]
