@@ -118,13 +118,13 @@ public sealed class ApprovalDatabase : IAsyncDisposable
         return new Releaser(_writeGate);
     }
 
+    /// <summary>How long one statement of a migration (or of building the tallies) may take.</summary>
+    public static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(30);
+
     /// <summary>
     /// Brings the schema up to date with the provider's migrations, after carrying a database of the hand-written
     /// migrations over to the baseline (<see cref="MigrationBaseline"/>).
     /// </summary>
-    /// <summary>How long one statement of a migration (or of building the tallies) may take.</summary>
-    public static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(30);
-
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await using var db = CreateContext();

@@ -30,8 +30,7 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
     public async Task<ProjectInstance> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
-        var instance = await db.Instances.AsNoTracking().Include(i => i.Tasks).Include(i => i.ClockStops).Include(i => i.Extensions)
-            .AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, ct);
+        var instance = await WholeProject(db, id).FirstOrDefaultAsync(ct);
         if (instance is null || !await MaySeeAsync(actor, instance, ct)) throw new NotFoundException($"Project {id}");
         return instance;
     }
@@ -62,8 +61,14 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
     /// </summary>
     public async Task<List<ProjectInstance>> SameProjectCodeAsync(Actor actor, ProjectInstance project, CancellationToken ct = default)
     {
-        if (project.ProjectCode is not { } code) return [];
+        if (project.ProjectCode is null) return [];
         await using var db = database.CreateContext();
+        return await VisibleSameCodeAsync(db, actor, project, ct);
+    }
+
+    private async Task<List<ProjectInstance>> VisibleSameCodeAsync(ApprovalDbContext db, Actor actor, ProjectInstance project, CancellationToken ct)
+    {
+        if (project.ProjectCode is not { } code) return [];
         var others = await db.Instances.AsNoTracking().Include(i => i.Tasks)
             .Where(i => i.ProjectCode == code && i.Id != project.Id).OrderBy(i => i.FiledAt).ToListAsync(ct);
         var visible = new List<ProjectInstance>();
@@ -82,15 +87,7 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
         var instance = await WholeProject(db, id).FirstOrDefaultAsync(ct);
         if (instance is null || !await MaySeeAsync(actor, instance, ct)) throw new NotFoundException($"Project {id}");
         var journal = await JournalOf(db, id).ToListAsync(ct);
-        var visible = new List<ProjectInstance>();
-        if (instance.ProjectCode is { } code)
-        {
-            var others = await db.Instances.AsNoTracking().Include(i => i.Tasks)
-                .Where(i => i.ProjectCode == code && i.Id != id).OrderBy(i => i.FiledAt).ToListAsync(ct);
-            foreach (var other in others)
-                if (await MaySeeAsync(actor, other, ct)) visible.Add(other);
-        }
-        return new ProjectRead(instance, journal, visible);
+        return new ProjectRead(instance, journal, await VisibleSameCodeAsync(db, actor, instance, ct));
     }
 
     /// <summary>
@@ -178,7 +175,7 @@ public sealed class ProjectReader(ApprovalDatabase database, AgentAuthorizations
     public async Task<List<JournalEntry>> JournalAsync(Guid instanceId, CancellationToken ct = default)
     {
         await using var db = database.CreateContext();
-        return await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(ct);
+        return await JournalOf(db, instanceId).ToListAsync(ct);
     }
 
     /// <summary>How many files were uploaded for each material code of a project.</summary>
