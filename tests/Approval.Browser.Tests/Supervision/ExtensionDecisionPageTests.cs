@@ -82,8 +82,13 @@ public sealed class ExtensionDecisionPageTests(ProductServer product) : BrowserT
         Assert.DoesNotContain(await PendingAsync(), e => e.Extension.Id == extension);
     }
 
-    private async Task<IReadOnlyList<Web.Api.Contracts.PendingExtensionDto>> PendingAsync() =>
-        (await Board(Product.Services).PendingExtensionsAsync(new PageRequest(PageRequest.MaxSize))).Items;
+    /// <summary>Every pending request, on one page (a page cut short would let "not among them" pass unseen).</summary>
+    private async Task<IReadOnlyList<Web.Api.Contracts.PendingExtensionDto>> PendingAsync()
+    {
+        var page = await Board(Product.Services).PendingExtensionsAsync(new PageRequest(PageRequest.MaxSize));
+        Assert.Null(page.NextCursor);
+        return page.Items;
+    }
 
     private async Task<string> SupervisorNameAsync()
     {
